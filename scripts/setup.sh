@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Set up habitat-docs on Debian, then build the examples into out/.
+# As root it first installs the system packages (Python venv, fonts); otherwise it assumes them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends \
+    python3 python3-venv python3-pip fonts-noto-cjk fonts-liberation2 >/dev/null
+fi
+
+python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/habitat-docs build examples/*.yaml --lang zh,en --format docx -o out

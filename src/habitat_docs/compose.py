@@ -1,0 +1,233 @@
+"""Compose: a document model, its numbering and a language give the layout writers print."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+
+from . import inline
+from .errors import DataError, Path
+from .language import AGENDA_MARK, Language, language
+from .layout import (
+    Block, Composed, FigureBlock, Heading, Inline, Line, NoteRef, Para, Span, TableBlock,
+)  # fmt: skip
+from .model import (
+    Annex, Document, Figure, Paragraph, Section, Subparagraph, Subsection, Table, Text, walk,
+)  # fmt: skip
+from .number import Label, Numbering, number
+
+__all__ = ["compose"]
+
+# Label kinds a reference can group under, and the wording kind it uses.
+_REF_KIND = {"paragraph": "paragraph", "subparagraph": "paragraph", "section": "section",
+             "subsection": "section", "figure": "figure", "table": "table", "annex": "annex"}  # fmt: skip
+
+
+def compose(doc: Document, lang: str, numbering: Numbering | None = None) -> Composed:
+    """Lay out ``doc`` in language ``lang``; every label comes from ``numbering``."""
+    if lang not in doc.languages:
+        raise DataError(f"the document has no '{lang}' text (it has {', '.join(sorted(doc.languages))})")
+    return _Composer(doc, language(lang), numbering or number(doc)).run()
+
+
+class _Composer:
+    def __init__(self, doc: Document, lang: Language, numbering: Numbering) -> None:
+        self.doc, self.lang, self.num = doc, lang, numbering
+        self.code = lang.code
+
+    def run(self) -> Composed:
+        doc = self.doc
+        blocks: list[Block] = []
+        for path, node in walk(doc):
+            block = self.block(path, node)
+            if block is not None:
+                blocks.append(block)
+        return Composed(
+            lang=self.code,
+            symbol=doc.symbol.text,
+            file_stem=doc.symbol.file_stem,
+            title=doc.title.plain(self.code),
+            issued=doc.issued,
+            masthead=self.masthead(),
+            running_head=doc.symbol.text,
+            blocks=tuple(blocks),
+            typography=self.lang.typography,
+        )
+
+    # --- masthead ---
+
+    def masthead(self) -> tuple[Line, ...]:
+        doc, code = self.doc, self.code
+        s = doc.session
+        lines = self.lang.masthead(
+            symbol=doc.symbol.text,
+            distribution=doc.distribution,
+            issued=doc.issued,
+            original=doc.original,
+            session=s,
+            venue=s.venue.plain(code) if s.venue else "",
+            items=[{"label": i.label, "title": i.title.plain(code)} for i in doc.agenda.items],
+            title=doc.title.plain(code),
+            subtitle=self.lang.phrase("subtitle", doc.kind),
+        )
+        note = NoteRef("*", (Span(self.lang.phrase("agenda_note", doc.agenda.symbol.text)),))
+        out = []
+        for role, text in lines:
+            if not text:
+                continue
+            before, mark, after = text.partition(AGENDA_MARK)
+            content: list[Inline] = [Span(before)] if before else []
+            if mark:
+                content.append(note)
+                if after:
+                    content.append(Span(after))
+            out.append(Line(role, tuple(content)))
+        return tuple(out)
+
+    # --- body ---
+
+    def block(self, path: Path, node: object) -> Block | None:
+        labels = self.num.labels
+        if isinstance(node, Section | Subsection):
+            level = 1 if isinstance(node, Section) else 2
+            return Heading(level, self.lang.label(labels[path]), self.runs(node.heading, (*path, "heading")))
+        if isinstance(node, Annex):
+            label = self.lang.label(labels[path], self.num.annexes)
+            return Heading(0, label, self.runs(node.title, (*path, "title")))
+        if isinstance(node, Paragraph):
+            label = self.lang.label(labels[path]) if node.numbered else None
+            return Para(label, self.runs(node.text, (*path, "text")))
+        if isinstance(node, Subparagraph):
+            lab = labels[path]
+            return Para(self.lang.label(lab), self.runs(node.text, (*path, "text")), lab.depth)
+        if isinstance(node, Table):
+            return self.table(path, node)
+        if isinstance(node, Figure):
+            return self.figure(path, node)
+        return None
+
+    def table(self, path: Path, t: Table) -> TableBlock:
+        return TableBlock(
+            label=self.lang.label(self.num.labels[path]),
+            title=self.runs(t.title, (*path, "title")),
+            header=tuple(self.runs(c, (*path, "columns", j)) for j, c in enumerate(t.columns)),
+            rows=tuple(
+                tuple(self.runs(c, (*path, "rows", i, j)) for j, c in enumerate(row))
+                for i, row in enumerate(t.rows)
+            ),
+            notes=self.notes(path, t.notes, t.source),
+        )
+
+    def figure(self, path: Path, f: Figure) -> FigureBlock:
+        image = None
+        if f.image is not None:
+            base = self.doc.base_dir or FsPath.cwd()
+            resolved = (base / f.image).resolve()
+            if not resolved.is_file():
+                raise DataError(f"image file '{f.image}' not found", (*path, "image"))
+            image = str(resolved)
+        return FigureBlock(
+            label=self.lang.label(self.num.labels[path]),
+            title=self.runs(f.title, (*path, "title")),
+            image=image,
+            placeholder=self.lang.phrase("figure_placeholder"),
+            notes=self.notes(path, f.notes, f.source),
+        )
+
+    def notes(
+        self, path: Path, notes: tuple[Text, ...], source: Text | None
+    ) -> tuple[tuple[Inline, ...], ...]:
+        out = [self.runs(n, (*path, "notes", i)) for i, n in enumerate(notes)]
+        if source is not None:
+            out.append(self.runs(source, (*path, "source")))
+        return tuple(out)
+
+    # --- inline ---
+
+    def runs(self, text: Text, path: Path) -> tuple[Inline, ...]:
+        counter = iter(range(self.num.notes.get(path, 0), 1 << 30))
+        out: list[Inline] = []
+        self._inline(text.inline(self.code), False, False, counter, (*path, self.code), out)
+        return tuple(_merge(out))
+
+    def _inline(
+        self, nodes: tuple[inline.Inline, ...], bold: bool, italic: bool,
+        counter: object, path: Path, out: list[Inline],
+    ) -> None:  # fmt: skip
+        for n in nodes:
+            if isinstance(n, inline.Str):
+                out.append(Span(n.text, bold, italic))
+            elif isinstance(n, inline.Emph):
+                self._inline(n.children, bold, True, counter, path, out)
+            elif isinstance(n, inline.Strong):
+                self._inline(n.children, True, italic, counter, path, out)
+            elif isinstance(n, inline.Ref):
+                out.append(Span(self.reference(n.targets, path), bold, italic))
+            elif isinstance(n, inline.Note):
+                body: list[Inline] = []
+                self._inline(n.children, False, False, counter, path, body)
+                mark = str(next(counter))  # type: ignore[call-overload]
+                out.append(NoteRef(mark, tuple(s for s in _merge(body) if isinstance(s, Span))))
+
+    def reference(self, targets: tuple[str, ...], path: Path) -> str:
+        labels = [self.num.targets[t] for t in targets]
+        kinds = {_REF_KIND[lab.kind] for lab in labels}
+        if len(kinds) > 1:
+            raise DataError(f"one reference cannot mix kinds ({', '.join(sorted(kinds))})", path)
+        annexes = {lab.annex for lab in labels}
+        if len(annexes) > 1:
+            raise DataError("one reference cannot span the body and annexes", path)
+        kind, annex = kinds.pop(), annexes.pop()
+        pins = [self.pin(lab) for lab in labels]
+        if kind == "paragraph" and all(lab.kind == "paragraph" for lab in labels):
+            pins = self.ranges([lab.number for lab in labels])
+        annex_pin = None
+        if annex is not None and kind != "annex":
+            annex_pin = self.lang.phrase("pin_annex", annex.number, self.num.annexes)
+        return self.lang.reference(kind, pins, annex_pin)
+
+    def pin(self, lab: Label) -> str:
+        if lab.kind == "subparagraph":
+            chain = []
+            node: Label | None = lab
+            while node is not None and node.kind == "subparagraph":
+                chain.append(self.lang.label(node))
+                node = node.parent
+            head = str(node.number) if node is not None and node.number else ""
+            return " ".join([head, *reversed(chain)]).strip()
+        if lab.kind == "subsection":
+            assert lab.parent is not None
+            return self.lang.phrase("pin_subsection", lab.parent.number, lab.number)
+        if lab.kind == "section":
+            return self.lang.phrase("pin_section", lab.number)
+        if lab.kind == "annex":
+            return self.lang.phrase("pin_annex", lab.number, self.num.annexes)
+        if lab.kind in ("figure", "table"):
+            return self.lang.phrase(f"pin_{lab.kind}", lab.number)
+        return str(lab.number)
+
+    def ranges(self, numbers: list[int]) -> list[str]:
+        """Runs of three or more consecutive paragraphs print as a range: 3–5."""
+        out: list[str] = []
+        i = 0
+        while i < len(numbers):
+            j = i
+            while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+                j += 1
+            if j - i >= 2:
+                out.append(self.lang.phrase("range", numbers[i], numbers[j]))
+            else:
+                out.extend(str(n) for n in numbers[i : j + 1])
+            i = j + 1
+        return out
+
+
+def _merge(items: list[Inline]) -> list[Inline]:
+    """Join neighbouring spans of the same style."""
+    out: list[Inline] = []
+    for it in items:
+        last = out[-1] if out else None
+        if isinstance(it, Span) and isinstance(last, Span) and (last.bold, last.italic) == (it.bold, it.italic):
+            out[-1] = Span(last.text + it.text, it.bold, it.italic)
+        else:
+            out.append(it)
+    return out

@@ -1,0 +1,71 @@
+"""Errors users see: each names the file, the line and the field path when known."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+Path = tuple[str | int, ...]
+
+__all__ = ["DataError", "Problem", "format_path"]
+
+
+def format_path(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+class Problem:
+    """One thing wrong with the input."""
+
+    __slots__ = ("message", "path", "file", "line")
+
+    def __init__(
+        self, message: str, path: Path = (), file: str | None = None, line: int | None = None
+    ) -> None:
+        self.message, self.path, self.file, self.line = message, tuple(path), file, line
+
+    def __str__(self) -> str:
+        where = ":".join(str(x) for x in (self.file, self.line) if x is not None)
+        field = format_path(self.path)
+        return ": ".join(x for x in (where, field, self.message) if x)
+
+    def __repr__(self) -> str:
+        return f"Problem({str(self)!r})"
+
+
+class DataError(ValueError):
+    """Invalid input data. ``problems`` lists every problem found, in input order."""
+
+    def __init__(self, problems: Problem | str | Sequence[Problem], path: Path = ()) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems, path)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+    @classmethod
+    def join(cls, errors: Iterable[DataError]) -> DataError:
+        return cls([p for e in errors for p in e.problems])
+
+    def within(self, prefix: Path) -> DataError:
+        """The same error seen from a containing node."""
+        return DataError([Problem(p.message, (*prefix, *p.path), p.file, p.line) for p in self.problems])
+
+    def located(self, file: str, lines: dict[Path, int] | None = None) -> DataError:
+        """Attach the file name and the nearest known line of each problem's path."""
+        located = []
+        for p in self.problems:
+            line = p.line
+            if line is None and lines:
+                for cut in range(len(p.path), -1, -1):
+                    line = lines.get(p.path[:cut])
+                    if line is not None:
+                        break
+            located.append(Problem(p.message, p.path, p.file or file, line))
+        return DataError(located)

@@ -1,0 +1,109 @@
+"""The composed document of one language: what writers print, with every label resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import frozen
+
+__all__ = [
+    "Span", "NoteRef", "Inline", "Line", "Heading", "Para", "TableBlock", "FigureBlock",
+    "Block", "Typography", "Composed",
+]  # fmt: skip
+
+
+@frozen
+class Span:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@frozen
+class NoteRef:
+    """A footnote reference; ``mark`` is its printed label ("*", "1", …)."""
+
+    mark: str
+    content: tuple[Span, ...]
+
+
+Inline = Span | NoteRef
+
+
+@frozen
+class Line:
+    """A masthead line; ``role`` says which element it is (symbol, session, title, …)."""
+
+    role: str
+    content: tuple[Inline, ...]
+
+
+@frozen
+class Heading:
+    """``level`` 1 = section (I.), 2 = subsection (A.), 0 = annex heading."""
+
+    level: int
+    label: str
+    content: tuple[Inline, ...]
+
+
+@frozen
+class Para:
+    """A paragraph (``depth`` 0) or subparagraph (1–4); ``label`` is None when unnumbered."""
+
+    label: str | None
+    content: tuple[Inline, ...]
+    depth: int = 0
+
+
+@frozen
+class TableBlock:
+    label: str
+    title: tuple[Inline, ...]
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    notes: tuple[tuple[Inline, ...], ...] = ()
+
+
+@frozen
+class FigureBlock:
+    label: str
+    title: tuple[Inline, ...]
+    image: str | None  # an absolute path, or None for a placeholder
+    placeholder: str
+    notes: tuple[tuple[Inline, ...], ...] = ()
+
+
+Block = Heading | Para | TableBlock | FigureBlock
+
+
+@frozen
+class Typography:
+    """Per-language type: fonts (Latin and East Asian slots), sizes in points, language tag."""
+
+    tag: str
+    lang_latin: str  # w:lang of Latin-script runs
+    lang_east_asian: str  # w:lang of East Asian runs
+    body_font: str
+    heading_font: str
+    east_asian_font: str
+    east_asian_heading_font: str
+    body_size: float
+    section_size: float
+    subsection_size: float
+    title_size: float
+    line_spacing: float | None  # exact line pitch in points; None = single
+    label_indent_cm: float  # the hanging indent that holds paragraph labels
+
+
+@frozen
+class Composed:
+    lang: str
+    symbol: str
+    file_stem: str
+    title: str
+    issued: dt.date
+    masthead: tuple[Line, ...]
+    running_head: str
+    blocks: tuple[Block, ...]
+    typography: Typography

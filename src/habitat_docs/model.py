@@ -1,0 +1,398 @@
+"""Typed, immutable document models. Every text node carries every language of its document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path as FsPath
+from typing import ClassVar, Literal
+
+from attrs import field, frozen
+from attrs.validators import deep_iterable, ge, instance_of, le, optional
+
+from . import inline
+from .errors import DataError, Path
+from .symbol import Symbol
+
+__all__ = [
+    "Text", "Session", "AgendaItem", "Agenda", "Subparagraph", "Paragraph", "Table", "Figure",
+    "Block", "Subsection", "Section", "Annex", "Document", "ExecutiveDirectorReport", "KINDS",
+    "walk", "MAX_SUBPARAGRAPH_DEPTH",
+]  # fmt: skip
+
+_LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*\Z")
+_ID = re.compile(r"[A-Za-z][\w.-]*\Z")
+MAX_SUBPARAGRAPH_DEPTH = 4
+
+
+@frozen(init=False)
+class Text:
+    """One piece of prose in several languages, e.g. ``Text(en="Introduction", zh="导言")``."""
+
+    versions: tuple[tuple[str, str], ...]
+    _parsed: dict[str, tuple[inline.Inline, ...]] = field(eq=False, hash=False, repr=False)
+
+    def __init__(self, versions: Mapping[str, str] | None = None, /, **kw: str) -> None:
+        merged = {**(versions or {}), **kw}
+        if not merged:
+            raise DataError("text needs at least one language, e.g. {en: …, zh: …}")
+        parsed = {}
+        for lang, value in merged.items():
+            if not isinstance(lang, str) or not _LANG.match(lang):
+                raise DataError(f"'{lang}' is not a language code (e.g. en, zh)")
+            if not isinstance(value, str):
+                hint = "; quote it in YAML" if isinstance(value, bool | int | float) else ""
+                raise DataError(f"expected text, got {type(value).__name__}{hint}", (lang,))
+            if not value.strip():
+                raise DataError("text is empty", (lang,))
+            try:
+                parsed[lang] = inline.parse(value)
+            except inline.InlineError as e:
+                raise DataError(str(e), (lang,)) from None
+        self.__attrs_init__(tuple(sorted(merged.items())), parsed)
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(self._parsed)
+
+    def __getitem__(self, lang: str) -> str:
+        return dict(self.versions)[lang]
+
+    def inline(self, lang: str) -> tuple[inline.Inline, ...]:
+        return self._parsed[lang]
+
+    def plain(self, lang: str) -> str:
+        return inline.plain(self._parsed[lang])
+
+    def notes(self, lang: str) -> int:
+        return sum(1 for _ in _find(self._parsed[lang], inline.Note))
+
+    def refs(self, lang: str) -> Iterator[inline.Ref]:
+        return _find(self._parsed[lang], inline.Ref)
+
+
+def _find(nodes: tuple[inline.Inline, ...], kind: type) -> Iterator:  # type: ignore[type-arg]
+    for n in nodes:
+        if isinstance(n, kind):
+            yield n
+        if isinstance(n, inline.Emph | inline.Strong | inline.Note):
+            yield from _find(n.children, kind)
+
+
+def _id(_: object, a: object, value: str | None) -> None:
+    if value is not None and not (isinstance(value, str) and _ID.match(value)):
+        raise DataError(f"'{value}' is not a valid id (letters, digits, '-', '_', '.')", ("id",))
+
+
+def _tuple(kind: type | tuple[type, ...]):  # type: ignore[no-untyped-def]
+    return deep_iterable(instance_of(kind), instance_of(tuple))
+
+
+_text = instance_of(Text)
+_opt_text = optional(instance_of(Text))
+
+
+@frozen
+class Session:
+    """A session of the Executive Board, e.g. the first session of 2024."""
+
+    year: int = field(validator=[ge(2019), le(2999)])
+    ordinal: int = field(validator=[ge(1), le(20)])
+    start: dt.date = field(validator=instance_of(dt.date))
+    end: dt.date = field(validator=instance_of(dt.date))
+    venue: Text | None = field(default=None, validator=_opt_text)
+    online: bool = False
+    body: str = "HSP/EB"
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise DataError(f"the session ends ({self.end}) before it starts", ("end",))
+        if self.start.year != self.year:
+            raise DataError(f"the session starts in {self.start.year}, not {self.year}", ("start",))
+        if self.venue is None and not self.online:
+            raise DataError("give the venue, or online: true", ("venue",))
+
+
+@frozen
+class AgendaItem:
+    """An item of the provisional agenda, possibly a sub-item such as 6 (a)."""
+
+    number: int = field(validator=ge(1))
+    title: Text = field(validator=_text)
+    sub: str | None = field(default=None, validator=optional(instance_of(str)))
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} ({self.sub})" if self.sub else str(self.number)
+
+
+@frozen
+class Agenda:
+    """The provisional agenda as the masthead cites it: its symbol and the items covered."""
+
+    symbol: Symbol = field(validator=instance_of(Symbol))
+    items: tuple[AgendaItem, ...] = field(validator=_tuple(AgendaItem))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.items:
+            raise DataError("name at least one agenda item", ("items",))
+
+
+@frozen
+class Subparagraph:
+    text: Text = field(validator=_text)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=_tuple(object))
+    id: str | None = field(default=None, validator=_id)
+
+
+@frozen
+class Paragraph:
+    """A body paragraph; numbered unless ``numbered`` is false (e.g. a chapeau in an annex)."""
+
+    text: Text = field(validator=_text)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=_tuple(Subparagraph))
+    id: str | None = field(default=None, validator=_id)
+    numbered: bool = True
+
+
+@frozen
+class Table:
+    """A table with UN rules; ``columns`` are the heads, each row has one cell per column."""
+
+    title: Text = field(validator=_text)
+    columns: tuple[Text, ...] = field(validator=_tuple(Text))
+    rows: tuple[tuple[Text, ...], ...] = field(validator=_tuple(tuple))
+    notes: tuple[Text, ...] = field(default=(), validator=_tuple(Text))
+    source: Text | None = field(default=None, validator=_opt_text)
+    id: str | None = field(default=None, validator=_id)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.columns:
+            raise DataError("a table needs at least one column", ("columns",))
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise DataError(
+                    f"row has {len(row)} cells for {len(self.columns)} columns", ("rows", i)
+                )
+            for j, cell in enumerate(row):
+                if not isinstance(cell, Text):
+                    raise DataError("expected text", ("rows", i, j))
+
+
+@frozen
+class Figure:
+    """A figure: an image file (relative to the data file) or a placeholder, with notes."""
+
+    title: Text = field(validator=_text)
+    image: str | None = field(default=None, validator=optional(instance_of(str)))
+    notes: tuple[Text, ...] = field(default=(), validator=_tuple(Text))
+    source: Text | None = field(default=None, validator=_opt_text)
+    id: str | None = field(default=None, validator=_id)
+
+
+Block = Paragraph | Table | Figure
+
+
+@frozen
+class Subsection:
+    heading: Text = field(validator=_text)
+    content: tuple[Block, ...] = field(default=(), validator=_tuple((Paragraph, Table, Figure)))
+    id: str | None = field(default=None, validator=_id)
+
+
+@frozen
+class Section:
+    heading: Text = field(validator=_text)
+    content: tuple[Block, ...] = field(default=(), validator=_tuple((Paragraph, Table, Figure)))
+    subsections: tuple[Subsection, ...] = field(default=(), validator=_tuple(Subsection))
+    id: str | None = field(default=None, validator=_id)
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.subsections) == 1:
+            raise DataError("a lone subsection: if there is an A there must be a B", ("subsections",))
+
+
+@frozen
+class Annex:
+    """An annex; its paragraphs are numbered from 1 again."""
+
+    title: Text = field(validator=_text)
+    content: tuple[Block, ...] = field(default=(), validator=_tuple((Paragraph, Table, Figure)))
+    sections: tuple[Section, ...] = field(default=(), validator=_tuple(Section))
+    original: str | None = None
+    id: str | None = field(default=None, validator=_id)
+
+
+Distribution = Literal["general", "limited", "restricted"]
+
+
+@frozen
+class Document:
+    """What every Board document has: masthead facts, title and body."""
+
+    kind: ClassVar[str] = ""
+
+    symbol: Symbol = field(validator=instance_of(Symbol))
+    issued: dt.date = field(validator=instance_of(dt.date))
+    session: Session = field(validator=instance_of(Session))
+    agenda: Agenda = field(validator=instance_of(Agenda))
+    title: Text = field(validator=_text)
+    sections: tuple[Section, ...] = field(validator=_tuple(Section))
+    annexes: tuple[Annex, ...] = field(default=(), validator=_tuple(Annex))
+    distribution: Distribution = field(default="general")
+    original: str = field(default="en")
+    base_dir: FsPath | None = field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.distribution not in ("general", "limited", "restricted"):
+            raise DataError(
+                f"'{self.distribution}' is not one of general, limited, restricted",
+                ("distribution",),
+            )
+        _validate(self)
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return self.title.languages
+
+
+@frozen
+class ExecutiveDirectorReport(Document):
+    """Report of the Executive Director (seeds S0, S2)."""
+
+    kind: ClassVar[str] = "executive-director-report"
+
+
+KINDS: dict[str, type[Document]] = {ExecutiveDirectorReport.kind: ExecutiveDirectorReport}
+
+
+# --- traversal ---------------------------------------------------------------------------
+
+Node = object
+
+
+def walk(doc: Document) -> Iterator[tuple[Path, Node]]:
+    """Every structural node with its path, in reading order (masthead first)."""
+    yield ("session",), doc.session
+    for i, item in enumerate(doc.agenda.items):
+        yield ("agenda", "items", i), item
+    for i, s in enumerate(doc.sections):
+        yield from _walk_section(("sections", i), s)
+    for i, a in enumerate(doc.annexes):
+        yield ("annexes", i), a
+        yield from _walk_blocks(("annexes", i, "content"), a.content)
+        for j, s in enumerate(a.sections):
+            yield from _walk_section(("annexes", i, "sections", j), s)
+
+
+def _walk_section(path: Path, s: Section) -> Iterator[tuple[Path, Node]]:
+    yield path, s
+    yield from _walk_blocks((*path, "content"), s.content)
+    for k, sub in enumerate(s.subsections):
+        yield (*path, "subsections", k), sub
+        yield from _walk_blocks((*path, "subsections", k, "content"), sub.content)
+
+
+def _walk_blocks(path: Path, blocks: tuple[Block, ...]) -> Iterator[tuple[Path, Node]]:
+    for i, b in enumerate(blocks):
+        yield (*path, i), b
+        if isinstance(b, Paragraph):
+            yield from _walk_subs((*path, i), b.subparagraphs)
+
+
+def _walk_subs(path: Path, subs: tuple[Subparagraph, ...]) -> Iterator[tuple[Path, Node]]:
+    for i, s in enumerate(subs):
+        yield (*path, "subparagraphs", i), s
+        yield from _walk_subs((*path, "subparagraphs", i), s.subparagraphs)
+
+
+def texts(path: Path, node: Node) -> Iterator[tuple[Path, Text]]:
+    """The Text fields a node owns directly (not those of its child nodes)."""
+    if isinstance(node, Session):
+        if node.venue is not None:
+            yield (*path, "venue"), node.venue
+    elif isinstance(node, AgendaItem):
+        yield (*path, "title"), node.title
+    elif isinstance(node, Section | Subsection):
+        yield (*path, "heading"), node.heading
+    elif isinstance(node, Paragraph | Subparagraph):
+        yield (*path, "text"), node.text
+    elif isinstance(node, Annex):
+        yield (*path, "title"), node.title
+    elif isinstance(node, Table):
+        yield (*path, "title"), node.title
+        for j, c in enumerate(node.columns):
+            yield (*path, "columns", j), c
+        for i, row in enumerate(node.rows):
+            for j, c in enumerate(row):
+                yield (*path, "rows", i, j), c
+        yield from _listed(path, "notes", node.notes)
+        if node.source is not None:
+            yield (*path, "source"), node.source
+    elif isinstance(node, Figure):
+        yield (*path, "title"), node.title
+        yield from _listed(path, "notes", node.notes)
+        if node.source is not None:
+            yield (*path, "source"), node.source
+
+
+def _listed(path: Path, name: str, items: tuple[Text, ...]) -> Iterator[tuple[Path, Text]]:
+    for j, t in enumerate(items):
+        yield (*path, name, j), t
+
+
+# Texts that are set as headings or masthead lines cannot carry notes or references.
+_PLAIN = {"heading", "title", "venue"}
+
+
+def _validate(doc: Document) -> None:
+    problems: list[DataError] = []
+    langs = doc.languages
+    ids: dict[str, Path] = {}
+    refs: list[tuple[Path, str]] = []
+    all_texts = [(("title",), doc.title)]
+    for path, node in walk(doc):
+        node_id = getattr(node, "id", None)
+        if node_id is not None:
+            if node_id in ids:
+                problems.append(
+                    DataError(f"id '{node_id}' is already used at {_fmt(ids[node_id])}", (*path, "id"))
+                )
+            ids.setdefault(node_id, path)
+        if isinstance(node, Subparagraph) and path.count("subparagraphs") > MAX_SUBPARAGRAPH_DEPTH:
+            problems.append(
+                DataError(f"subparagraphs nest at most {MAX_SUBPARAGRAPH_DEPTH} deep", path)
+            )
+        all_texts.extend(texts(path, node))
+    for path, text in all_texts:
+        missing, extra = langs - text.languages, text.languages - langs
+        if missing:
+            problems.append(DataError(f"missing the {', '.join(sorted(missing))} text", path))
+        if extra:
+            problems.append(
+                DataError(f"{', '.join(sorted(extra))} is not a language of the title", path)
+            )
+        counts = {lang: text.notes(lang) for lang in text.languages}
+        if len(set(counts.values())) > 1:
+            detail = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+            problems.append(DataError(f"footnote counts differ between languages ({detail})", path))
+        for lang in sorted(text.languages):
+            if path[-1] in _PLAIN and any(
+                isinstance(n, inline.Note | inline.Ref) for n in _find(text.inline(lang), object)
+            ):
+                problems.append(
+                    DataError("a heading or title cannot carry footnotes or references", (*path, lang))
+                )
+            refs.extend(((*path, lang), t) for r in text.refs(lang) for t in r.targets)
+    for path, target in refs:
+        if target not in ids:
+            problems.append(DataError(f"reference to unknown id '{target}'", path))
+    if problems:
+        raise DataError.join(problems)
+
+
+def _fmt(path: Path) -> str:
+    from .errors import format_path
+
+    return format_path(path)

@@ -1,0 +1,240 @@
+"""DOCX writer: prints a composed document with python-docx. It never counts: every label,
+footnote mark and reference comes composed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from io import BytesIO
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm
+
+from ..layout import Composed, FigureBlock, Heading, Inline, Line, Para, TableBlock, Typography
+from . import ooxml
+from .ooxml import TAB, Footnotes, field, para, run, runs, twips
+
+__all__ = ["write_docx"]
+
+PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
+MARGIN_CM = {"top": 2.5, "bottom": 2.2, "left": 2.2, "right": 2.2}
+TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGIN_CM["left"] - MARGIN_CM["right"]
+RIGHT_INDENT_CM = 1.0
+
+_LINE_STYLES = {
+    "session": "UNMastheadBold", "item-title": "UNMastheadBold", "title": "UNTitle",
+    "subtitle": "UNSubtitle",
+}  # fmt: skip
+_BAND_ROLES = {"un", "symbol", "organ", "distr"}
+
+
+def write_docx(c: Composed) -> bytes:
+    """The DOCX file of a composed document, as bytes."""
+    doc = docx.Document(BytesIO(_base(c.typography)))
+    notes = Footnotes(doc.part)
+    writer = _BodyWriter(doc, c, notes)
+    writer.masthead(c.masthead)
+    for block in c.blocks:
+        writer.block(block)
+    writer.flush()
+    _running_heads(doc, c)
+    _properties(doc, c)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@cache
+def _base(typo: Typography) -> bytes:
+    """A styled, empty A4 document for one typography, built once per process."""
+    doc = docx.Document()
+    styles_part = doc.part._styles_part  # noqa: SLF001 (python-docx has no setter for styles)
+    styles_part._element = ooxml.styles(typo)  # noqa: SLF001
+    ooxml.settings(doc.settings.element, typo)
+    doc.settings.odd_and_even_pages_header_footer = True
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
+    sec.top_margin, sec.bottom_margin = Cm(MARGIN_CM["top"]), Cm(MARGIN_CM["bottom"])
+    sec.left_margin, sec.right_margin = Cm(MARGIN_CM["left"]), Cm(MARGIN_CM["right"])
+    sec.header_distance = sec.footer_distance = Cm(1.2)
+    sec.different_first_page_header_footer = True
+    body = doc.element.body
+    for p in body.findall(ooxml.qn("w:p")):
+        body.remove(p)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+class _BodyWriter:
+    def __init__(self, doc: DocxDocument, c: Composed, notes: Footnotes) -> None:
+        self.doc, self.c, self.notes = doc, c, notes
+        self.sect_pr = doc.element.body.sectPr
+        self.parts: list[str] = []
+        self.ind = twips(c.typography.label_indent_cm)
+
+    def flush(self) -> None:
+        if self.parts:
+            for el in ooxml.fragment("".join(self.parts)):
+                self.sect_pr.addprevious(el)
+            self.parts.clear()
+
+    def runs(self, content: tuple[Inline, ...], bold: bool = False) -> str:
+        return runs(content, self.notes, bold)
+
+    # --- masthead ---
+
+    def masthead(self, lines: tuple[Line, ...]) -> None:
+        band = {role: [ln for ln in lines if ln.role == role] for role in _BAND_ROLES}
+        self.parts.append(self.band(band))
+        first = True
+        for ln in lines:
+            if ln.role in _BAND_ROLES:
+                continue
+            props = '<w:spacing w:before="240"/>' if first else ""
+            first = False
+            self.parts.append(para(_LINE_STYLES.get(ln.role, "UNMasthead"), self.runs(ln.content), props))
+
+    def band(self, band: dict[str, list[Line]]) -> str:
+        """The top of page 1: United Nations and the symbol over a heavy rule, then the
+        organ and the distribution column over a thin rule."""
+        left, right = twips(TEXT_WIDTH_CM - 5.6), twips(5.6)
+
+        def cell(width: int, content: str, rule: int, align: str = "bottom") -> str:
+            border = f'<w:tcBorders><w:bottom w:val="single" w:sz="{rule}" w:space="0" w:color="000000"/></w:tcBorders>'
+            return (
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{border}<w:vAlign w:val="{align}"/></w:tcPr>'
+                f"{content or para('UNMasthead', '')}</w:tc>"
+            )
+
+        def lines(role: str, style: str) -> str:
+            return "".join(para(style, self.runs(ln.content)) for ln in band[role])
+
+        row1 = cell(left, lines("un", "UNOrgan"), 18) + cell(right, lines("symbol", "UNMastheadSymbol"), 18)
+        row2 = cell(left, lines("organ", "UNOrgan"), 4, "top") + cell(right, lines("distr", "UNDistribution"), 4, "top")
+        return (
+            f'<w:tbl><w:tblPr><w:tblW w:w="{left + right}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+            '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+            f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/>'
+            f"</w:tblGrid><w:tr>{row1}</w:tr><w:tr>{row2}</w:tr></w:tbl>"
+        )
+
+    # --- body ---
+
+    def block(self, b: object) -> None:
+        if isinstance(b, Para):
+            if b.label is None:
+                self.parts.append(para("UNUnnumbered", self.runs(b.content)))
+            else:
+                style = f"UNSubparagraph{b.depth}" if b.depth else "UNParagraph"
+                self.parts.append(para(style, run(b.label) + TAB + self.runs(b.content)))
+        elif isinstance(b, Heading):
+            style = {0: "UNAnnex", 1: "Heading1", 2: "Heading2"}[b.level]
+            if b.level == 0:  # "Annex I" over its title
+                self.parts.append(para(style, run(b.label) + "<w:r><w:br/></w:r>" + self.runs(b.content)))
+            else:
+                self.parts.append(para(style, run(b.label) + TAB + self.runs(b.content)))
+        elif isinstance(b, TableBlock):
+            self.table(b)
+        elif isinstance(b, FigureBlock):
+            self.figure(b)
+        else:
+            raise TypeError(f"cannot write {type(b).__name__}")
+
+    def caption(self, label: str, title: tuple[Inline, ...]) -> None:
+        self.parts.append(para("UNCaption", run(label) + "<w:r><w:br/></w:r>" + self.runs(title, bold=True)))
+
+    def notes_below(self, notes: tuple[tuple[Inline, ...], ...]) -> None:
+        self.parts.extend(para("UNNote", self.runs(n)) for n in notes)
+
+    def table(self, t: TableBlock) -> None:
+        """A table with UN rules: above, under the heads, below; no vertical rules."""
+        self.caption(t.label, t.title)
+        width = twips(TEXT_WIDTH_CM - RIGHT_INDENT_CM) - self.ind
+        col = width // len(t.header)
+
+        def row(cells: tuple[tuple[Inline, ...], ...], head: bool, last: bool) -> str:
+            rule = '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/>' if head else ""
+            if last:
+                rule = '<w:bottom w:val="single" w:sz="12" w:space="0" w:color="000000"/>'
+            tcs = "".join(
+                f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/><w:tcBorders>{rule}</w:tcBorders></w:tcPr>'
+                + para("UNTableText", self.runs(c) if not head else _italic(self.runs(c)))
+                + "</w:tc>"
+                for c in cells
+            )
+            trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if head else "<w:trPr><w:cantSplit/></w:trPr>"
+            return f"<w:tr>{trpr}{tcs}</w:tr>"
+
+        rows = [row(t.header, True, not t.rows)]
+        rows += [row(r, False, i == len(t.rows) - 1) for i, r in enumerate(t.rows)]
+        self.parts.append(
+            f'<w:tbl><w:tblPr><w:tblW w:w="{col * len(t.header)}" w:type="dxa"/>'
+            f'<w:tblInd w:w="{self.ind}" w:type="dxa"/><w:tblBorders>'
+            '<w:top w:val="single" w:sz="12" w:space="0" w:color="000000"/></w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
+            + f'<w:gridCol w:w="{col}"/>' * len(t.header)
+            + "</w:tblGrid>"
+            + "".join(rows)
+            + "</w:tbl>"
+        )
+        self.notes_below(t.notes)
+
+    def figure(self, f: FigureBlock) -> None:
+        self.caption(f.label, f.title)
+        if f.image is None:
+            box = (
+                '<w:pBdr><w:top w:val="single" w:sz="4" w:space="8" w:color="000000"/>'
+                '<w:left w:val="single" w:sz="4" w:space="8" w:color="000000"/>'
+                '<w:bottom w:val="single" w:sz="4" w:space="8" w:color="000000"/>'
+                '<w:right w:val="single" w:sz="4" w:space="8" w:color="000000"/></w:pBdr>'
+                '<w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>'
+            )
+            self.parts.append(para("UNUnnumbered", run(f.placeholder, italic=True), box))
+        else:
+            self.flush()
+            p = self.doc.add_paragraph(style=None)
+            p._p.style = "UNUnnumbered"  # noqa: SLF001
+            width = Cm(TEXT_WIDTH_CM - RIGHT_INDENT_CM - self.c.typography.label_indent_cm)
+            p.add_run().add_picture(f.image, width=width)
+        self.notes_below(f.notes)
+
+
+def _italic(runs_xml: str) -> str:
+    return runs_xml.replace("<w:r><w:t", "<w:r><w:rPr><w:i/></w:rPr><w:t")
+
+
+def _running_heads(doc: DocxDocument, c: Composed) -> None:
+    """From page 2: the symbol and the page number at the outer edge (odd right, even left)."""
+    sec = doc.sections[0]
+    sec.first_page_header.is_linked_to_previous = False  # page 1: empty
+    for header, align in ((sec.header, "right"), (sec.even_page_header, "left")):
+        header.is_linked_to_previous = False
+        element = header._element  # noqa: SLF001
+        for p in list(element):
+            element.remove(p)
+        jc = f'<w:jc w:val="{align}"/>'
+        for el in ooxml.fragment(
+            para("UNRunningHead", run(c.running_head), jc)
+            + para("UNRunningHead", field("PAGE", "2"), jc)
+        ):
+            element.append(el)
+
+
+def _properties(doc: DocxDocument, c: Composed) -> None:
+    props = doc.core_properties
+    props.title = c.title
+    props.subject = c.symbol
+    props.language = c.typography.tag
+    props.author = "United Nations"
+    props.last_modified_by = "habitat-docs"
+    props.comments = ""
+    props.keywords = c.symbol
+    props.revision = 1
+    when = dt.datetime.combine(c.issued, dt.time(), tzinfo=dt.timezone.utc)
+    props.created = props.modified = when
+    props.last_printed = when
