@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up habitat-docs on Debian, then build the examples into out/.
-# As root it first installs the system packages (Python venv, fonts); otherwise it assumes them.
+# As root it first installs the system packages (Python venv, fonts, LibreOffice for the
+# --pdf-engine libreoffice and its tests, poppler for page images); otherwise it assumes them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,7 +9,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends \
-    python3 python3-venv python3-pip fonts-noto-cjk fonts-liberation2 >/dev/null
+    python3 python3-venv python3-pip fonts-noto-cjk fonts-liberation2 \
+    libreoffice-writer-nogui poppler-utils >/dev/null
 fi
 
 python3 -m venv .venv
