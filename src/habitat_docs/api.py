@@ -14,7 +14,7 @@ from .model import Document
 from .number import number
 from .writers import write_docx
 
-__all__ = ["render", "build", "output_name", "FORMATS", "write_atomic"]
+__all__ = ["FORMATS", "build", "output_name", "render", "write_atomic"]
 
 _WRITERS = {"docx": write_docx}
 FORMATS = tuple(_WRITERS)
@@ -40,7 +40,7 @@ def build(
 
     Everything is composed before anything is written, so invalid input writes nothing;
     each file is written atomically, so a failure never leaves a partial file."""
-    doc = source if isinstance(source, Document) else load(source)
+    doc = source if isinstance(source, Document) else load(Path(source))
     writers = [(fmt, _writer(fmt)) for fmt in formats]
     numbering = number(doc)
     composed: list[Composed] = [compose(doc, lang, numbering) for lang in langs]

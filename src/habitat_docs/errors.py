@@ -19,7 +19,7 @@ def format_path(path: Path) -> str:
 class Problem:
     """One thing wrong with the input."""
 
-    __slots__ = ("message", "path", "file", "line")
+    __slots__ = ("file", "line", "message", "path")
 
     def __init__(
         self, message: str, path: Path = (), file: str | None = None, line: int | None = None

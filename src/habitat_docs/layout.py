@@ -7,8 +7,17 @@ import datetime as dt
 from attrs import frozen
 
 __all__ = [
-    "Span", "NoteRef", "Inline", "Line", "Heading", "Para", "TableBlock", "FigureBlock",
-    "Block", "Typography", "Composed",
+    "Block",
+    "Composed",
+    "FigureBlock",
+    "Heading",
+    "Inline",
+    "Line",
+    "NoteRef",
+    "Para",
+    "Span",
+    "TableBlock",
+    "Typography",
 ]  # fmt: skip
 
 

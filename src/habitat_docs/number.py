@@ -12,7 +12,16 @@ from attrs import frozen
 
 from .errors import Path
 from .model import (
-    Annex, Document, Figure, Paragraph, Section, Subparagraph, Subsection, Table, texts, walk,
+    Annex,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Subparagraph,
+    Subsection,
+    Table,
+    texts,
+    walk,
 )  # fmt: skip
 
 __all__ = ["Label", "Numbering", "number"]

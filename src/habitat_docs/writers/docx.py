@@ -50,8 +50,8 @@ def write_docx(c: Composed) -> bytes:
 def _base(typo: Typography) -> bytes:
     """A styled, empty A4 document for one typography, built once per process."""
     doc = docx.Document()
-    styles_part = doc.part._styles_part  # noqa: SLF001 (python-docx has no setter for styles)
-    styles_part._element = ooxml.styles(typo)  # noqa: SLF001
+    styles_part = doc.part._styles_part
+    styles_part._element = ooxml.styles(typo)
     ooxml.settings(doc.settings.element, typo)
     doc.settings.odd_and_even_pages_header_footer = True
     sec = doc.sections[0]
@@ -198,7 +198,7 @@ class _BodyWriter:
         else:
             self.flush()
             p = self.doc.add_paragraph(style=None)
-            p._p.style = "UNUnnumbered"  # noqa: SLF001
+            p._p.style = "UNUnnumbered"
             width = Cm(TEXT_WIDTH_CM - RIGHT_INDENT_CM - self.c.typography.label_indent_cm)
             p.add_run().add_picture(f.image, width=width)
         self.notes_below(f.notes)
@@ -214,7 +214,7 @@ def _running_heads(doc: DocxDocument, c: Composed) -> None:
     sec.first_page_header.is_linked_to_previous = False  # page 1: empty
     for header, align in ((sec.header, "right"), (sec.even_page_header, "left")):
         header.is_linked_to_previous = False
-        element = header._element  # noqa: SLF001
+        element = header._element
         for p in list(element):
             element.remove(p)
         jc = f'<w:jc w:val="{align}"/>'
@@ -235,6 +235,6 @@ def _properties(doc: DocxDocument, c: Composed) -> None:
     props.comments = ""
     props.keywords = c.symbol
     props.revision = 1
-    when = dt.datetime.combine(c.issued, dt.time(), tzinfo=dt.timezone.utc)
+    when = dt.datetime.combine(c.issued, dt.time(), tzinfo=dt.UTC)
     props.created = props.modified = when
     props.last_printed = when

@@ -123,7 +123,7 @@ def settings(settings_element: etree._Element, typo: Typography) -> None:
 def styles(typo: Typography) -> etree._Element:
     """The whole styles part: document defaults and the UN paragraph styles."""
     t = typo
-    half = lambda pt: round(pt * 2)  # noqa: E731  half-points
+    half = lambda pt: round(pt * 2)
     line = f'w:line="{round(t.line_spacing * 20)}" w:lineRule="exact"' if t.line_spacing else (
         'w:line="240" w:lineRule="auto"'
     )
@@ -148,12 +148,12 @@ def styles(typo: Typography) -> etree._Element:
             f' w:hanging="{ind}"/><w:jc w:val="both"/>',
         )  # fmt: skip
 
-    heading = lambda level, size, keep="<w:keepNext/><w:keepLines/>": (  # noqa: E731
+    heading = lambda level, size, keep="<w:keepNext/><w:keepLines/>": (
         f'{keep}<w:spacing w:before="{240 if level == 0 else 200}" w:after="{200}" w:line="240"'
         f' w:lineRule="auto"/><w:ind w:left="{ind}" w:right="{right}" w:hanging="{ind}"/>'
         f'<w:outlineLvl w:val="{max(level - 1, 0)}"/>'
     )
-    hrpr = lambda size: f"{heading_fonts}<w:b/><w:bCs/><w:sz w:val=\"{half(size)}\"/><w:szCs w:val=\"{half(size)}\"/>"  # noqa: E501, E731
+    hrpr = lambda size: f"{heading_fonts}<w:b/><w:bCs/><w:sz w:val=\"{half(size)}\"/><w:szCs w:val=\"{half(size)}\"/>"
     body = "".join([
         '<w:docDefaults><w:rPrDefault><w:rPr>',
         fonts(t.body_font, t.east_asian_font),
