@@ -13,6 +13,7 @@ from .language import available as languages
 from .load import load, structure
 from .model import (
     KINDS, Agenda, AgendaItem, Annex, Document, ExecutiveDirectorReport, Figure, Paragraph,
+    SecretariatNote,
     Section, Session, Subparagraph, Subsection, Table, Text,
 )  # fmt: skip
 from .number import Label, Numbering, number
@@ -22,7 +23,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "load", "structure", "render", "build", "output_name", "compose", "number", "languages",
-    "FORMATS", "KINDS", "DataError", "Problem", "Document", "ExecutiveDirectorReport", "Text",
+    "FORMATS", "KINDS", "DataError", "Problem", "Document", "ExecutiveDirectorReport", "SecretariatNote", "Text",
     "Symbol", "Session", "Agenda", "AgendaItem", "Section", "Subsection", "Paragraph",
     "Subparagraph", "Table", "Figure", "Annex", "Label", "Numbering",
 ]  # fmt: skip

@@ -45,7 +45,7 @@ class _Composer:
             lang=self.code,
             symbol=doc.symbol.text,
             file_stem=doc.symbol.file_stem,
-            title=doc.title.plain(self.code),
+            title=self.plain(doc.title, ("title",)),
             issued=doc.issued,
             masthead=self.masthead(),
             running_head=doc.symbol.text,
@@ -56,7 +56,7 @@ class _Composer:
     # --- masthead ---
 
     def masthead(self) -> tuple[Line, ...]:
-        doc, code = self.doc, self.code
+        doc = self.doc
         s = doc.session
         lines = self.lang.masthead(
             symbol=doc.symbol.text,
@@ -64,10 +64,14 @@ class _Composer:
             issued=doc.issued,
             original=doc.original,
             session=s,
-            venue=s.venue.plain(code) if s.venue else "",
-            items=[{"label": i.label, "title": i.title.plain(code)} for i in doc.agenda.items],
-            title=doc.title.plain(code),
+            venue=self.plain(s.venue, ("session", "venue")) if s.venue else "",
+            items=[
+                {"label": item.label, "title": self.plain(item.title, ("agenda", "items", i, "title"))}
+                for i, item in enumerate(doc.agenda.items)
+            ],
+            title=self.plain(doc.title, ("title",)),
             subtitle=self.lang.phrase("subtitle", doc.kind),
+            facts=doc.facts,  # {{ facts["name"]|fact }}
         )
         note = NoteRef("*", (Span(self.lang.phrase("agenda_note", doc.agenda.symbol.text)),))
         out = []
@@ -162,11 +166,28 @@ class _Composer:
                 self._inline(n.children, True, italic, counter, path, out)
             elif isinstance(n, inline.Ref):
                 out.append(Span(self.reference(n.targets, path), bold, italic))
+            elif isinstance(n, inline.Fact):
+                out.append(Span(self.fact(n.name, path), bold, italic))
             elif isinstance(n, inline.Note):
                 body: list[Inline] = []
                 self._inline(n.children, False, False, counter, path, body)
                 mark = str(next(counter))  # type: ignore[call-overload]
                 out.append(NoteRef(mark, tuple(s for s in _merge(body) if isinstance(s, Span))))
+
+    def fact(self, name: str, path: Path = ()) -> str:
+        """The text of the fact ``name`` in this language."""
+        try:
+            value = self.doc.facts[name]
+        except KeyError:
+            raise DataError(f"unknown fact '{name}'", path) from None
+        try:
+            return self.lang.fact(value)
+        except ValueError as e:
+            raise DataError(f"fact '{name}': {e}", path) from None
+
+    def plain(self, text: Text, path: Path) -> str:
+        """A text without markup, facts written out (masthead lines and the title)."""
+        return inline.plain(text.inline(self.code), lambda name: self.fact(name, (*path, self.code)))
 
     def reference(self, targets: tuple[str, ...], path: Path) -> str:
         labels = [self.num.targets[t] for t in targets]

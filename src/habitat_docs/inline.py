@@ -1,6 +1,6 @@
 """Inline markup of prose: a tiny grammar, parsed as data, never executed.
 
-    *emphasis*   **strong**   {ref:id}   {ref:id1,id2}   {note:footnote text}
+    *emphasis*   **strong**   {ref:id}   {ref:id1,id2}   {note:footnote text}   {fact:name}
     \\*  \\{  \\}  \\\\   (escapes)
 """
 
@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from attrs import frozen
 
-__all__ = ["Str", "Emph", "Strong", "Ref", "Note", "Inline", "InlineError", "parse", "plain"]
+__all__ = [
+    "Str", "Emph", "Strong", "Ref", "Note", "Fact", "Inline", "InlineError", "parse", "plain",
+]  # fmt: skip
 
 
 @frozen
@@ -39,7 +42,14 @@ class Note:
     children: tuple[Inline, ...]
 
 
-Inline = Str | Emph | Strong | Ref | Note
+@frozen
+class Fact:
+    """A figure named in the document's facts, rendered per language (``{fact:name}``)."""
+
+    name: str
+
+
+Inline = Str | Emph | Strong | Ref | Note | Fact
 
 
 class InlineError(ValueError):
@@ -47,6 +57,7 @@ class InlineError(ValueError):
 
     def __init__(self, message: str, offset: int) -> None:
         super().__init__(f"{message} (at character {offset + 1})")
+        self.message = message
         self.offset = offset
 
 
@@ -57,15 +68,30 @@ _ESCAPABLE = "\\*{}"
 
 def normalize(source: str) -> str:
     """Join lines: a line break between CJK characters vanishes, elsewhere it is one space."""
+    return _normalize(source)[0]
+
+
+def _normalize(source: str) -> tuple[str, list[int]]:
+    """``normalize(source)`` and, for each of its positions (and its end), the position in
+    ``source`` it comes from, so that errors point into the text as written."""
     if "\n" not in source:
-        return source
-    source = source.strip()
-
-    def join(m: re.Match[str]) -> str:
+        return source, list(range(len(source) + 1))
+    lead = len(source) - len(source.lstrip())
+    stripped = source.strip()
+    out: list[str] = []
+    offsets: list[int] = []
+    done = 0
+    for m in _LINE_BREAK.finditer(stripped):
         a, b = m.start(), m.end()
-        return "" if _is_cjk(source[a - 1]) and _is_cjk(source[b]) else " "
-
-    return _LINE_BREAK.sub(join, source)
+        out.append(stripped[done:a])
+        offsets.extend(range(lead + done, lead + a))
+        if not (_is_cjk(stripped[a - 1]) and _is_cjk(stripped[b])):
+            out.append(" ")
+            offsets.append(lead + a)
+        done = b
+    out.append(stripped[done:])
+    offsets.extend(range(lead + done, lead + len(stripped) + 1))
+    return "".join(out), offsets
 
 
 def _is_cjk(ch: str) -> bool:
@@ -83,19 +109,26 @@ def check_characters(source: str) -> None:
 def parse(source: str) -> tuple[Inline, ...]:
     """Parse prose into inline nodes. Raises InlineError naming the offending position."""
     check_characters(source)
-    parser = _Parser(normalize(source))
-    nodes = parser.sequence(closing=None, in_note=False)
-    return nodes
+    text, offsets = _normalize(source)
+    try:
+        return _Parser(text).sequence(closing=None, in_note=False)
+    except InlineError as e:
+        if offsets[e.offset] == e.offset:
+            raise
+        raise InlineError(e.message, offsets[e.offset]) from None
 
 
-def plain(nodes: tuple[Inline, ...]) -> str:
-    """The text of nodes without markup; notes and references are dropped."""
+def plain(nodes: tuple[Inline, ...], fact: Callable[[str], str] | None = None) -> str:
+    """The text of nodes without markup; notes and references are dropped, and so are facts
+    unless ``fact`` gives the text of a fact from its name."""
     out: list[str] = []
     for n in nodes:
         if isinstance(n, Str):
             out.append(n.text)
         elif isinstance(n, Emph | Strong):
-            out.append(plain(n.children))
+            out.append(plain(n.children, fact))
+        elif isinstance(n, Fact) and fact is not None:
+            out.append(fact(n.name))
     return "".join(out)
 
 
@@ -104,8 +137,14 @@ class _Parser:
         self.src = src
         self.pos = 0
 
-    def sequence(self, closing: str | None, in_note: bool) -> tuple[Inline, ...]:
-        src, nodes, buf = self.src, [], []  # type: ignore[var-annotated]
+    def sequence(
+        self, closing: str | None, in_note: bool, opened: tuple[str, int] | None = None
+    ) -> tuple[Inline, ...]:
+        """Nodes up to ``closing``; ``opened`` names the construct and where it opened, for
+        the error when it is never closed (else the closing marker itself is named)."""
+        src = self.src
+        nodes: list[Inline] = []
+        buf: list[str] = []
         start = self.pos
         while self.pos < len(src):
             ch = src[self.pos]
@@ -116,7 +155,10 @@ class _Parser:
                 buf.append(nxt)
                 self.pos += 2
                 continue
-            if closing is not None and src.startswith(closing, self.pos):
+            if closing is not None and src.startswith(closing, self.pos) and not (
+                # inside *emphasis*, ** opens a strong run (*a **b** c*); *** still closes
+                closing == "*" and src.startswith("**", self.pos) and not src.startswith("***", self.pos)
+            ):
                 self.pos += len(closing)
                 _flush(buf, nodes)
                 return tuple(nodes)
@@ -138,6 +180,8 @@ class _Parser:
                 raise InlineError("unmatched '}' (write \\} for a literal brace)", self.pos)
             buf.append(ch)
             self.pos += 1
+        if opened is not None:
+            raise InlineError(f"'{opened[0]}' is never closed", opened[1])
         if closing is not None:
             raise InlineError(f"'{closing}' opened here is never closed", start - len(closing))
         _flush(buf, nodes)
@@ -157,16 +201,26 @@ class _Parser:
                     raise InlineError(f"'{t}' is not a valid label id", at)
             self.pos = end + 1
             return Ref(targets)
+        if name == "fact":
+            end = src.find("}", colon)
+            if end < 0:
+                raise InlineError("'{fact:' is never closed", at)
+            fact = src[colon + 1 : end].strip()
+            if not _ID.match(fact):
+                raise InlineError(f"'{fact}' is not a valid fact name", at)
+            self.pos = end + 1
+            return Fact(fact)
         if name == "note":
             if in_note:
                 raise InlineError("a footnote cannot contain another footnote", at)
             self.pos = colon + 1
-            children = self.sequence("}", in_note=True)
-            if not plain(children).strip():
+            children = self.sequence("}", in_note=True, opened=("{note:", at))
+            if not plain(children, fact=lambda name: name).strip():
                 raise InlineError("empty footnote", at)
             return Note(children)
         raise InlineError(
-            "unknown markup after '{' (expected {ref:…} or {note:…}; write \\{ for a literal brace)",
+            "unknown markup after '{' (expected {ref:…}, {note:…} or {fact:…}; "
+            "write \\{ for a literal brace)",
             at,
         )
 

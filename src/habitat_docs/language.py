@@ -3,6 +3,13 @@
 A language is a folder with ``language.toml`` (locale and typography), ``labels.j2`` (macros for
 labels, references and fixed phrases) and ``masthead.j2`` (the masthead, one ``role: text`` line
 per element). Adding a language means adding such a folder; no Python changes.
+
+Facts (figures: money, per cent, dates …) are written by ``formats`` with the folder's locale: UN
+house style for English and Chinese, CLDR (Babel) for any other locale. The wordings CLDR lacks
+come from optional macros of labels.j2, which also override the house style where present:
+``fact_session(year, n)``, ``fact_quarter(year, n, last)``, ``fact_half(year, n)``,
+``fact_ordinal(n)`` and ``fact_count_words(n)``. Templates have the filters ``fact``, ``money``,
+``percent``, ``number`` and ``session_name``, and the masthead gets the document's ``facts``.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from babel.lists import format_list
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from . import formats
+from . import facts, formats
 from .layout import Typography
 from .number import Label
 
@@ -71,6 +78,14 @@ class Language:
             language_name=lambda c, locale=None: formats.language_name(c, locale or self.locale),
             prefix=lambda s, p: f"{p}{s}",
             join_list=lambda items: format_list([str(i) for i in items], locale=self.locale),
+            # figures (conventions.md §4): the functions prose facts are rendered with
+            fact=self.fact,
+            money=lambda amount, scale="exact", currency="USD": formats.money(
+                amount, self.locale, scale, currency
+            ),
+            percent=lambda v: formats.percent(v, self.locale),
+            number=lambda n: formats.number(n, self.locale),
+            session_name=lambda s: self.fact(facts.SessionRef(s.year, s.ordinal)),
         )
         self._env = env
         self._labels = env.get_template("labels.j2").module
@@ -100,6 +115,18 @@ class Language:
             return self.phrase("annex", label.number, annexes)
         return self.phrase(label.kind, label.number)
 
+    def fact(self, value: facts.Fact) -> str:
+        """A fact in this language. A ``fact_<kind>`` macro of labels.j2, when there is one,
+        writes it (a language whose wording CLDR lacks: sessions, quarters, words …); else
+        ``facts.render`` with this language's locale: UN house style for English and Chinese,
+        CLDR (Babel) for any other locale."""
+        macro = _FACT_MACROS.get(type(value))
+        if macro is not None:
+            name, args = macro(value, self.code)
+            if name is not None and hasattr(self._labels, name):
+                return self.phrase(name, *args)
+        return facts.render(value, self.locale)
+
     def reference(self, kind: str, items: Sequence[str], annex: str | None) -> str:
         """A cross-reference: kind of the targets, their pinpoints, and the annex if any."""
         return " ".join(str(self._labels.reference(kind, list(items), annex)).split())
@@ -114,6 +141,16 @@ class Language:
                     raise ValueError(f"masthead.j2 of '{self.code}': line without a role: {raw!r}")
                 lines.append((role.strip(), text.strip()))
         return lines
+
+
+# Macros of labels.j2 that may write a fact: type -> (macro name or None, arguments).
+_FACT_MACROS: dict[type, Callable[[Any, str], tuple[str | None, tuple[Any, ...]]]] = {
+    facts.SessionRef: lambda v, _: ("fact_session", (v.year, v.ordinal)),
+    facts.Quarter: lambda v, _: ("fact_quarter", (v.year, v.n, v.last)),
+    facts.Half: lambda v, _: ("fact_half", (v.year, v.n)),
+    facts.Ordinal: lambda v, _: ("fact_ordinal", (v.n,)),
+    facts.Count: lambda v, code: ("fact_count_words" if v.in_words(code) else None, (v.value,)),
+}
 
 
 @cache

@@ -19,6 +19,7 @@ from cattrs.errors import (
     IterableValidationError, IterableValidationNote,
 )
 
+from . import facts
 from .errors import DataError, Path, Problem
 from .model import (
     KINDS, Block, Document, Figure, Paragraph, Subparagraph, Table, Text,
@@ -86,7 +87,16 @@ def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, dict[Path, int]]:
 
 
 class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    pass
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        """An impossible date (2024-02-30) stays a string, so the field that expects a date
+        reports it with its path and line."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, int]]:
@@ -167,6 +177,12 @@ def _strict(kind: type) -> Any:
     return hook
 
 
+def _facts(value: Any, _: type) -> facts.Facts:
+    if isinstance(value, facts.Facts):
+        return value
+    return facts.from_data(value)
+
+
 def _block(value: Any, _: type) -> Block:
     if isinstance(value, Mapping):
         kinds = [k for k in _BLOCK_KEYS if k in value]
@@ -197,14 +213,15 @@ def _is_text(value: Mapping[str, Any]) -> bool:
     )
 
 
+for _kind, _hook in [
+    (Text, _text), (dt.date, _date), (Symbol, _symbol), (Subparagraph, _subparagraph),
+    (int, _strict(int)), (str, _strict(str)), (bool, _strict(bool)), (facts.Facts, _facts),
+]:  # fmt: skip
+    _converter.register_structure_hook(_kind, _hook)
+# Made after the hooks above, so that its text field uses the Text hook.
 _structure_subparagraph = cattrs.gen.make_dict_structure_fn(
     Subparagraph, _converter, _cattrs_forbid_extra_keys=True
 )
-for _kind, _hook in [
-    (Text, _text), (dt.date, _date), (Symbol, _symbol), (Subparagraph, _subparagraph),
-    (int, _strict(int)), (str, _strict(str)), (bool, _strict(bool)),
-]:  # fmt: skip
-    _converter.register_structure_hook(_kind, _hook)
 _converter.register_structure_hook_func(lambda t: t == Block, _block)
 for _cls in KINDS.values():  # base_dir comes from the file's location, never from its data
     _converter.register_structure_hook(
@@ -232,11 +249,13 @@ def _problems(exc: BaseException, path: Path) -> list[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [a.name for a in attrs.fields(exc.cl) if a.init]
         return [
-            Problem(f"unknown field '{k}'{_suggest(k, names)}", (*path, k))
+            Problem(f"unknown field '{k}'{_suggest(k, [n for n in names if n != k])}", (*path, k))
             for k in sorted(exc.extra_fields)
         ]
     if isinstance(exc, KeyError):
-        return [Problem("required field is missing", (*path, exc.args[0]))]
+        key = exc.args[0]
+        # cattrs may already have put the missing field's name on the path
+        return [Problem("required field is missing", path if path[-1:] == (key,) else (*path, key))]
     if isinstance(exc, TypeError | ValueError):
         return [Problem(_plain_type_error(exc), path)]
     raise exc

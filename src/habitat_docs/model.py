@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path as FsPath
@@ -13,14 +14,17 @@ from attrs.validators import deep_iterable, ge, instance_of, le, optional
 
 from . import inline
 from .errors import DataError, Path
+from .facts import Facts
 from .symbol import Symbol
 
 __all__ = [
     "Text", "Session", "AgendaItem", "Agenda", "Subparagraph", "Paragraph", "Table", "Figure",
-    "Block", "Subsection", "Section", "Annex", "Document", "ExecutiveDirectorReport", "KINDS",
+    "Block", "Subsection", "Section", "Annex", "Document", "ExecutiveDirectorReport",
+    "SecretariatNote", "KINDS",
     "walk", "MAX_SUBPARAGRAPH_DEPTH",
 ]  # fmt: skip
 
+_FactUse = inline.Fact  # (inside Text, "inline" names its method)
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*\Z")
 _ID = re.compile(r"[A-Za-z][\w.-]*\Z")
 MAX_SUBPARAGRAPH_DEPTH = 4
@@ -70,6 +74,10 @@ class Text:
 
     def refs(self, lang: str) -> Iterator[inline.Ref]:
         return _find(self._parsed[lang], inline.Ref)
+
+    def facts(self, lang: str) -> Iterator[_FactUse]:
+        """The ``{fact:name}`` uses of one language, footnotes included, in reading order."""
+        return _find(self._parsed[lang], inline.Fact)
 
 
 def _find(nodes: tuple[inline.Inline, ...], kind: type) -> Iterator:  # type: ignore[type-arg]
@@ -243,6 +251,8 @@ class Document:
     distribution: Distribution = field(default="general")
     original: str = field(default="en")
     base_dir: FsPath | None = field(default=None, eq=False, repr=False)
+    # The figures prose names with {fact:name}: written once, rendered per language.
+    facts: Facts = field(factory=Facts, converter=Facts, validator=instance_of(Facts))
 
     def __attrs_post_init__(self) -> None:
         if self.distribution not in ("general", "limited", "restricted"):
@@ -264,7 +274,16 @@ class ExecutiveDirectorReport(Document):
     kind: ClassVar[str] = "executive-director-report"
 
 
-KINDS: dict[str, type[Document]] = {ExecutiveDirectorReport.kind: ExecutiveDirectorReport}
+@frozen
+class SecretariatNote(Document):
+    """Note by the secretariat, e.g. summarising OIOS and Ethics Office reports (seed S1)."""
+
+    kind: ClassVar[str] = "secretariat-note"
+
+
+KINDS: dict[str, type[Document]] = {
+    cls.kind: cls for cls in (ExecutiveDirectorReport, SecretariatNote)
+}
 
 
 # --- traversal ---------------------------------------------------------------------------
@@ -351,6 +370,7 @@ def _validate(doc: Document) -> None:
     langs = doc.languages
     ids: dict[str, Path] = {}
     refs: list[tuple[Path, str]] = []
+    uses: list[tuple[Path, str]] = []
     all_texts = [(("title",), doc.title)]
     for path, node in walk(doc):
         node_id = getattr(node, "id", None)
@@ -385,11 +405,26 @@ def _validate(doc: Document) -> None:
                     DataError("a heading or title cannot carry footnotes or references", (*path, lang))
                 )
             refs.extend(((*path, lang), t) for r in text.refs(lang) for t in r.targets)
+            uses.extend(((*path, lang), f.name) for f in text.facts(lang))
+        named = {lang: {f.name for f in text.facts(lang)} for lang in text.languages}
+        if len({frozenset(v) for v in named.values()}) > 1:
+            detail = "; ".join(f"{k}: {', '.join(sorted(v)) or 'none'}" for k, v in sorted(named.items()))
+            problems.append(DataError(f"the languages name different facts ({detail})", path))
     for path, target in refs:
         if target not in ids:
             problems.append(DataError(f"reference to unknown id '{target}'", path))
+    for path, name in uses:
+        if name not in doc.facts:
+            problems.append(DataError(f"unknown fact '{name}'{_suggest_fact(name, doc)}", path))
     if problems:
         raise DataError.join(problems)
+
+
+def _suggest_fact(name: str, doc: Document) -> str:
+    if not doc.facts:
+        return " (declare it under facts:)"
+    close = difflib.get_close_matches(name, list(doc.facts), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else " (not declared under facts:)"
 
 
 def _fmt(path: Path) -> str:

@@ -1,0 +1,575 @@
+"""Facts: the figures of a document as typed values, written once and rendered per language.
+
+    >>> from habitat_docs.facts import Money, Percent, render
+    >>> render(Money.of("152.46 million"), "en"), render(Money.of("152.46 million"), "zh")
+    ('$152.46 million', '1.5246亿美元')
+    >>> render(Percent(89), "en"), render(Percent(89), "zh")
+    ('89 per cent', '89%')
+
+Prose refers to a fact by name (``{fact:name}``), declared once under ``facts:`` in the data
+file; templates render with the same functions (``formats``). Amounts are ``Decimal``; a float is
+refused everywhere, so no binary rounding ever touches money.
+
+Data syntax of one fact (see ``from_data``)::
+
+    {money: "152.46 million"}   {money: "1.1 billion"}   {money: "384,586,115"}   {money: 5000}
+    {money: "5 million", currency: EUR}
+    {percent: 89}   {percent: "48.6"}
+    {date: 2024-01-09}   {month: 2023-02}   {year: 2024}
+    {dates: [2024-05-06, 2024-05-08]}   {dates: [2023-01-01, 2023-12-31], running: true}
+    {dates: [2023-07-01, 2024-06-30], period: true}   {months: [2020-01, 2020-06], period: true}
+    {years: 2022–2023}   {cycle: 2023/24}
+    {count: 114}   {count: 7, words: true}   {count: 7, words: en}
+    {ordinal: 78}   {session: [2024, 1]}   {quarter: [2024, 1]}   {quarter: [2024, last]}
+    {half: [2024, 1]}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from attrs import field, frozen
+from attrs.validators import in_, instance_of
+
+from . import formats
+from .errors import DataError, Problem
+
+__all__ = [
+    "Money", "Percent", "Date", "DateRange", "YearRange", "CycleYear", "Count", "Ordinal",
+    "SessionRef", "Quarter", "Half", "Fact", "FACT_TYPES", "Facts", "render", "parse_money",
+    "from_data",
+]  # fmt: skip
+
+Scale = Literal["exact", "million", "billion"]
+Precision = Literal["day", "month", "year"]
+
+_NAME = re.compile(r"[A-Za-z][\w.-]*\Z")
+
+
+def _decimal(value: object) -> Decimal:
+    """Decimal from a Decimal, an int or a string; never from a float."""
+    if isinstance(value, bool):
+        raise TypeError(f"expected a number, got {value!r}")
+    if isinstance(value, float):
+        raise TypeError(f"a float ({value!r}) is not exact: give a Decimal, an int or a string")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            value = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is not a number") from None
+    if not isinstance(value, Decimal):
+        raise TypeError(f"expected a Decimal, got {type(value).__name__}")
+    if not value.is_finite():
+        raise ValueError(f"{value} is not a finite number")
+    if value < 0:
+        raise ValueError(f"{value} is negative (write decreases in words)")
+    return value
+
+
+def _int(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, got {value!r}")
+    return value
+
+
+def _year(_: object, a: Any, value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1000 <= value <= 9999:
+        raise ValueError(f"expected a year such as 2024, got {value!r}")
+
+
+def _between(low: int, high: int, what: str) -> Callable[[object, Any, int], None]:
+    def check(_: object, a: Any, value: int) -> None:
+        if not low <= value <= high:
+            raise ValueError(f"no {what} {value} (expected {low} to {high})")
+
+    return check
+
+
+def _day(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, dt.date):
+        raise TypeError(f"expected a date, got {value!r}")
+    return value
+
+
+# --- the values ----------------------------------------------------------------------------
+
+
+@frozen
+class Money:
+    """An amount in ``currency`` (ISO 4217). ``amount`` is the full value in units;
+    ``scale`` is the precision the English shows: ``Money(Decimal("152460000"), "million")``
+    is "$152.46 million" (1.5246亿美元), ``Money(Decimal("384586115"))`` is "$384,586,115"."""
+
+    amount: Decimal = field(converter=_decimal)
+    scale: Scale = field(default="exact", validator=in_(("exact", "million", "billion")))
+    currency: str = field(default="USD")
+
+    @currency.validator
+    def _check_currency(self, _: Any, value: str) -> None:
+        if not (isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value)):
+            raise ValueError(f"expected an ISO 4217 currency code such as USD, got {value!r}")
+
+    _FORM = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|billion))?\Z")
+
+    @classmethod
+    def of(cls, text: str | int, currency: str = "USD") -> Money:
+        """From the English figure without the currency: "152.46 million", "1.1 billion",
+        "384,586,115" (exact), or an int (exact)."""
+        if isinstance(text, int) and not isinstance(text, bool):
+            return cls(Decimal(text), "exact", currency)
+        if not isinstance(text, str):
+            raise TypeError(f"expected a string such as \"152.46 million\", got {text!r}")
+        m = cls._FORM.match(text.strip())
+        if not m:
+            raise ValueError(
+                f"{text!r} is not an amount such as \"152.46 million\", \"1.1 billion\" or "
+                "\"384,586,115\""
+            )
+        whole, frac, scale = m.groups()
+        value = Decimal(whole.replace(",", "") + (frac or ""))
+        if scale:
+            value = formats._shift(value, 9 if scale == "billion" else 6)
+        return cls(value, "exact" if scale is None else scale, currency)  # type: ignore[arg-type]
+
+
+@frozen
+class Percent:
+    """A percentage as the number of per cent: ``Percent(89)``, ``Percent("48.6")``."""
+
+    value: Decimal = field(converter=_decimal)
+
+
+@frozen
+class Date:
+    """A date shown to the day (9 January 2024), month (February 2023) or year (2024)."""
+
+    value: dt.date = field(converter=_day)
+    precision: Precision = field(default="day", validator=in_(("day", "month", "year")))
+
+
+@frozen
+class DateRange:
+    """A range of days or months. ``running``: English running text "from … to …" instead of
+    the compact "6–8 May 2024"; ``period``: a period, Chinese 期间 (2023年7月1日至2024年6月30日
+    期间), English running text (the prose says "for the period {fact:…}")."""
+
+    start: dt.date = field(converter=_day)
+    end: dt.date = field(converter=_day)
+    precision: Literal["day", "month"] = field(default="day", validator=in_(("day", "month")))
+    period: bool = field(default=False, validator=instance_of(bool))
+    running: bool = field(default=False, validator=instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        key = (lambda d: d) if self.precision == "day" else (lambda d: (d.year, d.month))
+        if not key(self.start) < key(self.end):
+            raise ValueError(f"the range ends ({self.end}) before or when it starts ({self.start})")
+
+
+@frozen
+class YearRange:
+    """Years such as the 2022–2023 biennium (2022–2023两年期)."""
+
+    start: int = field(validator=_year)
+    end: int = field(validator=_year)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise ValueError(f"the range of years ends ({self.end}) before it starts ({self.start})")
+
+
+@frozen
+class CycleYear:
+    """A non-calendar year: ``CycleYear(2023)`` is 2023/24."""
+
+    start: int = field(validator=_year)
+
+
+def _words(value: object) -> bool | frozenset[str]:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return frozenset({value})
+    if isinstance(value, Iterable):
+        langs = frozenset(value)
+        if not all(isinstance(x, str) for x in langs):
+            raise TypeError(f"words: expected true, false or language codes, got {value!r}")
+        return langs
+    raise TypeError(f"words: expected true, false or language codes, got {value!r}")
+
+
+@frozen
+class Count:
+    """A count in figures (114) or in words (seven / 七). ``words`` is true (every language),
+    false, or the languages that write it in words: "six recommendations" but "6 项建议" is
+    ``Count(6, words={"en"})``. Chinese words use 两 for 2 (两个案件)."""
+
+    value: int = field(converter=_int)
+    words: bool | frozenset[str] = field(default=False, converter=_words)
+
+    @value.validator
+    def _check_value(self, _: Any, value: int) -> None:
+        if value < 0:
+            raise ValueError(f"a count cannot be negative ({value})")
+
+    def in_words(self, lang: str) -> bool:
+        if isinstance(self.words, bool):
+            return self.words
+        return lang.replace("-", "_").split("_")[0] in self.words
+
+
+@frozen
+class Ordinal:
+    """An ordinal in words: seventy-eighth (第七十八)."""
+
+    n: int = field(converter=_int, validator=_between(1, 99, "ordinal"))
+
+
+@frozen
+class SessionRef:
+    """A session of the Board: first session of 2024 (2024年第一次会议)."""
+
+    year: int = field(validator=_year)
+    ordinal: int = field(converter=_int, validator=_between(1, 20, "session"))
+
+
+@frozen
+class Quarter:
+    """first quarter of 2024 (2024年第一季度); ``last`` for "last quarter" (最后一个季度)."""
+
+    year: int = field(validator=_year)
+    n: int = field(converter=_int, validator=_between(1, 4, "quarter"))
+    last: bool = field(default=False, validator=instance_of(bool))
+
+    def __attrs_post_init__(self) -> None:
+        if self.last and self.n != 4:
+            raise ValueError("only the fourth quarter is the last quarter")
+
+
+@frozen
+class Half:
+    """first half of 2024 (2024年上半年)."""
+
+    year: int = field(validator=_year)
+    n: int = field(converter=_int, validator=_between(1, 2, "half-year"))
+
+
+Fact = (
+    Money | Percent | Date | DateRange | YearRange | CycleYear | Count | Ordinal | SessionRef
+    | Quarter | Half
+)  # fmt: skip
+FACT_TYPES: tuple[type, ...] = (
+    Money, Percent, Date, DateRange, YearRange, CycleYear, Count, Ordinal, SessionRef, Quarter,
+    Half,
+)  # fmt: skip
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+_RENDER: dict[type, Callable[[Any, str], str]] = {
+    Money: lambda v, loc: formats.money(v.amount, loc, v.scale, v.currency),
+    Percent: lambda v, loc: formats.percent(v.value, loc),
+    Date: lambda v, loc: formats.date(v.value, loc, v.precision),
+    DateRange: lambda v, loc: formats.dates(v.start, v.end, loc, v.precision, v.running, v.period),
+    YearRange: lambda v, loc: formats.year_range(v.start, v.end, loc),
+    CycleYear: lambda v, loc: formats.cycle_year(v.start, loc),
+    Count: lambda v, loc: formats.count(v.value, loc, v.in_words(loc)),
+    Ordinal: lambda v, loc: formats.ordinal(v.n, loc),
+    SessionRef: lambda v, loc: formats.session_name(v.year, v.ordinal, loc),
+    Quarter: lambda v, loc: formats.quarter(v.year, v.n, loc, v.last),
+    Half: lambda v, loc: formats.half_year(v.year, v.n, loc),
+}
+
+
+def render(value: Fact, lang: str) -> str:
+    """The fact in a language or locale (``"en"``, ``"en_GB"``, ``"zh"``, ``"fr"`` …): UN house
+    style for English and Chinese, CLDR (Babel) for any other locale."""
+    try:
+        fn = _RENDER[type(value)]
+    except KeyError:
+        raise TypeError(f"not a fact: {value!r}") from None
+    return fn(value, lang)
+
+
+_EN_MONEY = re.compile(r"(\$|[^\d\s]|[A-Z]{3}[\s\u00a0])?([\d,]+(?:\.\d+)?)(?: (million|billion))?\Z")
+_ZH_MONEY = re.compile(r"([\d\s\u00a0]+(?:\.\d+)?)(亿|万)?([^\d亿万]+)\Z")
+
+
+def parse_money(text: str, lang: str) -> Decimal:
+    """The amount of a money figure as ``render`` writes it in English or Chinese:
+    "$152.46 million" and "1.5246亿美元" both give Decimal("152460000")."""
+    style = formats.house_style(lang)
+    if style == "en":
+        m = _EN_MONEY.match(text.strip())
+        if m:
+            shift = {"million": 6, "billion": 9}.get(m[3] or "", 0)
+            return formats._shift(Decimal(m[2].replace(",", "")), shift)
+    elif style == "zh":
+        m = _ZH_MONEY.match(text.strip())
+        if m:
+            shift = {"亿": 8, "万": 4}.get(m[2] or "", 0)
+            return formats._shift(Decimal(re.sub(r"[\s\u00a0]", "", m[1])), shift)
+    else:
+        raise ValueError(f"parse_money reads English and Chinese figures only, not '{lang}'")
+    raise ValueError(f"{text!r} is not a money figure in '{lang}'")
+
+
+# --- the facts of a document ---------------------------------------------------------------
+
+
+class Facts(Mapping[str, Fact]):
+    """The named facts of a document: an immutable, hashable mapping of name to value."""
+
+    __slots__ = ("_items", "_hash")
+
+    def __init__(self, items: Mapping[str, Fact] | Iterable[tuple[str, Fact]] = ()) -> None:
+        pairs = dict(items.items() if isinstance(items, Mapping) else items)
+        problems = []
+        for name, value in pairs.items():
+            if not isinstance(name, str) or not _NAME.match(name):
+                problems.append(DataError(
+                    f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.')", (name,)
+                ))  # fmt: skip
+            elif not isinstance(value, FACT_TYPES):
+                problems.append(DataError(f"not a fact: {value!r}", (name,)))
+        if problems:
+            raise DataError.join(problems)
+        self._items: dict[str, Fact] = pairs
+        self._hash: int | None = None
+
+    def __getitem__(self, name: str) -> Fact:
+        return self._items[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return self._items == dict(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._items.items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"Facts({self._items!r})"
+
+
+# --- data syntax ---------------------------------------------------------------------------
+
+_KINDS = ("money", "percent", "date", "month", "year", "dates", "months", "years", "cycle",
+          "count", "ordinal", "session", "quarter", "half")  # fmt: skip
+_OPTIONS = {"money": ("currency",), "dates": ("period", "running"), "months": ("period", "running"),
+            "count": ("words",)}  # fmt: skip
+
+
+def from_data(data: Any) -> Facts:
+    """The ``facts:`` mapping of a data file (name -> one-key mapping, see the module doc).
+    Raises DataError listing every problem with its path (``share.percent``)."""
+    if not isinstance(data, Mapping):
+        raise DataError("expected a mapping of fact names, e.g. {share: {percent: 89}}")
+    out: dict[str, Fact] = {}
+    problems: list[DataError] = []
+    for name, spec in data.items():
+        if not isinstance(name, str) or not _NAME.match(name):
+            problems.append(DataError(
+                f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.')", (str(name),)
+            ))  # fmt: skip
+            continue
+        try:
+            out[name] = fact_from_data(spec)
+        except DataError as e:
+            problems.append(e.within((name,)))
+    if problems:
+        raise DataError.join(problems)
+    return Facts(out)
+
+
+def fact_from_data(spec: Any) -> Fact:
+    """One fact from its data form, e.g. ``{"money": "152.46 million"}``."""
+    if isinstance(spec, FACT_TYPES):
+        return spec  # type: ignore[return-value]
+    if not isinstance(spec, Mapping):
+        raise DataError(f"expected a mapping such as {{money: \"152.46 million\"}}, got {spec!r}")
+    kinds = [k for k in spec if k in _KINDS]
+    if len(kinds) != 1:
+        unknown = [k for k in spec if k not in _KINDS and not any(k in o for o in _OPTIONS.values())]
+        if unknown and not kinds:
+            k = str(unknown[0])
+            raise DataError(
+                f"unknown kind of fact '{k}'{_suggest(k, _KINDS)} (known: {', '.join(_KINDS)})", (k,)
+            )
+        what = f"{' and '.join(kinds)} together" if kinds else "none"
+        raise DataError(f"a fact is one of {', '.join(_KINDS)} (got {what})")
+    kind = kinds[0]
+    options = {k: v for k, v in spec.items() if k != kind}
+    allowed = _OPTIONS.get(kind, ())
+    for k in options:
+        if k not in allowed:
+            hint = _suggest(str(k), allowed)
+            known = f" (a {kind} fact takes {', '.join(allowed)})" if allowed else ""
+            raise DataError(f"unknown field '{k}' for a {kind} fact{hint}{known}", (k,))
+    try:
+        return _BUILD[kind](spec[kind], options)
+    except DataError as e:  # paths inside the value, or naming an option
+        raise DataError([
+            Problem(p.message, p.path if p.path[:1] and p.path[0] in options else (kind, *p.path))
+            for p in e.problems
+        ]) from None  # fmt: skip
+    except (TypeError, ValueError) as e:
+        raise DataError(str(e), (kind,)) from None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _no_float(value: Any, example: str) -> None:
+    if isinstance(value, float):
+        raise DataError(
+            f"{value!r} is a floating-point number, which is not exact: quote it ({example})"
+        )
+
+
+def _bool(options: Mapping[str, Any], key: str) -> bool:
+    value = options.get(key, False)
+    if not isinstance(value, bool):
+        raise DataError(f"expected true or false, got {value!r}", (key,))
+    return value
+
+
+def _money(value: Any, options: Mapping[str, Any]) -> Money:
+    _no_float(value, f'money: "{value} million"')
+    currency = options.get("currency", "USD")
+    if not (isinstance(currency, str) and re.fullmatch(r"[A-Z]{3}", currency)):
+        raise DataError(
+            f"expected an ISO 4217 currency code such as USD, got {currency!r}", ("currency",)
+        )
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise DataError(f"expected an amount such as \"152.46 million\", got {value!r}")
+    return Money.of(value, currency)
+
+
+def _percent(value: Any, _: Mapping[str, Any]) -> Percent:
+    _no_float(value, f'percent: "{value}"')
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise DataError(f"expected a number of per cent such as 89 or \"48.6\", got {value!r}")
+    return Percent(value)
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise DataError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _month(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, 1)
+    if isinstance(value, str):
+        m = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
+        if m and 1 <= int(m[2]) <= 12:
+            return dt.date(int(m[1]), int(m[2]), 1)
+    raise DataError(f"expected a month as YYYY-MM, got {value!r}")
+
+
+def _pair(value: Any, what: str) -> tuple[Any, Any]:
+    if isinstance(value, str) or not isinstance(value, list | tuple) or len(value) != 2:
+        raise DataError(f"expected a list of two: {what}, got {value!r}")
+    return value[0], value[1]
+
+
+def _range(precision: Literal["day", "month"]) -> Callable[[Any, Mapping[str, Any]], DateRange]:
+    parse = _date if precision == "day" else _month
+    example = "[2024-05-06, 2024-05-08]" if precision == "day" else "[2020-01, 2020-06]"
+
+    def build(value: Any, options: Mapping[str, Any]) -> DateRange:
+        a, b = _pair(value, f"[start, end] such as {example}")
+        start, end = [_within(parse, x, i) for i, x in enumerate((a, b))]
+        return DateRange(start, end, precision, _bool(options, "period"), _bool(options, "running"))
+
+    return build
+
+
+def _within(fn: Callable[[Any], Any], value: Any, index: int) -> Any:
+    try:
+        return fn(value)
+    except DataError as e:
+        raise e.within((index,)) from None
+
+
+def _years(value: Any, _: Mapping[str, Any]) -> YearRange:
+    if isinstance(value, str):
+        m = re.fullmatch(r"(\d{4})\s*[–-]\s*(\d{4})", value.strip())
+        if not m:
+            raise DataError(f"expected years such as 2022–2023, got {value!r}")
+        return YearRange(int(m[1]), int(m[2]))
+    a, b = _pair(value, "years such as 2022–2023 or [2022, 2023]")
+    return YearRange(_int(a), _int(b))
+
+
+def _cycle(value: Any, _: Mapping[str, Any]) -> CycleYear:
+    if isinstance(value, str):
+        m = re.fullmatch(r"(\d{4})/(\d{2})", value.strip())
+        if not m or (int(m[1]) + 1) % 100 != int(m[2]):
+            raise DataError(f"expected a cycle year such as 2023/24, got {value!r}")
+        return CycleYear(int(m[1]))
+    return CycleYear(_int(value))
+
+
+def _count(value: Any, options: Mapping[str, Any]) -> Count:
+    words = options.get("words", False)
+    if not isinstance(words, bool | str | list):
+        raise DataError(f"expected true, false or language codes, got {words!r}", ("words",))
+    return Count(_int(value), words)
+
+
+def _year_pair(value: Any, what: str) -> tuple[int, Any]:
+    a, b = _pair(value, what)
+    return _int(a), b
+
+
+def _quarter(value: Any, _: Mapping[str, Any]) -> Quarter:
+    year, n = _year_pair(value, "[year, quarter] such as [2024, 1] or [2024, last]")
+    if n == "last":
+        return Quarter(year, 4, last=True)
+    return Quarter(year, _int(n))
+
+
+_BUILD: dict[str, Callable[[Any, Mapping[str, Any]], Fact]] = {
+    "money": _money,
+    "percent": _percent,
+    "date": lambda v, _: Date(_date(v)),
+    "month": lambda v, _: Date(_month(v), "month"),
+    "year": lambda v, _: Date(dt.date(_int(v), 1, 1), "year"),
+    "dates": _range("day"),
+    "months": _range("month"),
+    "years": _years,
+    "cycle": _cycle,
+    "count": _count,
+    "ordinal": lambda v, _: Ordinal(v),
+    "session": lambda v, _: SessionRef(*_year_pair(v, "[year, ordinal] such as [2024, 1]")),
+    "quarter": _quarter,
+    "half": lambda v, _: Half(*_year_pair(v, "[year, half] such as [2024, 1]")),
+}
