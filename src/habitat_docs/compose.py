@@ -168,6 +168,8 @@ class _Composer:
                 out.append(Span(self.reference(n.targets, path), bold, italic))
             elif isinstance(n, inline.Fact):
                 out.append(Span(self.fact(n.name, path), bold, italic))
+            elif isinstance(n, inline.DocRef):
+                out.append(Span(self.doc.cited(n.id).symbol.text, bold, italic))
             elif isinstance(n, inline.Note):
                 body: list[Inline] = []
                 self._inline(n.children, False, False, counter, path, body)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from attrs import frozen
 
 __all__ = [
-    "Str", "Emph", "Strong", "Ref", "Note", "Fact", "Inline", "InlineError", "parse", "plain",
+    "Str", "Emph", "Strong", "Ref", "Note", "Fact", "DocRef", "Inline", "InlineError", "parse", "plain",
 ]  # fmt: skip
 
 
@@ -49,7 +49,14 @@ class Fact:
     name: str
 
 
-Inline = Str | Emph | Strong | Ref | Note | Fact
+@frozen
+class DocRef:
+    """Another document, cited by id and printed as its symbol (``{doc:id}``)."""
+
+    id: str
+
+
+Inline = Str | Emph | Strong | Ref | Note | Fact | DocRef
 
 
 class InlineError(ValueError):
@@ -192,24 +199,17 @@ class _Parser:
         colon = src.find(":", at)
         name = src[at + 1 : colon] if colon > 0 else ""
         if name == "ref":
-            end = src.find("}", colon)
-            if end < 0:
-                raise InlineError("'{ref:' is never closed", at)
-            targets = tuple(t.strip() for t in src[colon + 1 : end].split(","))
-            for t in targets:
+            ids = tuple(t.strip() for t in self.argument(at, colon, name).split(","))
+            for t in ids:
                 if not _ID.match(t):
                     raise InlineError(f"'{t}' is not a valid label id", at)
-            self.pos = end + 1
-            return Ref(targets)
-        if name == "fact":
-            end = src.find("}", colon)
-            if end < 0:
-                raise InlineError("'{fact:' is never closed", at)
-            fact = src[colon + 1 : end].strip()
-            if not _ID.match(fact):
-                raise InlineError(f"'{fact}' is not a valid fact name", at)
-            self.pos = end + 1
-            return Fact(fact)
+            return Ref(ids)
+        if name in ("fact", "doc"):
+            value = self.argument(at, colon, name).strip()
+            if not _ID.match(value):
+                what = "fact name" if name == "fact" else "document id"
+                raise InlineError(f"'{value}' is not a valid {what}", at)
+            return Fact(value) if name == "fact" else DocRef(value)
         if name == "note":
             if in_note:
                 raise InlineError("a footnote cannot contain another footnote", at)
@@ -219,10 +219,18 @@ class _Parser:
                 raise InlineError("empty footnote", at)
             return Note(children)
         raise InlineError(
-            "unknown markup after '{' (expected {ref:…}, {note:…} or {fact:…}; "
+            "unknown markup after '{' (expected {ref:…}, {note:…}, {fact:…} or {doc:…}; "
             "write \\{ for a literal brace)",
             at,
         )
+
+    def argument(self, at: int, colon: int, name: str) -> str:
+        """The text of ``{name:…}`` up to its closing brace; moves past it."""
+        end = self.src.find("}", colon)
+        if end < 0:
+            raise InlineError(f"'{{{name}:' is never closed", at)
+        self.pos = end + 1
+        return self.src[colon + 1 : end]
 
 
 def _flush(buf: list[str], nodes: list[Inline]) -> None:

@@ -19,7 +19,7 @@ from .symbol import Symbol
 
 __all__ = [
     "Text", "Session", "AgendaItem", "Agenda", "Subparagraph", "Paragraph", "Table", "Figure",
-    "Block", "Subsection", "Section", "Annex", "Document", "ExecutiveDirectorReport",
+    "Block", "Subsection", "Section", "Annex", "Document", "DocumentRef", "ExecutiveDirectorReport",
     "SecretariatNote", "KINDS",
     "walk", "MAX_SUBPARAGRAPH_DEPTH",
 ]  # fmt: skip
@@ -236,6 +236,15 @@ Distribution = Literal["general", "limited", "restricted"]
 
 
 @frozen
+class DocumentRef:
+    """Another document this one cites by id with ``{doc:id}``; printed as its symbol."""
+
+    id: str = field(validator=_id)
+    symbol: Symbol = field(validator=instance_of(Symbol))
+    title: Text | None = field(default=None, validator=_opt_text)
+
+
+@frozen
 class Document:
     """What every Board document has: masthead facts, title and body."""
 
@@ -253,6 +262,8 @@ class Document:
     base_dir: FsPath | None = field(default=None, eq=False, repr=False)
     # The figures prose names with {fact:name}: written once, rendered per language.
     facts: Facts = field(factory=Facts, converter=Facts, validator=instance_of(Facts))
+    # Documents cited with {doc:id}; a session build supplies those of its session.
+    documents: tuple[DocumentRef, ...] = field(default=(), validator=_tuple(DocumentRef))
 
     def __attrs_post_init__(self) -> None:
         if self.distribution not in ("general", "limited", "restricted"):
@@ -265,6 +276,10 @@ class Document:
     @property
     def languages(self) -> frozenset[str]:
         return self.title.languages
+
+    def cited(self, doc_id: str) -> DocumentRef:
+        """The document cited as ``{doc:doc_id}``."""
+        return next(d for d in self.documents if d.id == doc_id)
 
 
 @frozen
@@ -371,6 +386,7 @@ def _validate(doc: Document) -> None:
     ids: dict[str, Path] = {}
     refs: list[tuple[Path, str]] = []
     uses: list[tuple[Path, str]] = []
+    cites: list[tuple[Path, str]] = []
     all_texts = [(("title",), doc.title)]
     for path, node in walk(doc):
         node_id = getattr(node, "id", None)
@@ -406,6 +422,7 @@ def _validate(doc: Document) -> None:
                 )
             refs.extend(((*path, lang), t) for r in text.refs(lang) for t in r.targets)
             uses.extend(((*path, lang), f.name) for f in text.facts(lang))
+            cites.extend(((*path, lang), d.id) for d in _find(text.inline(lang), inline.DocRef))
         named = {lang: {f.name for f in text.facts(lang)} for lang in text.languages}
         if len({frozenset(v) for v in named.values()}) > 1:
             detail = "; ".join(f"{k}: {', '.join(sorted(v)) or 'none'}" for k, v in sorted(named.items()))
@@ -416,6 +433,15 @@ def _validate(doc: Document) -> None:
     for path, name in uses:
         if name not in doc.facts:
             problems.append(DataError(f"unknown fact '{name}'{_suggest_fact(name, doc)}", path))
+    known = [d.id for d in doc.documents]
+    for i, d in enumerate(doc.documents):
+        if known.index(d.id) != i:
+            problems.append(DataError(f"document id '{d.id}' is listed twice", ("documents", i, "id")))
+    for path, doc_id in cites:
+        if doc_id not in known:
+            close = difflib.get_close_matches(doc_id, known, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else " (list it under documents:)"
+            problems.append(DataError(f"unknown document '{doc_id}'{hint}", path))
     if problems:
         raise DataError.join(problems)
 
