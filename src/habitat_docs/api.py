@@ -22,7 +22,7 @@ FORMATS = tuple(_WRITERS)
 
 def output_name(doc: Document, lang: str, fmt: str) -> str:
     """``HSP-EB.2024-11-zh.docx``."""
-    return f"{doc.symbol.file_stem}-{lang}.{fmt}"
+    return f"{doc.file_stem}-{lang}.{fmt}"
 
 
 def render(doc: Document, lang: str, fmt: str = "docx") -> bytes:

@@ -8,10 +8,11 @@ from . import inline
 from .errors import DataError, Path
 from .language import AGENDA_MARK, Language, language
 from .layout import (
-    Block, Composed, FigureBlock, Heading, Inline, Line, NoteRef, Para, Span, TableBlock,
+    Block, BoxBlock, Composed, FigureBlock, Heading, Inline, Line, NoteRef, Para, Span, TableBlock,
 )  # fmt: skip
 from .model import (
-    Annex, Document, Figure, Paragraph, Section, Subparagraph, Subsection, Table, Text, walk,
+    Annex, Document, Figure, Paragraph, PreSession, Section, Subparagraph, Subsection, Table,
+    TargetBox, Text, walk,
 )  # fmt: skip
 from .number import Label, Numbering, number
 
@@ -43,12 +44,12 @@ class _Composer:
                 blocks.append(block)
         return Composed(
             lang=self.code,
-            symbol=doc.symbol.text,
-            file_stem=doc.symbol.file_stem,
+            symbol=doc.symbol.text if doc.symbol else None,
+            file_stem=doc.file_stem,
             title=self.plain(doc.title, ("title",)),
             issued=doc.issued,
             masthead=self.masthead(),
-            running_head=doc.symbol.text,
+            running_head=doc.symbol.text if doc.symbol else "",
             blocks=tuple(blocks),
             typography=self.lang.typography,
         )
@@ -58,8 +59,9 @@ class _Composer:
     def masthead(self) -> tuple[Line, ...]:
         doc = self.doc
         s = doc.session
+        agenda = doc.agenda
         lines = self.lang.masthead(
-            symbol=doc.symbol.text,
+            symbol=doc.symbol.text if doc.symbol else None,
             distribution=doc.distribution,
             issued=doc.issued,
             original=doc.original,
@@ -67,13 +69,13 @@ class _Composer:
             venue=self.plain(s.venue, ("session", "venue")) if s.venue else "",
             items=[
                 {"label": item.label, "title": self.plain(item.title, ("agenda", "items", i, "title"))}
-                for i, item in enumerate(doc.agenda.items)
+                for i, item in enumerate(agenda.items if agenda else ())
             ],
             title=self.plain(doc.title, ("title",)),
             subtitle=self.lang.phrase("subtitle", doc.kind),
             facts=doc.facts,  # {{ facts["name"]|fact }}
         )
-        note = NoteRef("*", (Span(self.lang.phrase("agenda_note", doc.agenda.symbol.text)),))
+        note = NoteRef("*", (Span(self.lang.phrase("agenda_note", agenda.symbol.text)),)) if agenda else None
         out = []
         for role, text in lines:
             if not text:
@@ -81,6 +83,8 @@ class _Composer:
             before, mark, after = text.partition(AGENDA_MARK)
             content: list[Inline] = [Span(before)] if before else []
             if mark:
+                if note is None:
+                    raise ValueError(f"masthead.j2 of '{self.code}' marks an agenda note, but there is no agenda")
                 content.append(note)
                 if after:
                     content.append(Span(after))
@@ -93,7 +97,8 @@ class _Composer:
         labels = self.num.labels
         if isinstance(node, Section | Subsection):
             level = 1 if isinstance(node, Section) else 2
-            return Heading(level, self.lang.label(labels[path]), self.runs(node.heading, (*path, "heading")))
+            label = self.lang.label(labels[path], style=self.doc.heading_style)
+            return Heading(level, label, self.runs(node.heading, (*path, "heading")))
         if isinstance(node, Annex):
             label = self.lang.label(labels[path], self.num.annexes)
             return Heading(0, label, self.runs(node.title, (*path, "title")))
@@ -107,6 +112,12 @@ class _Composer:
             return self.table(path, node)
         if isinstance(node, Figure):
             return self.figure(path, node)
+        if isinstance(node, TargetBox):
+            items = tuple(self.runs(t, (*path, "items", i)) for i, t in enumerate(node.items))
+            return BoxBlock(self.lang.phrase("targets_title"), items)
+        if isinstance(node, PreSession):
+            lead = Span(self.lang.phrase("presession", self.doc.cited(node.doc).symbol.text))
+            return Para(None, (lead, *self.runs(node.description, (*path, "description"))))
         return None
 
     def table(self, path: Path, t: Table) -> TableBlock:
@@ -134,7 +145,8 @@ class _Composer:
             title=self.runs(f.title, (*path, "title")),
             image=image,
             placeholder=self.lang.phrase("figure_placeholder"),
-            notes=self.notes(path, f.notes, f.source),
+            notes=self.notes(path, f.notes, f.source)
+            + (((Span(self.lang.phrase("not_edited")),),) if f.not_edited else ()),
         )
 
     def notes(
@@ -142,7 +154,8 @@ class _Composer:
     ) -> tuple[tuple[Inline, ...], ...]:
         out = [self.runs(n, (*path, "notes", i)) for i, n in enumerate(notes)]
         if source is not None:
-            out.append(self.runs(source, (*path, "source")))
+            label = Span(self.lang.phrase("source_label"))
+            out.append((label, *self.runs(source, (*path, "source"))))
         return tuple(out)
 
     # --- inline ---

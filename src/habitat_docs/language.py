@@ -100,19 +100,25 @@ class Language:
         except (KeyError, TypeError):
             pass
         macro: Callable[..., Any] = getattr(self._labels, name)
-        value = str(macro(*args)).strip()
+        value = str(macro(*args)).strip("\n")
         try:
             self._cache[key] = value
         except TypeError:
             pass
         return value
 
-    def label(self, label: Label, annexes: int = 0) -> str:
-        """How the node itself is labelled: "I.", "一、", "(a)", "Figure I", "Annex II" …"""
+    def label(self, label: Label, annexes: int = 0, style: str = "un") -> str:
+        """How the node itself is labelled: "I.", "一、", "(a)", "Figure I", "Annex II" …;
+        ``style`` "decimal" gives headings 1., 1.1."""
         if label.kind == "subparagraph":
             return self.phrase("subparagraph", label.number, label.depth)
         if label.kind == "annex":
             return self.phrase("annex", label.number, annexes)
+        if label.kind == "section":
+            return self.phrase("section", label.number, style)
+        if label.kind == "subsection":
+            assert label.parent is not None
+            return self.phrase("subsection", label.number, style, label.parent.number)
         return self.phrase(label.kind, label.number)
 
     def fact(self, value: facts.Fact) -> str:

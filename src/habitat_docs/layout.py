@@ -83,7 +83,15 @@ class FigureBlock:
     notes: tuple[tuple[Inline, ...], ...] = ()
 
 
-Block = Heading | Para | TableBlock | FigureBlock
+@frozen
+class BoxBlock:
+    """A boxed list under a title, such as a target box ("Targets" / "目标")."""
+
+    title: str
+    items: tuple[tuple[Inline, ...], ...]
+
+
+Block = Heading | Para | TableBlock | FigureBlock | BoxBlock
 
 
 @frozen
@@ -108,11 +116,11 @@ class Typography:
 @frozen
 class Composed:
     lang: str
-    symbol: str
+    symbol: str | None  # None for informal documents
     file_stem: str
     title: str
     issued: dt.date
     masthead: tuple[Line, ...]
-    running_head: str
+    running_head: str  # printed with the page number from page 2; may be empty
     blocks: tuple[Block, ...]
     typography: Typography

@@ -22,13 +22,16 @@ from cattrs.errors import (
 from . import facts
 from .errors import DataError, Path, Problem
 from .model import (
-    KINDS, Block, Document, Figure, Paragraph, Subparagraph, Table, Text,
+    KINDS, Block, Document, Figure, Paragraph, PreSession, Subparagraph, Table, TargetBox, Text,
 )  # fmt: skip
 from .symbol import Symbol
 
 __all__ = ["load", "structure"]
 
-_BLOCK_KEYS: dict[str, type] = {"text": Paragraph, "table": Table, "figure": Figure}
+_BLOCK_KEYS: dict[str, type] = {
+    "text": Paragraph, "table": Table, "figure": Figure, "targets": TargetBox, "presession": PreSession,
+}  # fmt: skip
+_LIST_BLOCKS = {"targets": "items"}  # blocks written as a bare list fill this field
 
 
 def load(path: str | FsPath) -> Document:
@@ -185,18 +188,41 @@ def _facts(value: Any, _: type) -> facts.Facts:
 
 def _block(value: Any, _: type) -> Block:
     if isinstance(value, Mapping):
-        kinds = [k for k in _BLOCK_KEYS if k in value]
-        if len(kinds) == 1:
-            cls = _BLOCK_KEYS[kinds[0]]
-            data = value[kinds[0]] if cls is not Paragraph else value
-            if cls is not Paragraph:
-                if not isinstance(data, Mapping):
-                    raise DataError(f"'{kinds[0]}' must hold a mapping of fields")
-                data = {**data, **{k: v for k, v in value.items() if k != kinds[0]}}
-            return _converter.structure(data, cls)  # type: ignore[no-any-return]
+        keys = [k for k in _BLOCK_KEYS if k in value]
+        if len(keys) == 1:
+            key = keys[0]
+            cls = _BLOCK_KEYS[key]
+            if cls is Paragraph:
+                return _converter.structure(value, Paragraph)  # type: ignore[no-any-return]
+            return _wrapped_block(key, cls, value)
+        if len(keys) > 1:
+            raise DataError(f"a block is one of {', '.join(keys)}, not several")
         if _is_text(value):
             return Paragraph(text=Text(value))
-    raise DataError("expected a paragraph (text: …), a table (table: …) or a figure (figure: …)")
+    raise DataError(
+        "expected a paragraph (text: …), table: …, figure: …, targets: […] or presession: …"
+    )
+
+
+def _wrapped_block(key: str, cls: type, value: Mapping[str, Any]) -> Block:
+    """``{table: {…}, id: x}``: the fields under the key, plus those beside it."""
+    inner, beside = value[key], {k: v for k, v in value.items() if k != key}
+    field = _LIST_BLOCKS.get(key)
+    if field is not None:
+        inner = {field: inner}
+    elif not isinstance(inner, Mapping):
+        raise DataError(f"'{key}' must hold a mapping of fields", (key,))
+    try:
+        return _converter.structure({**inner, **beside}, cls)  # type: ignore[no-any-return]
+    except (ClassValidationError, IterableValidationError, DataError) as e:
+        problems = _problems(e, ())
+    for p in problems:  # report paths as written in the file
+        head = p.path[:1]
+        if field is not None and head == (field,):
+            p.path = (key, *p.path[1:])
+        elif head and head[0] not in beside:
+            p.path = (key, *p.path)
+    raise DataError(problems)
 
 
 def _subparagraph(value: Any, _: type) -> Subparagraph:

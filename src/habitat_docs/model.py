@@ -20,11 +20,13 @@ from .symbol import Symbol
 __all__ = [
     "Text", "Session", "AgendaItem", "Agenda", "Subparagraph", "Paragraph", "Table", "Figure",
     "Block", "Subsection", "Section", "Annex", "Document", "DocumentRef", "ExecutiveDirectorReport",
-    "SecretariatNote", "KINDS",
+    "SecretariatNote", "StrategyProgressNote", "ActivityUpdate", "TargetBox", "PreSession",
+    "BLOCK_TYPES", "KINDS",
     "walk", "MAX_SUBPARAGRAPH_DEPTH",
 ]  # fmt: skip
 
 _FactUse = inline.Fact  # (inside Text, "inline" names its method)
+_NAME = re.compile(r"[A-Za-z0-9][\w.-]*\Z")
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*\Z")
 _ID = re.compile(r"[A-Za-z][\w.-]*\Z")
 MAX_SUBPARAGRAPH_DEPTH = 4
@@ -197,22 +199,46 @@ class Figure:
     notes: tuple[Text, ...] = field(default=(), validator=_tuple(Text))
     source: Text | None = field(default=None, validator=_opt_text)
     id: str | None = field(default=None, validator=_id)
+    not_edited: bool = False  # prints "* The figure has not been formally edited."
 
 
-Block = Paragraph | Table | Figure
+@frozen
+class TargetBox:
+    """A boxed list of targets (indicator and value) under a strategy's actions (seed S4)."""
+
+    items: tuple[Text, ...] = field(validator=_tuple(Text))
+    id: str | None = field(default=None, validator=_id)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.items:
+            raise DataError("a target box needs at least one target", ("items",))
+
+
+@frozen
+class PreSession:
+    """A line naming the pre-session document of an agenda item (seed S3):
+    "Pre-session document HSP/EB.2020/2: <description>"."""
+
+    doc: str = field(validator=instance_of(str))
+    description: Text = field(validator=_text)
+    id: str | None = field(default=None, validator=_id)
+
+
+Block = Paragraph | Table | Figure | TargetBox | PreSession
+BLOCK_TYPES = (Paragraph, Table, Figure, TargetBox, PreSession)
 
 
 @frozen
 class Subsection:
     heading: Text = field(validator=_text)
-    content: tuple[Block, ...] = field(default=(), validator=_tuple((Paragraph, Table, Figure)))
+    content: tuple[Block, ...] = field(default=(), validator=_tuple(BLOCK_TYPES))
     id: str | None = field(default=None, validator=_id)
 
 
 @frozen
 class Section:
     heading: Text = field(validator=_text)
-    content: tuple[Block, ...] = field(default=(), validator=_tuple((Paragraph, Table, Figure)))
+    content: tuple[Block, ...] = field(default=(), validator=_tuple(BLOCK_TYPES))
     subsections: tuple[Subsection, ...] = field(default=(), validator=_tuple(Subsection))
     id: str | None = field(default=None, validator=_id)
 
@@ -226,7 +252,7 @@ class Annex:
     """An annex; its paragraphs are numbered from 1 again."""
 
     title: Text = field(validator=_text)
-    content: tuple[Block, ...] = field(default=(), validator=_tuple((Paragraph, Table, Figure)))
+    content: tuple[Block, ...] = field(default=(), validator=_tuple(BLOCK_TYPES))
     sections: tuple[Section, ...] = field(default=(), validator=_tuple(Section))
     original: str | None = None
     id: str | None = field(default=None, validator=_id)
@@ -244,16 +270,21 @@ class DocumentRef:
     title: Text | None = field(default=None, validator=_opt_text)
 
 
-@frozen
+@frozen(kw_only=True)
 class Document:
     """What every Board document has: masthead facts, title and body."""
 
     kind: ClassVar[str] = ""
+    # Parliamentary documents carry a symbol and an agenda item line; informal ones need neither.
+    parliamentary: ClassVar[bool] = True
+    # Heading labels: "un" (I., A. / 一、, A.) or "decimal" (1., 1.1).
+    heading_style: ClassVar[str] = "un"
 
-    symbol: Symbol = field(validator=instance_of(Symbol))
+    symbol: Symbol | None = field(default=None, validator=optional(instance_of(Symbol)))
+    name: str | None = field(default=None, validator=optional(instance_of(str)))
     issued: dt.date = field(validator=instance_of(dt.date))
     session: Session = field(validator=instance_of(Session))
-    agenda: Agenda = field(validator=instance_of(Agenda))
+    agenda: Agenda | None = field(default=None, validator=optional(instance_of(Agenda)))
     title: Text = field(validator=_text)
     sections: tuple[Section, ...] = field(validator=_tuple(Section))
     annexes: tuple[Annex, ...] = field(default=(), validator=_tuple(Annex))
@@ -266,6 +297,14 @@ class Document:
     documents: tuple[DocumentRef, ...] = field(default=(), validator=_tuple(DocumentRef))
 
     def __attrs_post_init__(self) -> None:
+        if self.parliamentary:
+            for name in ("symbol", "agenda"):
+                if getattr(self, name) is None:
+                    raise DataError(f"a {self.kind} needs a {name}", (name,))
+        elif self.symbol is None and not self.name:
+            raise DataError("without a symbol, give a name for the output files", ("name",))
+        if self.name is not None and not _NAME.match(self.name):
+            raise DataError(f"'{self.name}' is not a file name (letters, digits, '-', '.')", ("name",))
         if self.distribution not in ("general", "limited", "restricted"):
             raise DataError(
                 f"'{self.distribution}' is not one of general, limited, restricted",
@@ -276,6 +315,11 @@ class Document:
     @property
     def languages(self) -> frozenset[str]:
         return self.title.languages
+
+    @property
+    def file_stem(self) -> str:
+        """Output files are named after the symbol (HSP-EB.2024-11), else after ``name``."""
+        return self.symbol.file_stem if self.symbol is not None else str(self.name)
 
     def cited(self, doc_id: str) -> DocumentRef:
         """The document cited as ``{doc:doc_id}``."""
@@ -296,8 +340,26 @@ class SecretariatNote(Document):
     kind: ClassVar[str] = "secretariat-note"
 
 
+@frozen
+class StrategyProgressNote(Document):
+    """Progress on the strategic plan, with target boxes, figures and annexes (seed S4)."""
+
+    kind: ClassVar[str] = "strategy-progress-note"
+
+
+@frozen
+class ActivityUpdate(Document):
+    """The Executive Director's update on activities by agenda item: informal, no symbol,
+    decimal headings and pre-session document lines (seed S3)."""
+
+    kind: ClassVar[str] = "activity-update"
+    parliamentary: ClassVar[bool] = False
+    heading_style: ClassVar[str] = "decimal"
+
+
 KINDS: dict[str, type[Document]] = {
-    cls.kind: cls for cls in (ExecutiveDirectorReport, SecretariatNote)
+    cls.kind: cls
+    for cls in (ExecutiveDirectorReport, SecretariatNote, StrategyProgressNote, ActivityUpdate)
 }
 
 
@@ -309,7 +371,7 @@ Node = object
 def walk(doc: Document) -> Iterator[tuple[Path, Node]]:
     """Every structural node with its path, in reading order (masthead first)."""
     yield ("session",), doc.session
-    for i, item in enumerate(doc.agenda.items):
+    for i, item in enumerate(doc.agenda.items if doc.agenda else ()):
         yield ("agenda", "items", i), item
     for i, s in enumerate(doc.sections):
         yield from _walk_section(("sections", i), s)
@@ -364,6 +426,10 @@ def texts(path: Path, node: Node) -> Iterator[tuple[Path, Text]]:
         yield from _listed(path, "notes", node.notes)
         if node.source is not None:
             yield (*path, "source"), node.source
+    elif isinstance(node, TargetBox):
+        yield from _listed(path, "items", node.items)
+    elif isinstance(node, PreSession):
+        yield (*path, "description"), node.description
     elif isinstance(node, Figure):
         yield (*path, "title"), node.title
         yield from _listed(path, "notes", node.notes)
@@ -400,6 +466,8 @@ def _validate(doc: Document) -> None:
             problems.append(
                 DataError(f"subparagraphs nest at most {MAX_SUBPARAGRAPH_DEPTH} deep", path)
             )
+        if isinstance(node, PreSession):
+            cites.append(((*path, "doc"), node.doc))
         all_texts.extend(texts(path, node))
     for path, text in all_texts:
         missing, extra = langs - text.languages, text.languages - langs

@@ -12,7 +12,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm
 
-from ..layout import Composed, FigureBlock, Heading, Inline, Line, Para, TableBlock, Typography
+from ..layout import BoxBlock, Composed, FigureBlock, Heading, Inline, Line, Para, TableBlock, Typography
 from . import ooxml
 from .ooxml import TAB, Footnotes, field, para, run, runs, twips
 
@@ -25,7 +25,7 @@ RIGHT_INDENT_CM = 1.0
 
 _LINE_STYLES = {
     "session": "UNMastheadBold", "item-title": "UNMastheadBold", "title": "UNTitle",
-    "subtitle": "UNSubtitle",
+    "subtitle": "UNSubtitle", "organ": "UNMastheadBold",
 }  # fmt: skip
 _BAND_ROLES = {"un", "symbol", "organ", "distr"}
 
@@ -102,10 +102,12 @@ class _BodyWriter:
 
     def masthead(self, lines: tuple[Line, ...]) -> None:
         band = {role: [ln for ln in lines if ln.role == role] for role in _BAND_ROLES}
-        self.parts.append(self.band(band))
+        in_band = _BAND_ROLES if band["symbol"] else set()  # informal documents have no band
+        if in_band:
+            self.parts.append(self.band(band))
         first = True
         for ln in lines:
-            if ln.role in _BAND_ROLES:
+            if ln.role in in_band:
                 continue
             props = '<w:spacing w:before="240"/>' if first else ""
             first = False
@@ -155,6 +157,9 @@ class _BodyWriter:
             self.table(b)
         elif isinstance(b, FigureBlock):
             self.figure(b)
+        elif isinstance(b, BoxBlock):
+            self.parts.append(para("UNBox", run(b.title, bold=True)))
+            self.parts.extend(para("UNBox", run("•") + TAB + self.runs(item)) for item in b.items)
         else:
             raise TypeError(f"cannot write {type(b).__name__}")
 
@@ -231,10 +236,8 @@ def _running_heads(doc: DocxDocument, c: Composed) -> None:
         for p in list(element):
             element.remove(p)
         jc = f'<w:jc w:val="{align}"/>'
-        for el in ooxml.fragment(
-            para("UNRunningHead", run(c.running_head), jc)
-            + para("UNRunningHead", field("PAGE", "2"), jc)
-        ):
+        head = para("UNRunningHead", run(c.running_head), jc) if c.running_head else ""
+        for el in ooxml.fragment(head + para("UNRunningHead", field("PAGE", "2"), jc)):
             element.append(el)
 
 

@@ -208,6 +208,13 @@ def styles(typo: Typography) -> etree._Element:
         pstyle("UNNote", "UN Note",
                f'<w:spacing w:before="60" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:left="{ind}" w:right="{right}"/>',
                f'<w:sz w:val="{half(t.body_size - 1.5)}"/>'),
+        pstyle("UNBox", "UN Box",
+               '<w:keepLines/><w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="000000"/>'
+               '<w:left w:val="single" w:sz="4" w:space="4" w:color="000000"/>'
+               '<w:bottom w:val="single" w:sz="4" w:space="4" w:color="000000"/>'
+               '<w:right w:val="single" w:sz="4" w:space="4" w:color="000000"/></w:pBdr>'
+               f'<w:spacing w:after="60" w:line="240" w:lineRule="auto"/>'
+               f'<w:ind w:left="{ind * 2}" w:right="{right + ind}" w:hanging="{ind // 2}"/>'),
         pstyle("UNRunningHead", "UN Running Head", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
                f'<w:b/><w:sz w:val="{half(9)}"/>'),
         pstyle("FootnoteText", "footnote text",
