@@ -6,15 +6,17 @@
     >>> data = hd.render(doc, "en", "docx")             # or bytes
 """
 
+from . import facts
 from .api import FORMATS, build, output_name, render
 from .compose import compose
 from .errors import DataError, Problem
+from .facts import render as render_fact
 from .language import available as languages
 from .load import load, structure
 from .model import (
-    KINDS, Agenda, AgendaItem, Annex, Document, ExecutiveDirectorReport, Figure, Paragraph,
-    SecretariatNote,
-    Section, Session, Subparagraph, Subsection, Table, Text,
+    KINDS, ActivityUpdate, Agenda, AgendaItem, Annex, Document, DocumentRef,
+    ExecutiveDirectorReport, Figure, Paragraph, PreSession, SecretariatNote, Section, Session,
+    StrategyProgressNote, Subparagraph, Subsection, Table, TargetBox, Text,
 )  # fmt: skip
 from .number import Label, Numbering, number
 from .symbol import Symbol
@@ -22,8 +24,14 @@ from .symbol import Symbol
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "structure", "render", "build", "output_name", "compose", "number", "languages",
-    "FORMATS", "KINDS", "DataError", "Problem", "Document", "ExecutiveDirectorReport", "SecretariatNote", "Text",
-    "Symbol", "Session", "Agenda", "AgendaItem", "Section", "Subsection", "Paragraph",
-    "Subparagraph", "Table", "Figure", "Annex", "Label", "Numbering",
+    # pipeline
+    "load", "structure", "number", "compose", "render", "build", "output_name", "render_fact",
+    "languages", "FORMATS", "KINDS", "DataError", "Problem", "facts",
+    # document kinds
+    "Document", "ExecutiveDirectorReport", "SecretariatNote", "StrategyProgressNote",
+    "ActivityUpdate",
+    # parts
+    "Text", "Symbol", "Session", "Agenda", "AgendaItem", "DocumentRef", "Section", "Subsection",
+    "Paragraph", "Subparagraph", "Table", "Figure", "TargetBox", "PreSession", "Annex", "Label",
+    "Numbering",
 ]  # fmt: skip
