@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path as FsPath
+from typing import Any
 
 from . import inline
 from .errors import DataError, Path
@@ -71,6 +72,11 @@ class _Composer:
                 {"label": item.label, "title": self.plain(item.title, ("agenda", "items", i, "title"))}
                 for i, item in enumerate(agenda.items if agenda else ())
             ],
+            # "Item 5 (a)" when the masthead gives item 5 and its sub-item (a): titles of both
+            item_labels=[
+                i.label for i in (agenda.items if agenda else ())
+                if i.sub or not any(j.number == i.number and j.sub for j in agenda.items)  # type: ignore[union-attr]
+            ],
             title=self.plain(doc.title, ("title",)),
             subtitle=self.lang.phrase("subtitle", doc.kind),
             facts=doc.facts,  # {{ facts["name"]|fact }}
@@ -121,18 +127,25 @@ class _Composer:
         return None
 
     def table(self, path: Path, t: Table) -> TableBlock:
+        header, rows = self.grid(path, t)
         return TableBlock(
             label=self.lang.label(self.num.labels[path]),
             title=self.runs(t.title, (*path, "title")),
-            header=tuple(self.runs(c, (*path, "columns", j)) for j, c in enumerate(t.columns)),
-            rows=tuple(
-                tuple(self.runs(c, (*path, "rows", i, j)) for j, c in enumerate(row))
-                for i, row in enumerate(t.rows)
-            ),
+            header=header,
+            rows=rows,
             notes=self.notes(path, t.notes, t.source),
         )
 
+    def grid(self, path: Path, node: Table | Figure) -> tuple[Any, Any]:
+        header = tuple(self.runs(c, (*path, "columns", j)) for j, c in enumerate(node.columns))
+        rows = tuple(
+            tuple(self.runs(c, (*path, "rows", i, j)) for j, c in enumerate(row))
+            for i, row in enumerate(node.rows)
+        )
+        return header, rows
+
     def figure(self, path: Path, f: Figure) -> FigureBlock:
+        header, rows = self.grid(path, f)
         image = None
         if f.image is not None:
             base = self.doc.base_dir or FsPath.cwd()
@@ -147,6 +160,8 @@ class _Composer:
             placeholder=self.lang.phrase("figure_placeholder"),
             notes=self.notes(path, f.notes, f.source)
             + (((Span(self.lang.phrase("not_edited")),),) if f.not_edited else ()),
+            header=header,
+            rows=rows,
         )
 
     def notes(
@@ -178,7 +193,8 @@ class _Composer:
             elif isinstance(n, inline.Strong):
                 self._inline(n.children, True, italic, counter, path, out)
             elif isinstance(n, inline.Ref):
-                out.append(Span(self.reference(n.targets, path), bold, italic))
+                text = self.reference(n.targets, path)
+                out.append(Span(text[:1].upper() + text[1:] if n.capital else text, bold, italic))
             elif isinstance(n, inline.Fact):
                 out.append(Span(self.fact(n.name, path), bold, italic))
             elif isinstance(n, inline.DocRef):

@@ -35,6 +35,7 @@ class Strong:
 @frozen
 class Ref:
     targets: tuple[str, ...]
+    capital: bool = False  # {Ref:…} at the start of a sentence: "Figure IV shows …"
 
 
 @frozen
@@ -198,12 +199,12 @@ class _Parser:
         src, at = self.src, self.pos
         colon = src.find(":", at)
         name = src[at + 1 : colon] if colon > 0 else ""
-        if name == "ref":
+        if name in ("ref", "Ref"):
             ids = tuple(t.strip() for t in self.argument(at, colon, name).split(","))
             for t in ids:
                 if not _ID.match(t):
                     raise InlineError(f"'{t}' is not a valid label id", at)
-            return Ref(ids)
+            return Ref(ids, capital=name == "Ref")
         if name in ("fact", "doc"):
             value = self.argument(at, colon, name).strip()
             if not _ID.match(value):

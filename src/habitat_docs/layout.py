@@ -78,9 +78,11 @@ class TableBlock:
 class FigureBlock:
     label: str
     title: tuple[Inline, ...]
-    image: str | None  # an absolute path, or None for a placeholder
+    image: str | None  # an absolute path, or None for a grid or a placeholder
     placeholder: str
     notes: tuple[tuple[Inline, ...], ...] = ()
+    header: tuple[tuple[Inline, ...], ...] = ()  # a grid of text instead of an image
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...] = ()
 
 
 @frozen

@@ -180,19 +180,22 @@ class Table:
     def __attrs_post_init__(self) -> None:
         if not self.columns:
             raise DataError("a table needs at least one column", ("columns",))
-        for i, row in enumerate(self.rows):
-            if len(row) != len(self.columns):
-                raise DataError(
-                    f"row has {len(row)} cells for {len(self.columns)} columns", ("rows", i)
-                )
-            for j, cell in enumerate(row):
-                if not isinstance(cell, Text):
-                    raise DataError("expected text", ("rows", i, j))
+        _check_rows(self.rows, len(self.columns))
+
+
+def _check_rows(rows: tuple[tuple[Text, ...], ...], width: int) -> None:
+    for i, row in enumerate(rows):
+        if len(row) != width:
+            raise DataError(f"row has {len(row)} cells for {width} columns", ("rows", i))
+        for j, cell in enumerate(row):
+            if not isinstance(cell, Text):
+                raise DataError("expected text", ("rows", i, j))
 
 
 @frozen
 class Figure:
-    """A figure: an image file (relative to the data file) or a placeholder, with notes."""
+    """A figure: an image file (relative to the data file), a grid of text (``columns`` and
+    ``rows``, e.g. a SWOT grid), or else a placeholder; with notes and a source."""
 
     title: Text = field(validator=_text)
     image: str | None = field(default=None, validator=optional(instance_of(str)))
@@ -200,6 +203,15 @@ class Figure:
     source: Text | None = field(default=None, validator=_opt_text)
     id: str | None = field(default=None, validator=_id)
     not_edited: bool = False  # prints "* The figure has not been formally edited."
+    columns: tuple[Text, ...] = field(default=(), validator=_tuple(Text))
+    rows: tuple[tuple[Text, ...], ...] = field(default=(), validator=_tuple(tuple))
+
+    def __attrs_post_init__(self) -> None:
+        if self.image is not None and self.columns:
+            raise DataError("a figure is an image or a grid (columns, rows), not both", ("columns",))
+        if self.rows and not self.columns:
+            raise DataError("a grid needs columns", ("columns",))
+        _check_rows(self.rows, len(self.columns))
 
 
 @frozen
@@ -416,7 +428,7 @@ def texts(path: Path, node: Node) -> Iterator[tuple[Path, Text]]:
         yield (*path, "text"), node.text
     elif isinstance(node, Annex):
         yield (*path, "title"), node.title
-    elif isinstance(node, Table):
+    elif isinstance(node, Table | Figure):
         yield (*path, "title"), node.title
         for j, c in enumerate(node.columns):
             yield (*path, "columns", j), c
@@ -430,11 +442,6 @@ def texts(path: Path, node: Node) -> Iterator[tuple[Path, Text]]:
         yield from _listed(path, "items", node.items)
     elif isinstance(node, PreSession):
         yield (*path, "description"), node.description
-    elif isinstance(node, Figure):
-        yield (*path, "title"), node.title
-        yield from _listed(path, "notes", node.notes)
-        if node.source is not None:
-            yield (*path, "source"), node.source
 
 
 def _listed(path: Path, name: str, items: tuple[Text, ...]) -> Iterator[tuple[Path, Text]]:

@@ -54,11 +54,10 @@ _BODY = rf"(?:(?!RES(?![A-Z]))[A-Z]+|Sub)(?:\.{_NUM})?"  # RES only introduces a
 _PART = rf" \(Part {_ROMAN}\)"
 _SUFFIX = rf"(?:(?:Add|Corr|Rev|Amend)\.{_NUM}|Summary)"
 
-_NUM_RE = re.compile(_NUM)
 _YEAR_RE = re.compile(_YEAR)
 _ROMAN_RE = re.compile(_ROMAN)
 _DIGITS_RE = re.compile(r"[0-9]+")
-_BODY_RE = re.compile(rf"(?P<name>[A-Z]+|Sub)(?:\.(?P<number>[0-9]+))?")
+_BODY_RE = re.compile(r"(?P<name>[A-Z]+|Sub)(?:\.(?P<number>[0-9]+))?")
 _SUFFIX_RE = re.compile(r"(?P<name>Add|Corr|Rev|Amend)\.(?P<number>[1-9][0-9]*)|(?P<summary>Summary)")
 _ALLOWED_CHARS = re.compile(r"[A-Za-z0-9/.*() –-]")
 
@@ -74,7 +73,7 @@ def _symbol_pattern(joined: bool) -> str:
     )
     tail = rf"{s}{docpart}(?:{_PART})?(?:{s}{_SUFFIX})*\*?"
     hsp_eb = rf"HSP{s}EB\.{_YEAR}{tail}"
-    generic = rf"(?!HSP{s}EB(?![A-Za-z])){'[A-Z]+'}(?:{s}{_BODY})*(?:{s}{_NUM})?{tail}"
+    generic = rf"(?!HSP{s}EB(?![A-Za-z]))[A-Z]+(?:{s}{_BODY})*(?:{s}{_NUM})?{tail}"
     single = rf"(?:{hsp_eb}|{generic})"
     return (
         rf"(?<![A-Za-z0-9_./])(?<!/{WORD_JOINER})"
@@ -334,8 +333,8 @@ def _parse_single(text: str) -> _Single:
         components.append(seg)
 
     # HSP/EB fuses body and year: HSP/EB.2024/11 (conventions §1.2, reference regex).
-    if series == "HSP" and components and _BODY_RE.fullmatch(components[0])["name"] == "EB":
-        eb, _, year = components[0].partition(".")
+    if series == "HSP" and components and components[0].partition(".")[0] == "EB":
+        year = components[0].partition(".")[2]
         tail = "/".join(segs[1 + len(components) + (session is not None):])
         if not year:
             if session is not None and _YEAR_RE.fullmatch(str(session)) and len(components) == 1:
@@ -399,7 +398,7 @@ def _parse(text: str) -> tuple[_Single, ...]:
     return tuple(singles)
 
 
-def _check(_: object, __: object, value: object) -> None:
+def _check(_: object, __: object, value: str) -> None:
     if not isinstance(value, str):
         raise DataError(f"expected a symbol as text, such as HSP/EB.2024/11, got {value!r}")
     _parse(value)

@@ -170,10 +170,14 @@ class _BodyWriter:
         self.parts.extend(para("UNNote", self.runs(n)) for n in notes)
 
     def table(self, t: TableBlock) -> None:
-        """A table with UN rules: above, under the heads, below; no vertical rules."""
         self.caption(t.label, t.title)
+        self.grid(t.header, t.rows)
+        self.notes_below(t.notes)
+
+    def grid(self, header: tuple[tuple[Inline, ...], ...], body: tuple[tuple[tuple[Inline, ...], ...], ...]) -> None:
+        """A table with UN rules: above, under the heads, below; no vertical rules."""
         width = twips(TEXT_WIDTH_CM - RIGHT_INDENT_CM) - self.ind
-        col = width // len(t.header)
+        col = width // len(header)
 
         def row(cells: tuple[tuple[Inline, ...], ...], head: bool, last: bool) -> str:
             rule = '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/>' if head else ""
@@ -188,23 +192,24 @@ class _BodyWriter:
             trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if head else "<w:trPr><w:cantSplit/></w:trPr>"
             return f"<w:tr>{trpr}{tcs}</w:tr>"
 
-        rows = [row(t.header, True, not t.rows)]
-        rows += [row(r, False, i == len(t.rows) - 1) for i, r in enumerate(t.rows)]
+        rows = [row(header, True, not body)]
+        rows += [row(r, False, i == len(body) - 1) for i, r in enumerate(body)]
         self.parts.append(
-            f'<w:tbl><w:tblPr><w:tblW w:w="{col * len(t.header)}" w:type="dxa"/>'
+            f'<w:tbl><w:tblPr><w:tblW w:w="{col * len(header)}" w:type="dxa"/>'
             f'<w:tblInd w:w="{self.ind}" w:type="dxa"/><w:tblBorders>'
             '<w:top w:val="single" w:sz="12" w:space="0" w:color="000000"/></w:tblBorders>'
             '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
-            + f'<w:gridCol w:w="{col}"/>' * len(t.header)
+            + f'<w:gridCol w:w="{col}"/>' * len(header)
             + "</w:tblGrid>"
             + "".join(rows)
             + "</w:tbl>"
         )
-        self.notes_below(t.notes)
 
     def figure(self, f: FigureBlock) -> None:
         self.caption(f.label, f.title)
-        if f.image is None:
+        if f.header:
+            self.grid(f.header, f.rows)
+        elif f.image is None:
             box = (
                 '<w:pBdr><w:top w:val="single" w:sz="4" w:space="8" w:color="000000"/>'
                 '<w:left w:val="single" w:sz="4" w:space="8" w:color="000000"/>'
