@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..layout import Inline, NoteRef, Span, Typography
+from ..symbol import nobreak
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -34,7 +35,8 @@ def fragment(xml: str) -> list[etree._Element]:
 
 
 def text(s: str) -> str:
-    return f'<w:t xml:space="preserve">{escape(s)}</w:t>'
+    """A w:t element; UN symbols in it get word joiners so they never break across lines."""
+    return f'<w:t xml:space="preserve">{escape(nobreak(s))}</w:t>'
 
 
 def run(s: str, bold: bool = False, italic: bool = False, style: str | None = None) -> str:
