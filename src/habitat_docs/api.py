@@ -12,12 +12,13 @@ from .layout import Composed
 from .load import load
 from .model import Document
 from .number import number
-from .writers import write_docx
+from .writers import write_docx, write_pdf
+from .writers.libreoffice import Office, pdf_from_docx
 
-__all__ = ["FORMATS", "build", "output_name", "render", "write_atomic"]
+__all__ = ["FORMATS", "PDF_ENGINES", "build", "output_name", "render", "write_atomic"]
 
-_WRITERS = {"docx": write_docx}
-FORMATS = tuple(_WRITERS)
+FORMATS = ("docx", "pdf")
+PDF_ENGINES = ("typst", "libreoffice")
 
 
 def output_name(doc: Document, lang: str, fmt: str) -> str:
@@ -25,9 +26,10 @@ def output_name(doc: Document, lang: str, fmt: str) -> str:
     return f"{doc.file_stem}-{lang}.{fmt}"
 
 
-def render(doc: Document, lang: str, fmt: str = "docx") -> bytes:
-    """The document in one language and format, as bytes."""
-    return _writer(fmt)(compose(doc, lang))
+def render(doc: Document, lang: str, fmt: str = "docx", *, pdf_standard: str | None = None) -> bytes:
+    """The document in one language and format, as bytes (PDF through Typst;
+    ``pdf_standard`` e.g. "a-2a", "ua-1")."""
+    return _write(compose(doc, lang), fmt, pdf_standard)
 
 
 def build(
@@ -35,23 +37,44 @@ def build(
     out_dir: str | os.PathLike[str],
     langs: Sequence[str] = ("zh", "en"),
     formats: Sequence[str] = ("docx",),
+    *,
+    pdf_engine: str = "typst",
+    pdf_standard: str | None = None,
+    timeout: float = 120,
+    office: Office | None = None,
 ) -> list[Path]:
     """Write every language and format of a document into ``out_dir``; return the paths.
 
     Everything is composed before anything is written, so invalid input writes nothing;
-    each file is written atomically, so a failure never leaves a partial file."""
+    each file is written atomically, so a failure never leaves a partial file. With
+    ``pdf_engine="libreoffice"`` the PDFs are LibreOffice conversions of the DOCX (one
+    office process for all languages, or ``office`` if given, killed after ``timeout``)."""
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format '{fmt}' (available: {', '.join(FORMATS)})")
+    if pdf_engine not in PDF_ENGINES:
+        raise ValueError(f"unknown PDF engine '{pdf_engine}' (available: {', '.join(PDF_ENGINES)})")
     doc = source if isinstance(source, Document) else load(Path(source))
-    writers = [(fmt, _writer(fmt)) for fmt in formats]
     numbering = number(doc)
     composed: list[Composed] = [compose(doc, lang, numbering) for lang in langs]
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    via_office = "pdf" in formats and pdf_engine == "libreoffice"
     paths = []
     for c in composed:
-        for fmt, write in writers:
+        for fmt in formats:
             path = out / output_name(doc, c.lang, fmt)
-            write_atomic(path, write(c))
+            if not (fmt == "pdf" and via_office):
+                write_atomic(path, _write(c, fmt, pdf_standard))
             paths.append(path)
+    if via_office:
+        with tempfile.TemporaryDirectory() as tmp:
+            sources = []
+            for c in composed:
+                source_path = Path(tmp) / output_name(doc, c.lang, "docx")
+                source_path.write_bytes(write_docx(c))
+                sources.append(source_path)
+            pdf_from_docx(sources, out, timeout=timeout, standard=pdf_standard, office=office)
     return paths
 
 
@@ -67,9 +90,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _writer(fmt: str):  # type: ignore[no-untyped-def]
-    try:
-        return _WRITERS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown format '{fmt}' (available: {', '.join(FORMATS)})") from None
+def _write(c: Composed, fmt: str, pdf_standard: str | None) -> bytes:
+    if fmt == "docx":
+        return write_docx(c)
+    if fmt == "pdf":
+        return write_pdf(c, standard=pdf_standard)
+    raise ValueError(f"unknown format '{fmt}' (available: {', '.join(FORMATS)})")
 

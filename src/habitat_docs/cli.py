@@ -1,18 +1,38 @@
-"""Command line: ``habitat-docs build FILE… --lang zh,en --format docx -o OUT/``."""
+"""Command line.
+
+    habitat-docs build FILE… [--lang zh,en] [--format docx,pdf] [--pdf-engine typst|libreoffice]
+    habitat-docs build-session SESSION.yaml [--lang zh,en] [--format docx,pdf] [-o OUT/]
+    habitat-docs check FILE… | habitat-docs check --parity ZH EN
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .api import FORMATS, build
+from .api import FORMATS, PDF_ENGINES, build
 from .errors import DataError
 from .language import available
+from .writers.fonts import FontError
+from .writers.libreoffice import LibreOfficeError, Office
+from .writers.pdf import PdfError
+
+# Subcommands with their own argument parsers: name -> (module, help).
+_DELEGATED = {
+    "build-session": ("session_cli", "build every document of a session file on all cores"),
+    "check": ("check.cli", "check the numbering of documents (DOCX, PDF, text); --parity ZH EN"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] and args_list[0] in _DELEGATED:
+        module = __import__(f"habitat_docs.{_DELEGATED[args_list[0]][0]}", fromlist=["run"])
+        return int(module.run(args_list[1:]))
+
     parser = argparse.ArgumentParser(
         prog="habitat-docs", description="UN-Habitat Executive Board documents from data files."
     )
@@ -23,21 +43,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     b.add_argument("--lang", default="zh,en", help="comma-separated languages (default: zh,en)")
     b.add_argument("--format", default="docx", help=f"comma-separated formats: {', '.join(FORMATS)}")
     b.add_argument("-o", "--output", default="out", help="output folder (default: out)")
-    args = parser.parse_args(argv)
+    b.add_argument("--pdf-engine", choices=PDF_ENGINES, default="typst",
+                   help="typst (default, embedded) or libreoffice (the PDF matches the DOCX)")  # fmt: skip
+    b.add_argument("--pdf-standard", help="PDF standard(s) to declare, e.g. a-2a, ua-1, a-2a,ua-1")
+    b.add_argument("--timeout", type=float, default=120, help="seconds before LibreOffice is stopped")
+    for name, (_, text) in _DELEGATED.items():
+        commands.add_parser(name, add_help=False, help=f"{text} (see {name} --help)")
+    args = parser.parse_args(args_list)
 
-    langs = _split(args.lang)
-    formats = _split(args.format)
+    langs, formats = _split(args.lang), _split(args.format)
     unknown = [x for x in langs if x not in available()] + [x for x in formats if x not in FORMATS]
     if unknown:
         parser.error(f"unknown language or format: {', '.join(unknown)}")
     failed = 0
-    for file in args.files:
-        try:
-            for path in build(file, args.output, langs, formats):
+    with contextlib.ExitStack() as stack:
+        office = None
+        if "pdf" in formats and args.pdf_engine == "libreoffice" and len(args.files) > 1:
+            office = stack.enter_context(Office())  # one office process for every file
+        for file in args.files:
+            try:
+                paths = build(file, args.output, langs, formats, pdf_engine=args.pdf_engine,
+                              pdf_standard=args.pdf_standard, timeout=args.timeout, office=office)  # fmt: skip
+            except (DataError, FontError, PdfError, LibreOfficeError, ValueError) as e:
+                print(e, file=sys.stderr)
+                failed += 1
+                continue
+            for path in paths:
                 print(path)
-        except DataError as e:
-            print(e, file=sys.stderr)
-            failed += 1
     return 2 if failed else 0
 
 

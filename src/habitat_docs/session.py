@@ -1,0 +1,1291 @@
+"""A session of the Executive Board: its agenda, its documents and their symbols.
+
+A session file (YAML, JSON or TOML) describes one session and lists its documents::
+
+    year: 2024
+    ordinal: 1
+    start: 2024-05-06
+    end: 2024-05-08
+    venue: {en: Nairobi, zh: 内罗毕}          # or online: true
+    agenda:
+      symbol: HSP/EB.2024/1                  # optional: /1 for a first session, else next free
+      items:
+        - {number: 12, title: {en: …, zh: …}}
+        - {number: 6, sub: a, id: budget, title: {en: …, zh: …}}
+    register:                                # numbers used earlier in the year (§1.3)
+      previous: [1, "2-10", HSP/EB.2024/11]  # and/or
+      file: register-2024.yaml
+    documents:
+      - {id: internal-management, file: report.yaml, items: [12], symbol: HSP/EB.2024/11}
+      - {id: budget, file: budget.yaml, items: ["6 (a)"]}          # allocated: next free
+      - {id: budget-annex, file: annex.yaml, items: [budget], addendum_of: budget}
+
+Symbols are allocated by :func:`allocate` (conventions.md §1.3), from the session file alone:
+the provisional agenda of a first session is ``/1``, of a later one the next free number;
+fixed symbols claim theirs; the others take the next free numbers in file order, after every
+number used earlier in the year; ``addendum_of`` gives ``<base>/Add.n`` in order. Every
+problem (duplicate symbols, reused numbers, unknown items or documents) is reported, with the
+file, line and field, before anything is written.
+
+A document's data file may omit ``session``, ``agenda``, ``symbol`` and ``documents``: the
+session supplies them (:meth:`SessionPlan.merge`). Where the file gives them, they must agree
+with the session, else the error names both places. Every document can cite the others with
+``{doc:id}`` (and the provisional agenda with ``{doc:agenda}``); they print as symbols.
+
+    >>> plan = load_session("examples/session-2024-1/session.yaml")
+    >>> plan.symbol("annotations").text
+    'HSP/EB.2024/1/Add.1'
+    >>> docs = plan.documents()          # every document as a model, or one DataError
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+from attrs import field, frozen
+from cattrs.errors import ClassValidationError, IterableValidationError
+
+from .errors import DataError, Path, Problem, format_path
+from .load import _converter, _parse, _problems, structure
+from .model import KINDS, Agenda, AgendaItem, Document, Session, Text
+from .symbol import Symbol
+
+__all__ = [
+    "AGENDA_ID",
+    "ENTRY_FIELDS",
+    "SESSION_FIELDS",
+    "Allocation",
+    "Entry",
+    "Register",
+    "Request",
+    "SessionPlan",
+    "Source",
+    "allocate",
+    "load_session",
+    "parse_numbers",
+    "read_register",
+    "read_source",
+    "record_register",
+]  # fmt: skip
+
+#: The id under which documents cite the provisional agenda (``{doc:agenda}``,
+#: ``addendum_of: agenda``); no document of a session may use it.
+AGENDA_ID = "agenda"
+
+SESSION_FIELDS = (
+    "year",
+    "ordinal",
+    "start",
+    "end",
+    "venue",
+    "online",
+    "agenda",
+    "register",
+    "documents",
+)
+ENTRY_FIELDS = ("id", "file", "items", "kind", "symbol", "addendum_of")
+_SESSION_MODEL_FIELDS = ("year", "ordinal", "start", "end", "venue", "online")
+_AGENDA_FIELDS = ("symbol", "items")
+_REGISTER_FIELDS = ("previous", "file")
+_REGISTER_FILE_FIELDS = ("year", "used", "sessions")
+_ID = re.compile(r"[A-Za-z][\w.-]*\Z")
+_LABEL = re.compile(r"\s*([1-9][0-9]*)\s*(?:\(\s*([a-z]{1,3})\s*\)|([a-z]{1,3}))?\s*\Z")
+_RANGE = re.compile(r"\s*([1-9][0-9]*)\s*[-–]\s*([1-9][0-9]*)\s*\Z")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+# ============================================================================ allocation
+
+
+@frozen
+class Request:
+    """What allocation needs to know of one document of the session: its id, and either a
+    fixed ``symbol``, or ``addendum_of`` (the id of another document, or ``"agenda"``), or
+    neither (it takes the next free number). ``numbered=False`` for a document that carries
+    no symbol (an informal document such as an activity update)."""
+
+    id: str
+    symbol: Symbol | None = None
+    addendum_of: str | None = None
+    numbered: bool = True
+
+
+@frozen
+class Register:
+    """The numbers of the year's HSP/EB symbols already used outside this session, each
+    with where it was recorded (for error messages). ``earlier``: the numbers this session
+    follows (previous sessions, numbers issued outside sessions); ``later``: those of later
+    sessions already recorded (claimed, but allocation does not continue after them)."""
+
+    earlier: Mapping[int, str] = field(factory=dict)
+    later: Mapping[int, str] = field(factory=dict)
+    given: bool = False  # whether the session file names a register at all
+
+    @classmethod
+    def of(cls, earlier: Iterable[int] = (), later: Iterable[int] = ()) -> Register:
+        return cls({n: "the register" for n in earlier}, {n: "the register" for n in later}, True)
+
+
+@frozen
+class Allocation:
+    """The symbols of a session: the provisional agenda's and every numbered document's."""
+
+    year: int
+    agenda: Symbol
+    symbols: Mapping[str, Symbol]
+    #: How each symbol came about: "fixed", "allocated", "addendum" (and "agenda").
+    how: Mapping[str, str]
+    #: The HSP/EB.<year>/<n> numbers this session uses first (for the register).
+    numbers: tuple[int, ...]
+
+    def __getitem__(self, doc_id: str) -> Symbol:
+        return self.agenda if doc_id == AGENDA_ID else self.symbols[doc_id]
+
+
+def allocate(
+    year: int,
+    ordinal: int,
+    requests: Sequence[Request],
+    *,
+    agenda: Symbol | None = None,
+    register: Register | None = None,
+) -> Allocation:
+    """The symbols of a session's provisional agenda and documents (conventions.md §1.3).
+
+    A pure function of its arguments. Errors carry the paths of the session file
+    (``documents[i].symbol``, ``agenda.symbol`` …); all of them are raised together."""
+    register = register or Register()
+    problems: list[Problem] = []
+    earlier, later = dict(register.earlier), dict(register.later)
+    used = {**later, **earlier}
+
+    def problem(message: str, path: Path) -> None:
+        problems.append(Problem(message, path))
+
+    def series(sym: Symbol, path: Path) -> bool:
+        """Is ``sym`` an HSP/EB symbol of the session's year? (else report it)"""
+        if (
+            sym.is_joint
+            or sym.series != "HSP"
+            or not sym.components
+            or not sym.components[0].startswith("EB.")
+        ):
+            problem(f"'{sym.text}' is not an HSP/EB.{year} symbol", path)
+            return False
+        if sym.year != year:
+            problem(f"'{sym.text}' is not a {year} symbol (the session is in {year})", path)
+            return False
+        return True
+
+    def where(n: int) -> str:
+        return used[n]
+
+    # 1. Fixed symbols claim their numbers.
+    claimed: dict[int, str] = {}  # number -> who in this session claims it ("document 'x'")
+    symbols: dict[str, Symbol] = {}
+    how: dict[str, str] = {}
+    seen: dict[str, tuple[str, Path]] = {}  # symbol key -> (description, path)
+    index = {r.id: i for i, r in enumerate(requests)}
+    agenda_path: Path = ("agenda", "symbol")
+    first_numbers: set[int] = set()
+
+    def claim_symbol(sym: Symbol, who: str, path: Path) -> bool:
+        key = sym.text.rstrip("*")
+        if key in seen:
+            other, other_path = seen[key]
+            problem(f"{sym.text} is also the symbol of {other} ({format_path(other_path)})", path)
+            return False
+        seen[key] = (who, path)
+        return True
+
+    if agenda is not None:
+        if series(agenda, agenda_path):
+            if agenda.kind is not None or agenda.suffixes:
+                problem(
+                    f"the provisional agenda takes a plain number (HSP/EB.{year}/n), "
+                    f"not '{agenda.text}'",
+                    agenda_path,
+                )
+            elif agenda.number in used:
+                problem(
+                    f"{agenda.text} is already used earlier in the year ({where(agenda.number)})"
+                    if agenda.number in earlier
+                    else f"{agenda.text} is already used by a later session ({where(agenda.number)})",
+                    agenda_path,
+                )
+            claimed[agenda.number] = "the provisional agenda"
+            claim_symbol(agenda, "the provisional agenda", agenda_path)
+    elif ordinal > 1 and not register.given:
+        problem(
+            f"the provisional agenda of a {_ordinal(ordinal)} session takes the next number "
+            "free after those used earlier in the year: give register: {previous: […]} or "
+            "{file: …}, or agenda: {symbol: …}",
+            ("agenda",),
+        )
+
+    for i, r in enumerate(requests):
+        if r.symbol is None or not r.numbered:
+            continue
+        path = ("documents", i, "symbol")
+        who = f"document '{r.id}'"
+        if not series(r.symbol, path) or not claim_symbol(r.symbol, who, path):
+            continue
+        symbols[r.id], how[r.id] = r.symbol, "fixed"
+        if r.symbol.kind is not None:  # L.n, CRP.n, INF/n: series of their own
+            continue
+        n = r.symbol.number
+        plain = not r.symbol.suffixes
+        if plain and n in used:
+            when = "earlier in the year" if n in earlier else "by a later session"
+            problem(f"{r.symbol.text} is already used {when} ({where(n)})", path)
+        elif plain and n in claimed and claimed[n] != who:
+            problem(f"HSP/EB.{year}/{n} is also claimed by {claimed[n]}", path)
+        claimed.setdefault(n, who)
+        if n not in earlier:
+            first_numbers.add(n)
+
+    # 2. The provisional agenda, when not given: /1 for a first session, else next free.
+    start = max([*earlier, 0]) + 1
+
+    def next_free() -> int:
+        n = start
+        while n in claimed or n in used:
+            n += 1
+        return n
+
+    if agenda is None:
+        number, taken = (1, False) if ordinal == 1 else (next_free(), False)
+        if ordinal == 1 and 1 in used:
+            problem(
+                f"HSP/EB.{year}/1, the provisional agenda of the first session, is "
+                f"already used ({where(1)})",
+                agenda_path,
+            )
+            taken = True
+        elif ordinal == 1 and 1 in claimed:
+            problem(
+                f"HSP/EB.{year}/1, the provisional agenda of the first session, is "
+                f"claimed by {claimed[1]}",
+                agenda_path,
+            )
+            taken = True
+        agenda = Symbol.hsp_eb(year, number)
+        if not taken:
+            claimed.setdefault(number, "the provisional agenda")
+            claim_symbol(agenda, "the provisional agenda", agenda_path)
+    if agenda.kind is None and agenda.year == year:
+        first_numbers.add(agenda.number)
+        start = max(start, agenda.number + 1)
+
+    # 3. Documents without a symbol take the next free numbers, in file order.
+    for i, r in enumerate(requests):
+        if not r.numbered:
+            if r.symbol is not None or r.addendum_of is not None:
+                problem(
+                    f"document '{r.id}' carries no symbol (its kind is informal): remove "
+                    f"{'symbol' if r.symbol is not None else 'addendum_of'}",
+                    ("documents", i, "symbol" if r.symbol is not None else "addendum_of"),
+                )
+            continue
+        if r.symbol is not None:
+            if r.addendum_of is not None:
+                problem(
+                    "give either symbol or addendum_of, not both", ("documents", i, "addendum_of")
+                )
+            continue
+        if r.addendum_of is not None:
+            continue
+        n = next_free()
+        claimed[n] = f"document '{r.id}'"
+        symbols[r.id], how[r.id] = Symbol.hsp_eb(year, n), "allocated"
+        first_numbers.add(n)
+
+    # 4. Addenda, in file order: <base>/Add.n with the first n not taken.
+    for i, r in enumerate(requests):
+        if r.addendum_of is None or r.symbol is not None or not r.numbered:
+            continue
+        path = ("documents", i, "addendum_of")
+        target = r.addendum_of
+        if target == r.id:
+            problem("a document cannot be an addendum of itself", path)
+            continue
+        if target == AGENDA_ID:
+            base = agenda
+        elif target not in index:
+            problem(f"unknown document '{target}'{_suggest(target, [*index, AGENDA_ID])}", path)
+            continue
+        elif requests[index[target]].addendum_of is not None:
+            problem(
+                f"'{target}' is itself an addendum; give the document it is an addendum "
+                f"of ('{requests[index[target]].addendum_of}')",
+                path,
+            )
+            continue
+        elif not requests[index[target]].numbered:
+            problem(f"'{target}' carries no symbol, so it can have no addendum", path)
+            continue
+        elif target not in symbols:  # its own symbol was wrong: reported already
+            continue
+        else:
+            base = symbols[target]
+        if any(name == "Add" for name, _ in base.suffixes):
+            problem(f"'{target}' ({base.text}) is itself an addendum", path)
+            continue
+        k = 1
+        while base.addendum(k).text in seen:
+            k += 1
+        sym = base.addendum(k)
+        claim_symbol(sym, f"document '{r.id}'", ("documents", i))
+        symbols[r.id], how[r.id] = sym, "addendum"
+
+    if problems:
+        raise DataError(problems)
+    numbers = tuple(sorted(n for n in first_numbers if n not in earlier))
+    ordered = {r.id: symbols[r.id] for r in requests if r.id in symbols}  # file order
+    return Allocation(year, agenda, ordered, {k: how[k] for k in ordered}, numbers)
+
+
+def _ordinal(n: int) -> str:
+    return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else f"{n}th"
+
+
+def parse_numbers(values: Any, year: int, path: Path) -> tuple[list[int], list[Problem]]:
+    """Register numbers as written: ``[1, "2-10", "HSP/EB.2024/11"]`` (a number, a range,
+    or an HSP/EB symbol of the year, whose base number counts)."""
+    problems: list[Problem] = []
+    out: list[int] = []
+    if not isinstance(values, list):
+        return out, [Problem('expected a list of numbers, ranges ("2-10") or symbols', path)]
+    for i, v in enumerate(values):
+        here = (*path, i)
+        if isinstance(v, int) and not isinstance(v, bool):
+            if v < 1:
+                problems.append(Problem(f"a symbol number is 1 or more, got {v}", here))
+            else:
+                out.append(v)
+        elif isinstance(v, str) and (m := _RANGE.fullmatch(v)):
+            a, b = int(m[1]), int(m[2])
+            if b < a:
+                problems.append(Problem(f"the range {v!r} runs backwards", here))
+            else:
+                out.extend(range(a, b + 1))
+        elif isinstance(v, str) and v.strip().isdigit():
+            out.append(int(v))
+        elif isinstance(v, str):
+            try:
+                sym = Symbol(v.strip())
+            except DataError as e:
+                problems.append(
+                    Problem(f'expected a number, a range such as "2-10" or a symbol: {e}', here)
+                )
+                continue
+            if sym.year != year or sym.series != "HSP":
+                problems.append(Problem(f"'{sym.text}' is not an HSP/EB.{year} symbol", here))
+            elif sym.kind is None:
+                out.append(sym.number)
+        else:
+            problems.append(
+                Problem(f'expected a number, a range such as "2-10" or a symbol, got {v!r}', here)
+            )
+    return out, problems
+
+
+# ============================================================================ register
+
+
+def read_register(
+    spec: Any, year: int, ordinal: int, base_dir: FsPath, *, session_file: str | None = None
+) -> tuple[Register, FsPath | None]:
+    """The register a session file names (``register: {previous: […], file: …}``) and the
+    register file's path, if any. Errors are located in the session or register file."""
+    if spec is None:
+        return Register(), None
+    problems: list[Problem] = []
+    earlier: dict[int, str] = {}
+    later: dict[int, str] = {}
+    if not isinstance(spec, Mapping):
+        raise DataError(
+            "expected a mapping: {previous: […]} or {file: register.yaml}", ("register",)
+        )
+    for k in spec:
+        if k not in _REGISTER_FIELDS:
+            problems.append(
+                Problem(f"unknown field '{k}'{_suggest(str(k), _REGISTER_FIELDS)}", ("register", k))
+            )
+    if "previous" in spec:
+        numbers, probs = parse_numbers(spec["previous"], year, ("register", "previous"))
+        problems += probs
+        for n in numbers:
+            earlier.setdefault(n, "register.previous")
+    file: FsPath | None = None
+    if "file" in spec:
+        if not isinstance(spec["file"], str) or not spec["file"].strip():
+            problems.append(Problem("expected the name of a register file", ("register", "file")))
+        else:
+            file = base_dir / spec["file"]
+    if problems:
+        raise DataError(problems)
+    if file is not None and file.exists():  # one that does not exist yet is empty
+        e2, l2 = _read_register_file(file, year, ordinal)
+        for n, w in e2.items():
+            earlier.setdefault(n, w)
+        for n, w in l2.items():
+            later.setdefault(n, w)
+    return Register(earlier, later, True), file
+
+
+def _read_register_file(
+    file: FsPath, year: int, ordinal: int
+) -> tuple[dict[int, str], dict[int, str]]:
+    name = str(file)
+    try:
+        raw = file.read_bytes()
+    except OSError as e:
+        raise DataError(
+            Problem(f"cannot read the register file: {e.strerror}", file=name)
+        ) from None
+    data, lines = _parse(raw, file.suffix.lower(), name)
+    problems: list[Problem] = []
+    earlier: dict[int, str] = {}
+    later: dict[int, str] = {}
+    if not isinstance(data, Mapping):
+        raise DataError(
+            Problem(
+                "a register file holds a mapping: {year: …, sessions: {1: […]}}", file=name, line=1
+            )
+        )
+    for k in data:
+        if k not in _REGISTER_FILE_FIELDS:
+            problems.append(
+                Problem(f"unknown field '{k}'{_suggest(str(k), _REGISTER_FILE_FIELDS)}", (k,))
+            )
+    if data.get("year") != year:
+        problems.append(
+            Problem(f"this register is for {data.get('year')!r}, the session for {year}", ("year",))
+        )
+    numbers, probs = parse_numbers(data.get("used", []), year, ("used",))
+    problems += probs
+    for n in numbers:
+        earlier.setdefault(n, f"{name}, used")
+    sessions = data.get("sessions", {})
+    if not isinstance(sessions, Mapping):
+        problems.append(
+            Problem("expected a mapping of session ordinals to numbers: {1: [1, 2]}", ("sessions",))
+        )
+        sessions = {}
+    for key, values in sessions.items():
+        try:
+            k = int(key)
+        except (TypeError, ValueError):
+            k = 0
+        if isinstance(key, bool) or k < 1:
+            problems.append(
+                Problem(f"'{key}' is not a session ordinal (1, 2, 3 …)", ("sessions", str(key)))
+            )
+            continue
+        numbers, probs = parse_numbers(values, year, ("sessions", str(key)))
+        problems += probs
+        if k == ordinal:
+            continue  # this session's own numbers: allocation gives them again
+        target = earlier if k < ordinal else later
+        for n in numbers:
+            target.setdefault(n, f"{name}, {_ordinal(k)} session")
+    if problems:
+        raise DataError(problems).located(name, lines)
+    return earlier, later
+
+
+def record_register(file: FsPath, year: int, ordinal: int, numbers: Iterable[int]) -> None:
+    """Write this session's numbers into the register file (YAML or JSON), keeping the
+    other sessions' entries; creates the file if needed. Comments are not kept."""
+    from .api import write_atomic
+
+    data: dict[str, Any] = {"year": year}
+    if file.exists():
+        raw, _ = _parse(file.read_bytes(), file.suffix.lower(), str(file))
+        if isinstance(raw, Mapping):
+            data.update(raw)
+    sessions = {int(k): v for k, v in dict(data.get("sessions") or {}).items()}
+    sessions[ordinal] = _compact(sorted(set(numbers)))
+    data["sessions"] = dict(sorted(sessions.items()))
+    suffix = file.suffix.lower()
+    if suffix == ".json":
+        data["sessions"] = {str(k): v for k, v in data["sessions"].items()}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif suffix in (".yaml", ".yml"):
+        head = (
+            f"# Register of HSP/EB.{year} symbol numbers, by session (conventions.md §1.3).\n"
+            "# Written by habitat-docs build-session --record; comments are not kept.\n"
+        )
+        text = head + yaml.safe_dump(
+            data, allow_unicode=True, sort_keys=False, default_flow_style=None
+        )
+    else:
+        raise DataError(
+            Problem(f"cannot write a '{suffix}' register (use .yaml or .json)", file=str(file))
+        )
+    file.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(file, text.encode("utf-8"))
+
+
+def _compact(numbers: list[int]) -> list[int | str]:
+    """[1, 2, 3, 4, 7] -> [\"1-4\", 7]."""
+    out: list[int | str] = []
+    i = 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        if j - i >= 2:
+            out.append(f"{numbers[i]}-{numbers[j]}")
+        else:
+            out.extend(numbers[i : j + 1])
+        i = j + 1
+    return out
+
+
+# ============================================================================ the session file
+
+
+@frozen
+class Entry:
+    """One document of the session, as the session file lists it."""
+
+    id: str
+    file: FsPath
+    position: int  # index in the session file's documents list
+    items: tuple[AgendaItem, ...] = ()
+    item_positions: tuple[int, ...] = ()  # indexes of those items in the session's agenda
+    kind: str | None = None
+    symbol: Symbol | None = None  # fixed in the session file
+    addendum_of: str | None = None
+
+    @property
+    def numbered(self) -> bool:
+        return self.kind is None or getattr(KINDS[self.kind], "parliamentary", True)
+
+
+@frozen
+class Source:
+    """A document's data file as read: its data and line map, or the problems reading it."""
+
+    file: str
+    data: Any = None
+    lines: Mapping[Path, int] = field(factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+
+def read_source(file: str | FsPath) -> Source:
+    """Read a data file (in a worker process or not); never raises for bad data."""
+    name = str(file)
+    try:
+        raw = FsPath(file).read_bytes()
+    except OSError as e:
+        return Source(name, problems=(Problem(f"cannot read the file: {e.strerror}", file=name),))
+    try:
+        data, lines = _parse(raw, FsPath(file).suffix.lower(), name)
+    except DataError as e:
+        return Source(name, problems=tuple(e.problems))
+    return Source(name, data, lines)
+
+
+@frozen
+class SessionPlan:
+    """A validated session file: the session, its agenda, its documents and their symbols."""
+
+    path: FsPath
+    session: Session
+    agenda: Agenda  # every item of the provisional agenda, with its symbol
+    item_ids: Mapping[str, int]
+    entries: tuple[Entry, ...]
+    allocation: Allocation
+    register: Register
+    register_file: FsPath | None
+    lines: Mapping[Path, int] = field(repr=False)
+    raw_session: Mapping[str, Any] = field(repr=False)  # the session fields, as data
+
+    # --- lookups ---
+
+    @property
+    def year(self) -> int:
+        return self.session.year
+
+    @property
+    def ordinal(self) -> int:
+        return self.session.ordinal
+
+    def entry(self, doc_id: str) -> Entry:
+        return next(e for e in self.entries if e.id == doc_id)
+
+    def symbol(self, doc_id: str) -> Symbol | None:
+        """The symbol of a document (fixed or allocated); None for an informal one."""
+        if doc_id == AGENDA_ID:
+            return self.allocation.agenda
+        return self.allocation.symbols.get(doc_id)
+
+    def where(self, path: Path) -> str:
+        """``session.yaml:40``: the file and line of a path of the session file."""
+        for cut in range(len(path), -1, -1):
+            line = self.lines.get(path[:cut])
+            if line is not None:
+                return f"{self.path}:{line}"
+        return str(self.path)
+
+    # --- documents ---
+
+    def refs(self, titles: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """The ``documents:`` list every document gets, as data: the provisional agenda and
+        each numbered document of the session (id, symbol, and title when ``titles`` has a
+        valid one)."""
+        titles = titles or {}
+        out: list[dict[str, Any]] = [{"id": AGENDA_ID, "symbol": self.allocation.agenda.text}]
+        for e in self.entries:
+            sym = self.symbol(e.id)
+            if sym is None:
+                continue
+            ref: dict[str, Any] = {"id": e.id, "symbol": sym.text}
+            title = titles.get(e.id)
+            if isinstance(title, Mapping) and _valid_text(title):
+                ref["title"] = dict(title)
+            out.append(ref)
+        return out
+
+    def merge(
+        self, entry: Entry, source: Source, refs: list[dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """The document's data with what the session supplies (session, agenda, symbol,
+        documents, kind). Raises a DataError, located in the data file or the session file,
+        when the file contradicts the session (naming both places)."""
+        if source.problems:
+            raise DataError(list(source.problems))
+        name = source.file
+        data = source.data
+        if not isinstance(data, Mapping):
+            raise DataError(
+                Problem(
+                    "the file must hold a mapping of fields (kind, title, …)", file=name, line=1
+                )
+            )
+        problems: list[Problem] = []
+        here = self._here(entry)
+
+        def conflict(path: Path, message: str) -> None:
+            problems.append(Problem(message, path))
+
+        # kind
+        kind = entry.kind
+        file_kind = data.get("kind")
+        if kind is None:
+            kind = file_kind
+            if (
+                isinstance(kind, str)
+                and kind in KINDS
+                and not getattr(KINDS[kind], "parliamentary", True)
+            ):
+                conflict(
+                    ("kind",),
+                    f"a {kind} carries no symbol: say kind: {kind} for "
+                    f"document '{entry.id}' in the session file ({here('kind')})",
+                )
+        elif file_kind is not None and file_kind != kind:
+            conflict(
+                ("kind",),
+                f"the file gives kind {file_kind!r}, the session file {kind!r} ({here('kind')})",
+            )
+        # symbol
+        symbol = self.symbol(entry.id)
+        if "symbol" in data:
+            how = self.allocation.how.get(entry.id, "")
+            given = data["symbol"]
+            if symbol is None:
+                if given is not None:
+                    conflict(
+                        ("symbol",),
+                        f"the session gives document '{entry.id}' no symbol "
+                        f"(its kind is informal; {here()})",
+                    )
+            else:
+                try:
+                    same = Symbol(given) == symbol if isinstance(given, str) else False
+                except DataError:
+                    same = False
+                if not same:
+                    src = "fixed" if how == "fixed" else f"{how} by the session"
+                    conflict(
+                        ("symbol",),
+                        f"the file gives symbol {given}, but the session file "
+                        f"gives document '{entry.id}' {symbol.text} ({src}, "
+                        f"{here('symbol' if how == 'fixed' else None)})",
+                    )
+        # session
+        if "session" in data:
+            problems += self._compare_session(data["session"])
+        # agenda
+        items = entry.items
+        agenda_data: dict[str, Any] | None = None
+        if items:
+            agenda_data = {
+                "symbol": self.allocation.agenda.text,
+                "items": [self._raw_item(k) for k in entry.item_positions],
+            }
+        if "agenda" in data:
+            problems += self._compare_agenda(entry, data["agenda"])
+        # documents cited: the file's own (documents outside the session) + the session's
+        refs = self.refs() if refs is None else refs
+        own = data.get("documents", [])
+        if own is None:
+            own = []
+        if not isinstance(own, list):
+            conflict(("documents",), "expected a list of documents ({id, symbol})")
+            own = []
+        session_ids = {r["id"]: r for r in refs}
+        for j, d in enumerate(own):
+            if isinstance(d, Mapping) and d.get("id") in session_ids:
+                other = d["id"]
+                place = self.where(
+                    ("agenda", "symbol")
+                    if other == AGENDA_ID
+                    else ("documents", self.entry(other).position, "id")
+                )
+                conflict(
+                    ("documents", j, "id"),
+                    f"'{other}' is a document of the session ({place}); rename one of them",
+                )
+        if problems:
+            raise DataError(problems).located(name, dict(source.lines))
+        merged = {
+            k: v for k, v in data.items() if k not in ("session", "agenda", "documents", "symbol")
+        }
+        merged["kind"] = kind
+        if symbol is not None:
+            merged["symbol"] = symbol.text
+        merged["session"] = dict(self.raw_session)
+        if agenda_data is not None:
+            merged["agenda"] = agenda_data
+        merged["documents"] = [*own, *(r for r in refs if r["id"] != entry.id)]
+        return merged
+
+    def locate(self, entry: Entry, source: Source, error: DataError) -> DataError:
+        """Locate the problems of a merged document: fields the session supplied point at
+        the session file, the others at the document's data file."""
+        own = source.data.get("documents", []) if isinstance(source.data, Mapping) else []
+        own_count = len(own) if isinstance(own, list) else 0
+        out: list[Problem] = []
+        for p in error.problems:
+            if p.file is not None:
+                out.append(p)
+                continue
+            target = self._session_path(entry, p.path, own_count, source)
+            if target is None:
+                out += DataError([p]).located(source.file, dict(source.lines)).problems
+            else:
+                out += (
+                    DataError([Problem(p.message, target)])
+                    .located(str(self.path), dict(self.lines))
+                    .problems
+                )
+        return DataError(out)
+
+    def _session_path(
+        self, entry: Entry, path: Path, own_count: int, source: Source
+    ) -> Path | None:
+        head = path[:1]
+        data = source.data if isinstance(source.data, Mapping) else {}
+        if head == ("session",) and "session" not in data:
+            return path[1:] or ("year",)
+        if head == ("agenda",) and "agenda" not in data:
+            if path[1:3] and path[1] == "items" and len(path) > 2 and isinstance(path[2], int):
+                k = entry.item_positions[path[2]] if path[2] < len(entry.item_positions) else 0
+                return ("agenda", "items", k, *path[3:])
+            if path[1:2] == ("symbol",):
+                return ("agenda", "symbol")
+            return ("documents", entry.position, "items")
+        if head == ("symbol",) and "symbol" not in data:
+            return ("documents", entry.position, "symbol")
+        if head == ("kind",) and entry.kind is not None:
+            return ("documents", entry.position, "kind")
+        if (
+            head == ("documents",)
+            and len(path) > 1
+            and isinstance(path[1], int)
+            and path[1] >= own_count
+        ):
+            return ("documents", entry.position)
+        return None
+
+    def document(
+        self, entry: Entry, source: Source | None = None, refs: list[dict[str, Any]] | None = None
+    ) -> Document:
+        """One document of the session as a model (reads its file unless given)."""
+        source = source or read_source(entry.file)
+        data = self.merge(entry, source, refs)
+        try:
+            return structure(data, base_dir=entry.file.parent)
+        except DataError as e:
+            raise self.locate(entry, source, e) from None
+
+    def sources(self) -> dict[str, Source]:
+        return {e.id: read_source(e.file) for e in self.entries}
+
+    def titles(self, sources: Mapping[str, Source]) -> dict[str, Any]:
+        """The raw titles of the documents that could be read (for ``refs``)."""
+        out = {}
+        for doc_id, s in sources.items():
+            if not s.problems and isinstance(s.data, Mapping):
+                out[doc_id] = s.data.get("title")
+        return out
+
+    def documents(self) -> list[Document]:
+        """Every document of the session as a model; all problems in one DataError."""
+        sources = self.sources()
+        refs = self.refs(self.titles(sources))
+        docs, problems = [], []
+        for e in self.entries:
+            try:
+                docs.append(self.document(e, sources[e.id], refs))
+            except DataError as err:
+                problems += err.problems
+        if problems:
+            raise DataError(problems)
+        return docs
+
+    # --- helpers ---
+
+    def _here(self, entry: Entry):  # type: ignore[no-untyped-def]
+        def here(key: str | None = None) -> str:
+            path: Path = ("documents", entry.position)
+            if key is not None and (*path, key) in self.lines:
+                path = (*path, key)
+            return self.where(path)
+
+        return here
+
+    def _raw_item(self, k: int) -> dict[str, Any]:
+        item = self.agenda.items[k]
+        out: dict[str, Any] = {"number": item.number, "title": dict(item.title.versions)}
+        if item.sub is not None:
+            out["sub"] = item.sub
+        return out
+
+    def _compare_session(self, given: Any) -> list[Problem]:
+        try:
+            theirs = _structure_as(given, Session)
+        except DataError as e:
+            return [Problem(p.message, ("session", *p.path)) for p in e.problems]
+        out = []
+        for name in _SESSION_MODEL_FIELDS:
+            a, b = getattr(theirs, name), getattr(self.session, name)
+            if a != b:
+                out.append(
+                    Problem(
+                        f"the file gives {_show(a)}, the session file {_show(b)} ({self.where((name,))})",
+                        ("session", name),
+                    )
+                )
+        return out
+
+    def _compare_agenda(self, entry: Entry, given: Any) -> list[Problem]:
+        try:
+            theirs = _structure_as(given, Agenda)
+        except DataError as e:
+            return [Problem(p.message, ("agenda", *p.path)) for p in e.problems]
+        out = []
+        mine = self.allocation.agenda
+        if theirs.symbol != mine:
+            src = (
+                self.where(("agenda", "symbol"))
+                if ("agenda", "symbol") in self.lines
+                else (f"allocated by the session, {self.where(('agenda',))}")
+            )
+            out.append(
+                Problem(
+                    f"the file gives {theirs.symbol.text}, the session file {mine.text} ({src})",
+                    ("agenda", "symbol"),
+                )
+            )
+        labels = [i.label for i in theirs.items]
+        wanted = [i.label for i in entry.items]
+        if not wanted:
+            out.append(
+                Problem(
+                    f"the session file gives document '{entry.id}' no agenda items "
+                    f"({self.where(('documents', entry.position))}); give them there",
+                    ("agenda",),
+                )
+            )
+        elif labels != wanted:
+            out.append(
+                Problem(
+                    f"the file gives item{'s' if len(labels) != 1 else ''} {', '.join(labels)}, the "
+                    f"session file {', '.join(wanted)} ({self.where(('documents', entry.position, 'items'))})",
+                    ("agenda", "items"),
+                )
+            )
+        else:
+            for j, (a, b) in enumerate(zip(theirs.items, entry.items, strict=True)):
+                if a.title != b.title:
+                    k = entry.item_positions[j]
+                    out.append(
+                        Problem(
+                            f"the title of item {a.label} differs from the session file's "
+                            f"({self.where(('agenda', 'items', k, 'title'))})",
+                            ("agenda", "items", j, "title"),
+                        )
+                    )
+        return out
+
+
+def _show(v: Any) -> str:
+    if isinstance(v, Text):
+        return " / ".join(f"{k}: {t}" for k, t in v.versions)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return repr(v)
+
+
+def _valid_text(value: Any) -> bool:
+    if not isinstance(value, Mapping):
+        return False
+    try:
+        Text(value)
+    except DataError:
+        return False
+    return True
+
+
+def _structure_as(data: Any, cls: type) -> Any:
+    """Structure plain data into one model class, with the loader's hooks and messages."""
+    try:
+        return _converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, DataError, KeyError, TypeError,
+            ValueError) as e:  # fmt: skip
+        raise DataError(_problems(e, ())) from None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def load_session(path: str | FsPath) -> SessionPlan:
+    """Read and validate a session file and allocate its symbols. Raises one DataError with
+    every problem (file, line, field) when anything is wrong; reads no document file."""
+    path = FsPath(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise DataError(Problem(f"cannot read the file: {e.strerror}", file=name)) from None
+    data, lines = _parse(raw, path.suffix.lower(), name)
+    try:
+        return _plan(path, data, lines)
+    except DataError as e:
+        raise e.located(name, lines) from None
+
+
+def _plan(path: FsPath, data: Any, lines: dict[Path, int]) -> SessionPlan:
+    if not isinstance(data, Mapping):
+        raise DataError(
+            "a session file holds a mapping of fields (year, ordinal, agenda, documents …)"
+        )
+    problems: list[Problem] = []
+    for k in data:
+        if k not in SESSION_FIELDS:
+            problems.append(Problem(f"unknown field '{k}'{_suggest(str(k), SESSION_FIELDS)}", (k,)))
+    raw_session = {k: data[k] for k in _SESSION_MODEL_FIELDS if k in data}
+    session: Session | None = None
+    try:
+        session = _structure_as(raw_session, Session)
+    except DataError as e:
+        problems += e.problems
+    # agenda items
+    agenda_data = data.get("agenda")
+    items: list[AgendaItem] = []
+    ids: dict[str, int] = {}
+    agenda_symbol: Symbol | None = None
+    if not isinstance(agenda_data, Mapping):
+        problems.append(
+            Problem("give the provisional agenda: {items: [{number, title}, …]}", ("agenda",))
+        )
+        agenda_data = {}
+    for k in agenda_data:
+        if k not in _AGENDA_FIELDS:
+            problems.append(
+                Problem(f"unknown field '{k}'{_suggest(str(k), _AGENDA_FIELDS)}", ("agenda", k))
+            )
+    if "symbol" in agenda_data:
+        try:
+            agenda_symbol = _structure_as(agenda_data["symbol"], Symbol)
+        except DataError as e:
+            problems += [Problem(p.message, ("agenda", "symbol", *p.path)) for p in e.problems]
+    raw_items = agenda_data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        if isinstance(data.get("agenda"), Mapping):
+            problems.append(
+                Problem("list the items of the provisional agenda", ("agenda", "items"))
+            )
+        raw_items = []
+    labels: dict[str, int] = {}
+    for i, it in enumerate(raw_items):
+        here: Path = ("agenda", "items", i)
+        if not isinstance(it, Mapping):
+            problems.append(Problem("expected an item: {number: 12, title: {en: …, zh: …}}", here))
+            continue
+        item_id = it.get("id")
+        try:
+            item = _structure_as({k: v for k, v in it.items() if k != "id"}, AgendaItem)
+        except DataError as e:
+            problems += [Problem(p.message, (*here, *p.path)) for p in e.problems]
+            continue
+        if item.sub is not None and not re.fullmatch(r"[a-z]{1,3}", item.sub):
+            problems.append(
+                Problem(f"a sub-item is a letter such as a, b, c; got {item.sub!r}", (*here, "sub"))
+            )
+        if item.label in labels:
+            problems.append(
+                Problem(
+                    f"item {item.label} is listed twice (also agenda.items[{labels[item.label]}])",
+                    here,
+                )
+            )
+            continue
+        labels[item.label] = len(items)
+        if item_id is not None:
+            if not isinstance(item_id, str) or not _ID.match(item_id):
+                problems.append(
+                    Problem(
+                        f"'{item_id}' is not a valid id (letters, digits, '-', '_', '.')",
+                        (*here, "id"),
+                    )
+                )
+            elif item_id in ids:
+                problems.append(
+                    Problem(
+                        f"id '{item_id}' is already used by item {items[ids[item_id]].label}",
+                        (*here, "id"),
+                    )
+                )
+            else:
+                ids[item_id] = len(items)
+        items.append(item)
+    # register
+    register, register_file = Register(), None
+    if session is not None:
+        try:
+            register, register_file = read_register(
+                data.get("register"), session.year, session.ordinal, path.parent
+            )
+        except DataError as e:
+            problems += e.problems
+    # documents
+    entries, requests, probs = _entries(data.get("documents"), path.parent, items, labels, ids)
+    problems += probs
+    if session is None:
+        raise DataError(problems)
+    allocation: Allocation | None = None
+    try:
+        allocation = allocate(
+            session.year, session.ordinal, requests, agenda=agenda_symbol, register=register
+        )
+    except DataError as e:
+        problems += e.problems
+    if problems or allocation is None or not items:
+        raise DataError(problems)
+    # output names must not collide
+    stems: dict[str, str] = {}
+    for entry in entries:
+        sym = allocation.symbols.get(entry.id)
+        if sym is None:
+            continue
+        stem = sym.file_stem
+        if stem in stems:
+            problems.append(
+                Problem(
+                    f"its files ({stem}-…) would overwrite those of document '{stems[stem]}'",
+                    ("documents", entry.position, "symbol"),
+                )
+            )
+        stems.setdefault(stem, entry.id)
+    if problems:
+        raise DataError(problems)
+    return SessionPlan(
+        path=path,
+        session=session,
+        agenda=Agenda(allocation.agenda, tuple(items)),
+        item_ids=ids,
+        entries=tuple(entries),
+        allocation=allocation,
+        register=register,
+        register_file=register_file,
+        lines=lines,
+        raw_session=raw_session,
+    )
+
+
+def _entries(
+    raw: Any,
+    base_dir: FsPath,
+    items: list[AgendaItem],
+    labels: Mapping[str, int],
+    ids: Mapping[str, int],
+) -> tuple[list[Entry], list[Request], list[Problem]]:
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    requests: list[Request] = []
+    if not isinstance(raw, list) or not raw:
+        return (
+            [],
+            [],
+            [Problem("list the session's documents: [{id, file, items}, …]", ("documents",))],
+        )
+    seen: dict[str, int] = {}
+    for i, d in enumerate(raw):
+        here: Path = ("documents", i)
+        if not isinstance(d, Mapping):
+            problems.append(Problem("expected a document: {id: …, file: …, items: […]}", here))
+            continue
+        bad = False
+        for k in d:
+            if k not in ENTRY_FIELDS:
+                problems.append(
+                    Problem(f"unknown field '{k}'{_suggest(str(k), ENTRY_FIELDS)}", (*here, k))
+                )
+        doc_id = d.get("id")
+        if not isinstance(doc_id, str) or not _ID.match(doc_id):
+            problems.append(
+                Problem(
+                    "required field is missing"
+                    if doc_id is None
+                    else f"'{doc_id}' is not a valid id (letters, digits, '-', '_', '.')",
+                    (*here, "id"),
+                )
+            )
+            continue
+        if doc_id == AGENDA_ID:
+            problems.append(
+                Problem(
+                    f"'{AGENDA_ID}' is the id of the provisional agenda; choose another",
+                    (*here, "id"),
+                )
+            )
+            bad = True
+        if doc_id in seen:
+            problems.append(
+                Problem(
+                    f"id '{doc_id}' is already used by documents[{seen[doc_id]}]", (*here, "id")
+                )
+            )
+            continue
+        seen[doc_id] = i
+        file = d.get("file")
+        if not isinstance(file, str) or not file.strip():
+            problems.append(
+                Problem(
+                    "required field is missing"
+                    if file is None
+                    else "expected the name of a data file",
+                    (*here, "file"),
+                )
+            )
+            bad = True
+        kind = d.get("kind")
+        if kind is not None and kind not in KINDS:
+            problems.append(
+                Problem(
+                    f"unknown document kind {kind!r}{_suggest(str(kind), KINDS)} "
+                    f"(known: {', '.join(KINDS)})",
+                    (*here, "kind"),
+                )
+            )
+            bad, kind = True, None
+        numbered = kind is None or getattr(KINDS[kind], "parliamentary", True)
+        symbol = None
+        if d.get("symbol") is not None:
+            try:
+                symbol = _structure_as(d["symbol"], Symbol)
+            except DataError as e:
+                problems += [Problem(p.message, (*here, "symbol", *p.path)) for p in e.problems]
+                bad = True
+        addendum_of = d.get("addendum_of")
+        if addendum_of is not None and not isinstance(addendum_of, str):
+            problems.append(
+                Problem("expected the id of another document (or 'agenda')", (*here, "addendum_of"))
+            )
+            bad, addendum_of = True, None
+        doc_items, positions = [], []
+        raw_items = d.get("items")
+        if raw_items is None:
+            if numbered:
+                informal = [k for k, c in KINDS.items() if not getattr(c, "parliamentary", True)]
+                hint = (
+                    f" (an informal document says so here: kind: {informal[0]})" if informal else ""
+                )
+                problems.append(Problem(f"give the agenda items of the document, e.g. items: [12]{hint}",
+                                        (*here, "items")))  # fmt: skip
+                bad = True
+        elif not isinstance(raw_items, list) or not raw_items:
+            problems.append(
+                Problem('expected a list of agenda items, e.g. [12] or ["6 (a)"]', (*here, "items"))
+            )
+            bad = True
+        else:
+            for j, ref in enumerate(raw_items):
+                k = _find_item(ref, items, labels, ids)
+                if isinstance(k, str):
+                    problems.append(Problem(k, (*here, "items", j)))
+                    bad = True
+                elif k in positions:
+                    problems.append(
+                        Problem(f"item {items[k].label} is listed twice", (*here, "items", j))
+                    )
+                    bad = True
+                else:
+                    positions.append(k)
+            positions.sort()
+            doc_items = [items[k] for k in positions]
+        requests.append(Request(doc_id, symbol, addendum_of, numbered))
+        if not bad:
+            entries.append(
+                Entry(
+                    id=doc_id,
+                    file=base_dir / str(file),
+                    position=i,
+                    items=tuple(doc_items),
+                    item_positions=tuple(positions),
+                    kind=kind,
+                    symbol=symbol,
+                    addendum_of=addendum_of,
+                )
+            )
+    return entries, requests, problems
+
+
+def _find_item(
+    ref: Any, items: list[AgendaItem], labels: Mapping[str, int], ids: Mapping[str, int]
+) -> int | str:
+    """The position of the agenda item a document names (12, "6 (a)", "6a" or an item id),
+    or the error message."""
+    if isinstance(ref, bool) or not isinstance(ref, int | str):
+        return f'expected an item number (12), a sub-item ("6 (a)") or an item id, got {ref!r}'
+    if isinstance(ref, int):
+        label = str(ref)
+    elif m := _LABEL.fullmatch(ref):
+        sub = m[2] or m[3]
+        label = f"{m[1]} ({sub})" if sub else m[1]
+    elif ref in ids:
+        return ids[ref]
+    else:
+        return f"no agenda item has the id '{ref}'{_suggest(ref, ids)}"
+    if label in labels:
+        return labels[label]
+    number = label.split(" ")[0]
+    subs = [i.label for i in items if str(i.number) == number]
+    hint = f" (it has {', '.join(subs)})" if subs else ""
+    return f"item {label} is not on the provisional agenda{hint}"

@@ -1,0 +1,476 @@
+"""PDF writer: prints a composed document with Typst (the ``typst`` Python package).
+
+The document goes to Typst as data: :func:`document_data` turns the composed document into
+JSON (every label and footnote mark exactly as composed, never recomputed), passed through
+``sys.inputs``; a fixed layout, ``un.typ``, prints it. No user text is ever pasted into
+markup, so none can break or inject markup.
+
+One font book and one compiler serve the whole process. The same input gives a
+byte-identical PDF: the timestamp is the date of issue and the fonts are a fixed set of files.
+
+    >>> pdf: bytes = write_pdf(compose(doc, "zh"))
+    >>> pdf = write_pdf(c, standard="a-2a")       # or "ua-1", "a-2b", "a-2a,ua-1" …
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import os
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..layout import (
+    BoxBlock,
+    Composed,
+    FigureBlock,
+    Heading,
+    Inline,
+    NoteRef,
+    Para,
+    Span,
+    TableBlock,
+)  # fmt: skip
+from . import fonts
+from .fonts import FontError
+
+__all__ = ["STANDARDS", "FontError", "PdfError", "document_data", "producer", "write_pdf"]
+
+# PDF standards Typst can declare (engineering-notes §2).
+STANDARDS = (
+    "1.4", "1.5", "1.6", "1.7", "2.0", "a-1a", "a-1b", "a-2a", "a-2b", "a-2u", "a-3a", "a-3b",
+    "a-3u", "a-4", "a-4e", "a-4f", "ua-1",
+)  # fmt: skip
+AUTHOR = "United Nations"
+RIGHT_INDENT_CM = 1.0
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
+
+
+class PdfError(RuntimeError):
+    """Typst could not lay out the document (the message carries Typst's diagnostic)."""
+
+
+def write_pdf(c: Composed, *, standard: str | None = None) -> bytes:
+    """The PDF of a composed document, as bytes.
+
+    ``standard``: None (tagged PDF 1.7), or one or more of :data:`STANDARDS` separated by
+    commas, e.g. "a-2a" (PDF/A-2a), "ua-1" (PDF/UA-1), "a-2a,ua-1". Raises
+    :class:`~habitat_docs.writers.fonts.FontError` (a RuntimeError) when a font or glyph is
+    missing, :class:`PdfError` when Typst fails, ValueError for an unknown standard."""
+    standards = _standards(standard)
+    data, root = document_data(c)
+    needed = _check_fonts(c, data)
+    source = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    engine = _engine(needed)
+    with engine.lock:
+        try:
+            pdf, warnings = engine.compiler.compile_with_warnings(
+                input={"main.typ": _layout()},
+                root=root,
+                sys_inputs={"doc": source},
+                timestamp=_timestamp(c.issued),
+                pdf_standards=standards,
+            )
+        except Exception as e:  # typst.TypstError
+            raise PdfError(f"Typst could not lay out {_name(c)}: {_message(e)}") from e
+    for w in warnings:
+        text = str(getattr(w, "message", w))
+        if "font" in text.lower():  # "unknown font family: …": never print a fallback face
+            raise FontError(f"cannot make the PDF of {_name(c)}: {text}")
+    return _set_producer(pdf)
+
+
+def _name(c: Composed) -> str:
+    return f"{c.symbol or c.file_stem} ({c.lang})"
+
+
+def producer(engine: str | None = None) -> str:
+    """The PDF producer string: this library and the engine ("Typst 0.15.1")."""
+    from .. import __version__
+
+    return f"habitat-docs {__version__} ({engine or 'Typst ' + _typst_version()})"
+
+
+# --- the data Typst prints -------------------------------------------------------------------
+
+
+def document_data(c: Composed) -> tuple[dict[str, Any], str | None]:
+    """The JSON-ready document for ``un.typ``, and the folder Typst may read images from
+    (None without images). Labels and marks are copied from ``c``, never recomputed.
+
+    Image paths in the data are relative to that folder, the deepest one holding every
+    image; the layout reads nothing else."""
+    t = c.typography
+    lang, _, region = c.typography.tag.partition("-")
+    body, heading, latin = _font_chains(c)
+    images = [Path(b.image) for b in c.blocks if isinstance(b, FigureBlock) and b.image is not None]
+    for path in images:
+        if path.suffix.lower() not in IMAGE_TYPES:
+            raise PdfError(
+                f"image '{path}': PDF output takes {', '.join(sorted(IMAGE_TYPES))} files"
+            )
+        if not path.is_file():
+            raise PdfError(f"image '{path}' not found")
+    root = os.path.commonpath([str(p.resolve().parent) for p in images]) if images else None
+    blocks = []
+    in_annex = False
+    for b in c.blocks:
+        if isinstance(b, Heading):
+            in_annex = in_annex or b.level == 0
+            outline = max(b.level, 1) + (1 if in_annex and b.level > 0 else 0)
+            blocks.append({
+                "kind": "heading", "level": b.level, "outline": outline, "label": b.label,
+                "content": _inline(b.content),
+            })  # fmt: skip
+        elif isinstance(b, Para):
+            blocks.append(
+                {"kind": "para", "label": b.label, "depth": b.depth, "content": _inline(b.content)}
+            )
+        elif isinstance(b, TableBlock):
+            blocks.append({
+                "kind": "table", "label": b.label, "title": _inline(b.title),
+                "header": [_inline(cell) for cell in b.header],
+                "rows": [[_inline(cell) for cell in row] for row in b.rows],
+                "notes": [_inline(n) for n in b.notes],
+            })  # fmt: skip
+        elif isinstance(b, FigureBlock):
+            image = None
+            if b.image is not None:
+                assert root is not None
+                image = "/" + Path(os.path.relpath(Path(b.image).resolve(), root)).as_posix()
+            blocks.append({
+                "kind": "figure", "label": b.label, "title": _inline(b.title), "image": image,
+                "alt": " ".join(filter(None, (b.label, _plain(b.title)))),
+                "placeholder": b.placeholder, "notes": [_inline(n) for n in b.notes],
+            })  # fmt: skip
+        elif isinstance(b, BoxBlock):
+            blocks.append({"kind": "box", "title": b.title, "items": [_inline(i) for i in b.items]})
+        else:
+            raise TypeError(f"cannot write {type(b).__name__}")
+    data = {
+        "lang": lang.lower(),
+        "region": region.lower() or None,
+        "tag": c.typography.tag,
+        "title": c.title,
+        "symbol": c.symbol,  # None for informal documents
+        "author": AUTHOR,
+        "running-head": c.running_head,
+        "fonts": {"body": body, "heading": heading, "latin": latin},
+        "typography": {
+            "body-size": t.body_size,
+            "section-size": t.section_size,
+            "subsection-size": t.subsection_size,
+            "title-size": t.title_size,
+            "symbol-size": t.title_size + 3,
+            "organ-size": t.subsection_size + 2,
+            "line-pitch": t.line_spacing or round(t.body_size * 1.2, 2),
+            "para-after": 6,
+            "indent-cm": t.label_indent_cm,
+            "right-cm": RIGHT_INDENT_CM,
+        },
+        "masthead": [{"role": ln.role, "content": _inline(ln.content)} for ln in c.masthead],
+        "blocks": blocks,
+    }
+    return data, root
+
+
+def _inline(items: tuple[Inline, ...]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for it in items:
+        if isinstance(it, Span):
+            out.append(_span(it))
+        elif isinstance(it, NoteRef):
+            out.append({"kind": "note", "mark": it.mark, "content": [_span(s) for s in it.content]})
+        else:
+            raise TypeError(f"cannot write {type(it).__name__}")
+    return out
+
+
+def _span(s: Span) -> dict[str, Any]:
+    d: dict[str, Any] = {"kind": "span", "text": s.text}
+    if s.bold:
+        d["bold"] = True
+    if s.italic:
+        d["italic"] = True
+    return d
+
+
+def _plain(items: tuple[Inline, ...]) -> str:
+    return "".join(it.text for it in items if isinstance(it, Span))
+
+
+# --- fonts -------------------------------------------------------------------------------------
+
+
+def _is_cjk_language(c: Composed) -> bool:
+    return c.typography.tag.split("-")[0].lower() in ("zh", "ja", "ko")
+
+
+def _font_chains(c: Composed) -> tuple[list[Any], list[Any], str]:
+    """Typst font lists for body text and headings, and the Latin family.
+
+    Chinese: Latin runs in the Latin face, the rest in the CJK face (Noto Serif CJK SC for
+    the body, Noto Sans CJK SC for headings). English: the Latin face, then the CJK faces
+    for any Chinese characters."""
+    t = c.typography
+    latin = fonts.pdf_family(t.body_font)
+    latin_heading = fonts.pdf_family(t.heading_font)
+    east, east_heading = (
+        fonts.pdf_family(t.east_asian_font),
+        fonts.pdf_family(t.east_asian_heading_font),
+    )
+    if _is_cjk_language(c):
+        return (
+            [{"name": latin, "covers": "latin-in-cjk"}, east],
+            [{"name": latin_heading, "covers": "latin-in-cjk"}, east_heading],
+            latin,
+        )
+    return [latin, east], [latin_heading, east_heading], latin
+
+
+def _families(chain: list[Any]) -> list[str]:
+    return [f["name"] if isinstance(f, dict) else f for f in chain]
+
+
+def _strings(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            if k not in ("kind", "fonts", "role", "image", "tag", "lang", "region"):
+                yield from _strings(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _strings(v)
+
+
+_known_lock = threading.Lock()
+_known: dict[tuple[str, ...], set[str]] = {}  # font list -> characters known to have glyphs
+
+
+def _check_fonts(c: Composed, data: dict[str, Any]) -> set[str]:
+    """Stop before Typst runs if a family is missing or a character has no glyph, so the PDF
+    never shows boxes or a substituted face; return the families the PDF uses. A non-CJK
+    document that needs no CJK glyph drops the CJK faces from its font lists (so it builds
+    without them)."""
+    body = _families(data["fonts"]["body"])
+    heading = _families(data["fonts"]["heading"])
+    cjk = _is_cjk_language(c)
+    fonts.require([body[0], heading[0]] + (body[1:] + heading[1:] if cjk else []))
+    chars = set("".join(_strings(data)))
+    with _known_lock:
+        latin_known = _known.setdefault((body[0],), set())
+        chars -= latin_known
+    rest = fonts.uncovered(chars, body[:1])
+    with _known_lock:
+        latin_known |= chars - set(rest)
+    if not rest and not cjk:
+        data["fonts"]["body"], data["fonts"]["heading"] = (
+            data["fonts"]["body"][:1],
+            data["fonts"]["heading"][:1],
+        )
+        return {body[0], heading[0], data["fonts"]["latin"]}
+    if rest:  # characters the Latin face lacks: the CJK faces must have them
+        fonts.require(body[1:] + heading[1:])
+        with _known_lock:
+            known = _known.setdefault(tuple(body), set())
+            todo = set(rest) - known
+        rest = fonts.uncovered(todo, body)
+        with _known_lock:
+            known |= todo - set(rest)
+    if rest:
+        shown = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '?')} ({ch})" for ch in rest[:10])
+        more = f" and {len(rest) - 10} more" if len(rest) > 10 else ""
+        families = list(dict.fromkeys(body + heading))
+        raise FontError(
+            f"cannot make the PDF of {_name(c)}: no glyph for {shown}{more} in the fonts "
+            f"{', '.join(families)}; the PDF would show boxes",
+            families,
+        )
+    return set(body + heading + [data["fonts"]["latin"]])
+
+
+# --- the engine ----------------------------------------------------------------------------------
+
+
+class _Engine:
+    """The font book (exactly the files of ``families``) and the compiler using it."""
+
+    def __init__(self, families: frozenset[str]) -> None:
+        import typst
+
+        self.families = families
+        self.book = fonts.book(families)
+        self.compiler = typst.Compiler(font_paths=self.book, ignore_system_fonts=True)
+        self.lock = threading.Lock()
+
+
+def _default_families() -> set[str]:
+    """The families the writer prints by default, whichever are installed (a missing one is
+    only an error for documents that need it)."""
+    wanted = [fonts.LATIN, fonts.CJK_SERIF, fonts.CJK_SANS]
+    have = {f for f in wanted if fonts.faces(f)}
+    if not have:
+        fonts.require(wanted)  # raises, naming all three
+    return have
+
+
+_engine_lock = threading.Lock()
+_engine_instance: _Engine | None = None
+
+
+def _engine(needed: set[str] | frozenset[str] = frozenset()) -> _Engine:
+    """The process-wide font book and compiler, built on first use (and rebuilt, once, if a
+    document names a family the book lacks)."""
+    global _engine_instance
+    with _engine_lock:
+        if _engine_instance is None or not set(needed) <= _engine_instance.families:
+            have = _engine_instance.families if _engine_instance else _default_families()
+            _engine_instance = _Engine(frozenset(have | set(needed)))
+        return _engine_instance
+
+
+def reset() -> None:
+    """Drop the cached engine and font search (after installing fonts, or in tests)."""
+    global _engine_instance
+    with _engine_lock:
+        _engine_instance = None
+    with _known_lock:
+        _known.clear()
+    fonts.reset()
+
+
+@cache
+def _layout() -> bytes:
+    return resources.files(__package__).joinpath("un.typ").read_bytes()
+
+
+@cache
+def _typst_version() -> str:
+    import typst
+
+    return getattr(typst, "__version__", "?")
+
+
+def _timestamp(issued: dt.date) -> int:
+    return calendar.timegm(issued.timetuple())
+
+
+def _standards(standard: str | None) -> list[str]:
+    if not standard:
+        return []
+    items = [s.strip().lower() for s in re.split(r"[,\s]+", standard) if s.strip()]
+    bad = [s for s in items if s not in STANDARDS]
+    if bad:
+        raise ValueError(
+            f"unknown PDF standard {', '.join(bad)} (available: {', '.join(STANDARDS)})"
+        )
+    return items
+
+
+def _message(e: Exception) -> str:
+    """Typst's message, with the place in the layout file where it arose."""
+    message = " ".join(str(getattr(e, "message", None) or e).split())
+    where = re.search(r"┌─ (\S+:\d+:\d+)", str(getattr(e, "diagnostic", "") or ""))
+    return f"{message} (at {where.group(1)})" if where else message
+
+
+# --- producer ------------------------------------------------------------------------------------
+
+
+def _pdf_text(s: str) -> bytes:
+    """A PDF literal string: ASCII as is (escaped), anything else as UTF-16BE with a BOM."""
+    if s.isascii():
+        return (
+            b"(" + s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode() + b")"
+        )
+    return b"<FEFF" + s.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def _set_producer(pdf: bytes) -> bytes:
+    """Add ``/Producer`` to the document information (when there is one: PDF 2.0 has none)
+    and ``pdf:Producer`` to the XMP metadata (PDF/A wants both to agree), rewriting the
+    cross-reference table. Typst writes neither. The edit is deterministic; a PDF of
+    unexpected shape is returned unchanged."""
+    at = pdf.rfind(b"trailer")
+    xref_m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf[at:]) if at > 0 else None
+    root = re.search(rb"/Root (\d+) 0 R", pdf[at:]) if at > 0 else None
+    if xref_m is None or root is None:
+        return pdf
+    trailer = pdf[at : at + xref_m.start()]
+    info = re.search(rb"/Info (\d+) 0 R", trailer)
+    span = _object(pdf, int(info.group(1))) if info else None
+    body = pdf[span[0] : span[1]] if span else b""
+    if b"/Producer" in body:
+        return pdf
+    creator = re.search(rb"/Creator\((Typst [0-9.]+)\)", body) or re.search(
+        rb"CreatorTool>(Typst [0-9.]+)<", pdf[at - 20000 if at > 20000 else 0 : at]
+    )
+    value = producer(creator.group(1).decode() if creator else None)
+    edits: list[tuple[int, int, bytes]] = []
+    if span is not None:
+        head = span[0] + body.index(b"<<") + 2
+        edits.append((head, head, b"/Producer" + _pdf_text(value)))
+    catalog = _object(pdf, int(root.group(1)))
+    meta = re.search(rb"/Metadata (\d+) 0 R", pdf[catalog[0] : catalog[1]]) if catalog else None
+    mspan = _object(pdf, int(meta.group(1))) if meta else None
+    if mspan is not None:
+        obj = pdf[mspan[0] : mspan[1]]
+        length = re.search(rb"/Length (\d+)", obj)
+        close = obj.rfind(b"</rdf:Description>")
+        plain = b"/Filter" not in obj[: obj.find(b"stream")]
+        if length and close > 0 and plain and b"pdf:Producer" not in obj:
+            xml_value = value.replace("&", "&amp;").replace("<", "&lt;").encode()
+            add = b"<pdf:Producer>" + xml_value + b"</pdf:Producer>"
+            n = int(length.group(1)) + len(add)
+            edits.append((mspan[0] + length.start(1), mspan[0] + length.end(1), str(n).encode()))
+            edits.append((mspan[0] + close, mspan[0] + close, add))
+    return _apply(pdf, edits, at, int(xref_m.group(1)))
+
+
+def _object(pdf: bytes, num: int) -> tuple[int, int] | None:
+    """Where the last definition of object ``num`` starts and where its "endobj" is."""
+    start = max(pdf.rfind(b"\n%d 0 obj" % num), pdf.rfind(b"\r%d 0 obj" % num))
+    if start < 0:
+        return None
+    end = pdf.find(b"endobj", start)
+    return (start + 1, end) if end > 0 else None
+
+
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
+
+
+def _apply(pdf: bytes, edits: list[tuple[int, int, bytes]], trailer_at: int, xref_at: int) -> bytes:
+    """Apply byte edits that all lie before the cross-reference table, then shift its offsets."""
+    if not edits:
+        return pdf
+    edits.sort()
+    if not pdf.startswith(b"xref", xref_at) or any(e[1] > xref_at for e in edits):
+        return pdf
+
+    def moved(offset: int) -> int:
+        return offset + sum(len(new) - (b - a) for a, b, new in edits if b <= offset)
+
+    out = bytearray()
+    last = 0
+    for a, b, new in edits:
+        out += pdf[last:a] + new
+        last = b
+    out += pdf[last:xref_at]
+    new_xref_at = len(out)
+
+    def entry(e: re.Match[bytes]) -> bytes:
+        if e.group(3) != b"n":
+            return e.group(0)
+        return b"%010d %s n" % (moved(int(e.group(1))), e.group(2))
+
+    out += _XREF_ENTRY.sub(entry, pdf[xref_at:trailer_at])
+    out += re.sub(rb"startxref\s+\d+", b"startxref\n%d" % new_xref_at, pdf[trailer_at:])
+    return bytes(out)
