@@ -60,7 +60,7 @@ def field(instr: str, shown: str, bold: bool = False) -> str:
 
 class Footnotes:
     """The footnotes part, created on demand. Marks are the library's labels, printed as
-    custom marks, so Word never renumbers them."""
+    custom marks on the references, so Word never renumbers them."""
 
     def __init__(self, document_part: object) -> None:
         self._document_part = document_part
@@ -90,7 +90,9 @@ class Footnotes:
         root.append(
             parse_xml(
                 f'<w:footnote {_NS} w:id="{nid}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-                f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>{mark}</w:t></w:r>'
+                # the note repeats its reference's mark (w:footnoteRef); a literal copy prints twice
+                # in LibreOffice
+                '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
                 f"{TAB}{body}</w:p></w:footnote>"
             )
         )
