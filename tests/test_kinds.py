@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import attrs
+
 import docx
 import pytest
 
@@ -116,3 +118,22 @@ def test_secretariat_note_subtitle_and_two_items() -> None:
     lines = {ln.role: _text(ln.content) for ln in hd.compose(doc, "en").masthead}
     assert lines["subtitle"] == "Note by the secretariat"
     assert lines["item"] == "Items 11 and 12 of the provisional agenda"
+
+
+def test_agenda_items_are_cited_by_id() -> None:
+    doc = hd.load(EXAMPLES / "hsp-eb-2024-11.yaml")
+    agenda = hd.Agenda(
+        doc.agenda.symbol,  # type: ignore[union-attr]
+        doc.agenda.items,  # type: ignore[union-attr]
+        provisional=(hd.AgendaItem(3, T(en="Finance", zh="财务"), sub="b", id="finance"),),
+    )
+    para = hd.Paragraph(T(en="Under {item:finance}, see {doc:fin}.", zh="在{item:finance}下，见{doc:fin}。"))
+    cited = attrs.evolve(
+        doc, agenda=agenda, sections=(hd.Section(T(en="A", zh="甲"), (para,)),),
+        documents=(hd.DocumentRef("fin", hd.Symbol("HSP/EB.2024/2")),),
+    )  # fmt: skip
+    texts = [_text(b.content) for lang in ("en", "zh") for b in hd.compose(cited, lang).blocks
+             if isinstance(b, Para)]  # fmt: skip
+    assert texts == ["Under item 3 (b), see HSP/EB.2024/2.", "在项目3 (b)下，见HSP/EB.2024/2。"]
+    with pytest.raises(hd.DataError, match="unknown agenda item 'finance'"):
+        attrs.evolve(cited, agenda=doc.agenda)

@@ -199,6 +199,9 @@ class _Composer:
                 out.append(Span(self.fact(n.name, path), bold, italic))
             elif isinstance(n, inline.DocRef):
                 out.append(Span(self.doc.cited(n.id).symbol.text, bold, italic))
+            elif isinstance(n, inline.ItemRef):
+                item = self.doc.agenda.item(n.id)  # type: ignore[union-attr]  (validated)
+                out.append(Span(self.lang.phrase("item_ref", item.label), bold, italic))  # type: ignore[union-attr]
             elif isinstance(n, inline.Note):
                 body: list[Inline] = []
                 self._inline(n.children, False, False, counter, path, body)

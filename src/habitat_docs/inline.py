@@ -13,7 +13,7 @@ from collections.abc import Callable
 from attrs import frozen
 
 __all__ = [
-    "Str", "Emph", "Strong", "Ref", "Note", "Fact", "DocRef", "Inline", "InlineError", "parse", "plain",
+    "Str", "Emph", "Strong", "Ref", "Note", "Fact", "DocRef", "ItemRef", "Inline", "InlineError", "parse", "plain",
 ]  # fmt: skip
 
 
@@ -57,7 +57,14 @@ class DocRef:
     id: str
 
 
-Inline = Str | Emph | Strong | Ref | Note | Fact | DocRef
+@frozen
+class ItemRef:
+    """An agenda item, cited by id and printed as "item 3" / "项目3" (``{item:id}``)."""
+
+    id: str
+
+
+Inline = Str | Emph | Strong | Ref | Note | Fact | DocRef | ItemRef
 
 
 class InlineError(ValueError):
@@ -205,12 +212,12 @@ class _Parser:
                 if not _ID.match(t):
                     raise InlineError(f"'{t}' is not a valid label id", at)
             return Ref(ids, capital=name == "Ref")
-        if name in ("fact", "doc"):
+        if name in _NAMED:
             value = self.argument(at, colon, name).strip()
+            node, what = _NAMED[name]
             if not _ID.match(value):
-                what = "fact name" if name == "fact" else "document id"
                 raise InlineError(f"'{value}' is not a valid {what}", at)
-            return Fact(value) if name == "fact" else DocRef(value)
+            return node(value)
         if name == "note":
             if in_note:
                 raise InlineError("a footnote cannot contain another footnote", at)
@@ -220,7 +227,7 @@ class _Parser:
                 raise InlineError("empty footnote", at)
             return Note(children)
         raise InlineError(
-            "unknown markup after '{' (expected {ref:…}, {note:…}, {fact:…} or {doc:…}; "
+            "unknown markup after '{' (expected {ref:…}, {note:…}, {fact:…}, {doc:…} or {item:…}; "
             "write \\{ for a literal brace)",
             at,
         )
@@ -232,6 +239,12 @@ class _Parser:
             raise InlineError(f"'{{{name}:' is never closed", at)
         self.pos = end + 1
         return self.src[colon + 1 : end]
+
+
+# {name:value} markup naming one thing: the node it makes, and what the value is.
+_NAMED: dict[str, tuple[type[Fact | DocRef | ItemRef], str]] = {
+    "fact": (Fact, "fact name"), "doc": (DocRef, "document id"), "item": (ItemRef, "agenda item id"),
+}  # fmt: skip
 
 
 def _flush(buf: list[str], nodes: list[Inline]) -> None:

@@ -131,6 +131,7 @@ class AgendaItem:
     number: int = field(validator=ge(1))
     title: Text = field(validator=_text)
     sub: str | None = field(default=None, validator=optional(instance_of(str)))
+    id: str | None = field(default=None, validator=_id)  # for {item:id} references
 
     @property
     def label(self) -> str:
@@ -143,10 +144,17 @@ class Agenda:
 
     symbol: Symbol = field(validator=instance_of(Symbol))
     items: tuple[AgendaItem, ...] = field(validator=_tuple(AgendaItem))
+    # The whole provisional agenda, for {item:id} references to items not on the masthead;
+    # a session build supplies it.
+    provisional: tuple[AgendaItem, ...] = field(default=(), validator=_tuple(AgendaItem))
 
     def __attrs_post_init__(self) -> None:
         if not self.items:
             raise DataError("name at least one agenda item", ("items",))
+
+    def item(self, item_id: str) -> AgendaItem | None:
+        """The item with this id, on the masthead or anywhere on the provisional agenda."""
+        return next((i for i in (*self.items, *self.provisional) if i.id == item_id), None)
 
 
 @frozen
@@ -460,6 +468,7 @@ def _validate(doc: Document) -> None:
     refs: list[tuple[Path, str]] = []
     uses: list[tuple[Path, str]] = []
     cites: list[tuple[Path, str]] = []
+    items: list[tuple[Path, str]] = []
     all_texts = [(("title",), doc.title)]
     for path, node in walk(doc):
         node_id = getattr(node, "id", None)
@@ -498,6 +507,7 @@ def _validate(doc: Document) -> None:
             refs.extend(((*path, lang), t) for r in text.refs(lang) for t in r.targets)
             uses.extend(((*path, lang), f.name) for f in text.facts(lang))
             cites.extend(((*path, lang), d.id) for d in _find(text.inline(lang), inline.DocRef))
+            items.extend(((*path, lang), i.id) for i in _find(text.inline(lang), inline.ItemRef))
         named = {lang: {f.name for f in text.facts(lang)} for lang in text.languages}
         if len({frozenset(v) for v in named.values()}) > 1:
             detail = "; ".join(f"{k}: {', '.join(sorted(v)) or 'none'}" for k, v in sorted(named.items()))
@@ -508,6 +518,9 @@ def _validate(doc: Document) -> None:
     for path, name in uses:
         if name not in doc.facts:
             problems.append(DataError(f"unknown fact '{name}'{_suggest_fact(name, doc)}", path))
+    for path, item_id in items:
+        if doc.agenda is None or doc.agenda.item(item_id) is None:
+            problems.append(DataError(f"unknown agenda item '{item_id}' (give it an id in the agenda)", path))
     known = [d.id for d in doc.documents]
     for i, d in enumerate(doc.documents):
         if known.index(d.id) != i:

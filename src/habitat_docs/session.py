@@ -48,6 +48,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path as FsPath
 from typing import Any
 
+import attrs
 import yaml
 from attrs import field, frozen
 from cattrs.errors import ClassValidationError, IterableValidationError
@@ -734,6 +735,7 @@ class SessionPlan:
             agenda_data = {
                 "symbol": self.allocation.agenda.text,
                 "items": [self._raw_item(k) for k in entry.item_positions],
+                "provisional": [self._raw_item(k) for k in range(len(self.agenda.items))],
             }
         if "agenda" in data:
             problems += self._compare_agenda(entry, data["agenda"])
@@ -872,6 +874,8 @@ class SessionPlan:
         out: dict[str, Any] = {"number": item.number, "title": dict(item.title.versions)}
         if item.sub is not None:
             out["sub"] = item.sub
+        if item.id is not None:
+            out["id"] = item.id
         return out
 
     def _compare_session(self, given: Any) -> list[Problem]:
@@ -1074,6 +1078,7 @@ def _plan(path: FsPath, data: Any, lines: dict[Path, int]) -> SessionPlan:
                 )
             else:
                 ids[item_id] = len(items)
+                item = attrs.evolve(item, id=item_id)
         items.append(item)
     # register
     register, register_file = Register(), None
