@@ -149,6 +149,8 @@ def document_data(c: Composed) -> tuple[dict[str, Any], str | None]:
                 "kind": "figure", "label": b.label, "title": _inline(b.title), "image": image,
                 "alt": " ".join(filter(None, (b.label, _plain(b.title)))),
                 "placeholder": b.placeholder, "notes": [_inline(n) for n in b.notes],
+                "header": [_inline(cell) for cell in b.header],
+                "rows": [[_inline(cell) for cell in row] for row in b.rows],
             })  # fmt: skip
         elif isinstance(b, BoxBlock):
             blocks.append({"kind": "box", "title": b.title, "items": [_inline(i) for i in b.items]})
