@@ -1,0 +1,84 @@
+"""Check the numbering of Executive Board documents: DOCX and PDF files (ours or the UN's)
+and plain text extracted from them.
+
+    >>> from habitat_docs.check import check, parity
+    >>> report = check("HSP-EB.2024-11-zh.pdf")
+    >>> report.ok, str(report)          # "FILE:PAGE:LINE: message" lines
+    >>> parity("HSP-EB.2024-11-zh.docx", "HSP-EB.2024-11-en.docx").ok
+
+A pipeline of small steps: read (source, pdf, docx) → classify lines into label tokens →
+resolve them in context into numbering streams → check each stream, the running heads and,
+for two language versions, their parity.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .classify import classify
+from .findings import CheckError, Finding, Report
+from .heads import check_heads
+from .resolve import Structure, resolve
+from .sequence import check_sequences
+from .source import Source, from_text, read
+
+__all__ = [
+    "CheckError",
+    "Finding",
+    "Report",
+    "Source",
+    "Structure",
+    "check",
+    "check_source",
+    "check_text",
+    "parity",
+    "structure",
+]
+
+# Footnotes: DOCX files say exactly which marks the text carries; PDF and plain text only
+# show the footnotes themselves.
+_STREAMS = {
+    "docx": ("para", "section", "subsection", "sub", "figure", "table", "annex", "ref"),
+    "pdf": ("para", "section", "subsection", "sub", "figure", "table", "annex", "note"),
+    "text": ("para", "section", "subsection", "sub", "figure", "table", "annex", "note"),
+}
+_NUMBERED = frozenset({"para", "section", "subsection", "sub"})
+
+
+def structure(source: Source) -> Structure:
+    """The resolved labels of a document read into a Source."""
+    return resolve(source, classify(source.lines))
+
+
+def check_source(source: Source, *, require_document: bool = False) -> Report:
+    st = structure(source)
+    if require_document and not any(it.kind in _NUMBERED for it in st.items):
+        raise CheckError("no numbered paragraphs, headings or subparagraphs: not a document")
+    findings = [*st.findings, *check_sequences(st, _STREAMS[source.kind]), *check_heads(st)]
+    return Report(tuple(findings), (source.name,))
+
+
+def check(path: str | os.PathLike[str], *, kind: str | None = None) -> Report:
+    """Check one file: ``kind`` is text, docx or pdf (sniffed from the content when None).
+    Raises CheckError when the file cannot be read or is not a document."""
+    try:
+        return check_source(read(path, kind), require_document=True)
+    except CheckError as e:
+        e.file = e.file or str(path)
+        raise
+
+
+def check_text(text: str, name: str = "<text>") -> Report:
+    """Check plain text, such as a PDF's extracted text (form feeds separate pages)."""
+    return check_source(from_text(text, name))
+
+
+def parity(
+    zh_path: str | os.PathLike[str], en_path: str | os.PathLike[str], *, kind: str | None = None
+) -> Report:
+    """Compare two language versions: sections, paragraphs, subparagraphs per paragraph,
+    footnotes, figures, tables and the UN symbols they cite."""
+    from .parity import compare
+
+    a, b = read(zh_path, kind), read(en_path, kind)
+    return Report(tuple(compare(structure(a), structure(b))), (a.name, b.name))

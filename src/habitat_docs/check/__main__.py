@@ -1,0 +1,7 @@
+"""``python -m habitat_docs.check FILE…``: the check command on its own."""
+
+import sys
+
+from .cli import run
+
+sys.exit(run(sys.argv[1:]))

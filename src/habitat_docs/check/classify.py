@@ -1,0 +1,234 @@
+"""Lines to label tokens. A token is a candidate only: whether "2." is a paragraph or a
+heading, or "(i)" a letter or a roman numeral, is decided in context by ``resolve``."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+
+from attrs import evolve, frozen
+
+from .labels import from_letter, from_roman, from_zh, letter, roman
+from .source import Line
+
+__all__ = ["STRUCTURAL", "Token", "classify"]
+
+# Kinds: num (1.), dec (1.1), upper (I. or A.), zhsec (一、), paren ((a), (i)), dot (a., i.),
+# bullet, annex, figure, table, note (numbered footnote text), star (* footnote text),
+# ref (a footnote reference mark in the text).
+STRUCTURAL = frozenset({"num", "dec", "upper", "zhsec", "annex"})
+
+
+@frozen
+class Token:
+    kind: str
+    label: str  # the label as printed
+    line: Line
+    value: int = 0
+    alt: tuple[int | None, int | None] = (None, None)  # (letter, roman) readings of a label
+    dec: tuple[int, ...] = ()
+    rest: str = ""  # the text after the label
+    before_break: bool = False  # in the last lines before a page break (text mode)
+    after_prose: bool = False  # the line before runs on: it ends without punctuation, unlabelled
+    inline: bool = False  # the label before it stands inside a recent line: "…；(b) …；\n(c) …"
+
+
+_NUM = re.compile(r"(\d{1,3})\.(?:\s+|(?=[^\d\s.,%])|$)(.*)")
+_DEC = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?(?:\s+|(?=[^\d\s.,%]))(.*)")
+# After a label: a space or, when an extraction drops the tab, a capitalised word (or, after
+# "A." and "IV.", a CJK character); never "U.S." nor the pinpoint "第 5 (e)段".
+_AFTER = r"(?:\s+|(?=[A-Z][a-z]))"
+_PAREN = re.compile(rf"[(（]([a-z]{{1,2}}|[ivxl]{{1,7}})[)）](?:{_AFTER}|$)(.*)")
+_DOT = re.compile(rf"([a-z]{{1,2}}|[ivxl]{{1,7}})\.{_AFTER}(.*)")
+_UPPER = re.compile(r"([A-Z]{1,7})\.(?:\s+|(?=[A-Z][a-z]|[\u4e00-\u9fff])|$)(.*)")
+_ZHSEC = re.compile(r"([一二三四五六七八九十]{1,3})、\s*(.*)")
+_ANNEX = re.compile(
+    r"(Annex|ANNEX|Appendix|附件|附录)\s*([IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|\d{1,2})?\s*\**"
+)
+_CAPTION = re.compile(r"(Figure|Table|图|表)\s*(\d{1,3}|[IVXLC]{1,6})\s*\**")
+_SUPER = re.compile(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(.*)")
+_NOTE = re.compile(r"(\d{1,3})\s+(.*)")
+_STAR = re.compile(r"(\*{1,3})\s*(.*)")
+_BULLET = re.compile(r"[-•▪●◦‣]\s+\S")
+_SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
+_UNIT = re.compile(r"(?:亿|万|千|百万|美元|%|per cent|million|billion|thousand)")
+_BREAK_WINDOW = 6
+_CONTENTS = re.compile(r"(?:(?:\.\s?){3,}|…+|·{3,})\s*\d{1,3}\s*$")
+_END = re.compile(r"[.。:：;；!?！？)）\]】\"”’*]$")
+
+
+def classify(lines: Sequence[Line]) -> list[Token]:
+    tokens: list[Token] = []
+    run_on = False  # the previous line ends mid-sentence and carries no label
+    recent: list[str] = []  # the last few body lines
+    for ln in lines:
+        if ln.role in ("head", "foot"):
+            continue
+        count = len(tokens)
+        if ln.role == "note":
+            tokens.extend(_note(ln))
+        elif ln.role == "body":
+            for segment in _segments(ln.text):
+                tok = _token(ln, segment)
+                if tok is None:
+                    continue
+                if run_on and tok.kind in ("num", "paren", "dot") and _lower(tok.rest):
+                    continue  # "… paragraph 3\n(a) of decision 2023/4": prose
+                if _CONTENTS.search(tok.rest):
+                    continue  # a table of contents: "I. Introduction ........ 3"
+                if tok.kind in ("num", "paren", "dot") and _inline_before(tok, recent):
+                    tok = evolve(tok, inline=True)
+                tokens.append(evolve(tok, after_prose=run_on) if run_on else tok)
+        text = ln.text.rstrip()
+        if text:
+            run_on = len(tokens) == count and not _END.search(text) and ln.role == "body"
+            if ln.role == "body":
+                recent = [*recent[-2:], text.strip()]
+        if ln.role != "note":  # a note line's marks repeat its own label
+            tokens.extend(Token("ref", m, ln, int(m) if m.isdigit() else 0) for m in ln.marks)
+    _mark_breaks(lines, tokens)
+    return tokens
+
+
+def _inline_before(tok: Token, recent: list[str]) -> bool:
+    """Whether the label before this one stands inside one of the recent lines (not at
+    its start): then this one continues an enumeration run into the text."""
+    if tok.kind == "num":
+        before = [re.compile(rf"(?<![\d.]){tok.value - 1}\.(?!\d)")] if tok.value > 1 else []
+    else:
+        letter_value, roman_value = tok.alt
+        forms = []
+        if letter_value and letter_value > 1:
+            forms.append(letter(letter_value - 1))
+        if roman_value and roman_value > 1:
+            forms.append(roman(roman_value - 1).lower())
+        wrap = "\\({}\\)" if tok.kind == "paren" else "(?<=[\\s；;，,：:]){}\\."
+        before = [re.compile(wrap.format(f)) for f in forms]
+    return any(p.search(line, 1) for p in before for line in recent)
+
+
+def _lower(text: str) -> bool:
+    return text[:1].isascii() and text[:1].islower()
+
+
+def _segments(text: str) -> Iterator[str]:
+    """The text, or its bold runs where an extraction glued them ("**1. X****1.1 Y**")."""
+    text = text.translate(_SPACES).strip()
+    if text.startswith("**") and text[2:3] not in ("", " ", "*") and "**" not in text[2:]:
+        text = text[2:]  # an opening bold marker, closed on a later line
+    if "****" in text or (len(text) > 4 and text.startswith("**") and text.endswith("**")):
+        for seg in text.split("****"):
+            yield seg.strip().removeprefix("**").removesuffix("**").strip()
+    else:
+        yield text
+
+
+def _token(ln: Line, s: str) -> Token | None:
+    if not s:
+        return None
+    c = s[0]
+    if "0" <= c <= "9":  # not isdigit(): "¹".isdigit() is true
+        m = _DEC.match(s)
+        if m and not _UNIT.match(m.group(4)):
+            parts = tuple(int(g) for g in m.groups()[:3] if g is not None)
+            return Token("dec", s[: m.start(4)].strip(), ln, parts[0], dec=parts, rest=m.group(4))
+        m = _NUM.match(s)
+        if m:
+            return Token("num", f"{m.group(1)}.", ln, int(m.group(1)), rest=m.group(2))
+        return None
+    if c in "(（":
+        m = _PAREN.match(s)
+        if m:
+            lab = m.group(1)
+            return Token(
+                "paren", f"({lab})", ln, alt=(from_letter(lab), from_roman(lab)), rest=m.group(2)
+            )
+        return None
+    if "a" <= c <= "z":
+        m = _DOT.match(s)
+        if m:
+            lab = m.group(1)
+            return Token(
+                "dot", f"{lab}.", ln, alt=(from_letter(lab), from_roman(lab)), rest=m.group(2)
+            )
+        return None
+    if "A" <= c <= "Z" or c in "附图表":
+        m = _ANNEX.fullmatch(s)
+        if m:
+            return Token("annex", m.group(0).rstrip("* "), ln, _number(m.group(2)))
+        m = _CAPTION.fullmatch(s)
+        if m:
+            kind = "figure" if m.group(1) in ("Figure", "图") else "table"
+            return Token(kind, m.group(0).rstrip("* "), ln, _number(m.group(2)) or 0)
+        m = _UPPER.match(s) if c.isascii() else None
+        if m and len(m.group(2)) <= 200:
+            lab = m.group(1)
+            alt = (from_letter(lab) if len(lab) == 1 else None, from_roman(lab))
+            if alt != (None, None):
+                return Token("upper", f"{lab}.", ln, alt=alt, rest=m.group(2))
+        return None
+    if c in "一二三四五六七八九十":
+        m = _ZHSEC.match(s)
+        if m and from_zh(m.group(1)) and len(m.group(2)) <= 200:
+            return Token("zhsec", f"{m.group(1)}、", ln, from_zh(m.group(1)) or 0, rest=m.group(2))
+        return None
+    if c in "¹²³⁴⁵⁶⁷⁸⁹⁰":
+        m = _SUPER.match(s)
+        if m:
+            return Token(
+                "note", m.group(1), ln, int(m.group(1).translate(_SUPER_DIGITS)), rest=m.group(2)
+            )
+        return None
+    if c == "*":
+        m = _STAR.match(s)
+        return Token("star", m.group(1), ln, rest=m.group(2)) if m else None
+    if _BULLET.match(s):
+        return Token("bullet", c, ln, rest=s[1:].strip())
+    return None
+
+
+def _note(ln: Line) -> Iterator[Token]:
+    """A footnote line read from a PDF: "1 See …" or "* HSP/EB.2024/1."."""
+    s = ln.text.strip()
+    m = _STAR.match(s)
+    if m and m.group(1):
+        yield Token("star", m.group(1), ln, rest=m.group(2))
+        return
+    m = _NOTE.match(s)
+    if m:
+        yield Token("note", m.group(1), ln, int(m.group(1)), rest=m.group(2))
+    # otherwise the continuation of a footnote
+
+
+def _number(s: str | None) -> int:
+    """The number of an annex or caption label: 0 when there is none."""
+    if not s:
+        return 0
+    if s.isdigit():
+        return int(s)
+    return from_roman(s) or from_zh(s) or 0
+
+
+def _mark_breaks(lines: Sequence[Line], tokens: list[Token]) -> None:
+    """Flag tokens in the last few lines before a running head or page number (text only):
+    a footnote there can look like a paragraph number."""
+    if not lines or lines[0].size is not None or lines[0].style is not None:
+        return
+    breaks = [ln.line for ln in lines if ln.role == "head"]
+    if not breaks:
+        return
+    filled = [0] * (lines[-1].line + 2)  # filled[n]: non-blank lines up to line n
+    for ln in lines:
+        filled[ln.line] = 1 if ln.text.strip() else 0
+    for n in range(1, len(filled)):
+        filled[n] += filled[n - 1]
+    for i, tok in enumerate(tokens):
+        at = tok.line.line
+        k = bisect.bisect_right(breaks, at)
+        if k == len(breaks):
+            continue
+        brk = breaks[k]
+        if filled[brk - 1] - filled[at] <= _BREAK_WINDOW:
+            tokens[i] = evolve(tok, before_break=True)

@@ -1,0 +1,90 @@
+"""Label values both ways: roman numerals, Chinese numerals, letters (a … z, aa … zz)."""
+
+from __future__ import annotations
+
+__all__ = ["from_letter", "from_roman", "from_zh", "letter", "roman", "zh"]
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+_ZH = "〇一二三四五六七八九"
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, sym in _ROMAN:
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def from_roman(s: str) -> int | None:
+    """The value of a canonical roman numeral (either case), else None."""
+    up = s.upper()
+    if not up or any(c not in "IVXLCDM" for c in up):
+        return None
+    total, i = 0, 0
+    for value, sym in _ROMAN:
+        while up.startswith(sym, i):
+            total += value
+            i += len(sym)
+    return total if i == len(up) and roman(total) == up else None
+
+
+def zh(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 21 → 二十一 (to 99)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _ZH[tens] + "十")
+    return head + (_ZH[ones] if ones else "") if n else _ZH[0]
+
+
+def from_zh(s: str) -> int | None:
+    """The value of 一 … 九十九, else None."""
+    if not s or any(c not in _ZH[1:] + "十" for c in s):
+        return None
+    if "十" not in s:
+        return _ZH.index(s) if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    t = 1 if tens == "" else (_ZH.index(tens) if len(tens) == 1 else 0)
+    o = 0 if ones == "" else (_ZH.index(ones) if len(ones) == 1 else -100)
+    value = t * 10 + o
+    return value if t and o >= 0 and zh(value) == s else None
+
+
+def letter(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa, 28 → bb (the UN doubles letters after z)."""
+    q, r = divmod(n - 1, 26)
+    return chr(ord("a") + r) * (q + 1)
+
+
+def from_letter(s: str) -> int | None:
+    low = s.lower()
+    if not low or not low.isascii() or not low.isalpha() or len(set(low)) != 1 or len(low) > 2:
+        return None
+    return (len(low) - 1) * 26 + ord(low[0]) - ord("a") + 1
+
+
+def fmt(scheme: str, n: int) -> str:
+    """Print value ``n`` the way a stream prints its labels (see resolve.Item.scheme)."""
+    if scheme == "para":
+        return f"{n}."
+    if scheme == "roman":
+        return f"{roman(n)}."
+    if scheme == "zh":
+        return f"{zh(n)}、"
+    if scheme == "upper":
+        return f"{letter(n).upper()}."
+    if scheme == "(a)":
+        return f"({letter(n)})"
+    if scheme == "(i)":
+        return f"({roman(n).lower()})"
+    if scheme == "a.":
+        return f"{letter(n)}."
+    if scheme == "i.":
+        return f"{roman(n).lower()}."
+    if scheme.startswith("dec:"):  # decimal subsections: 3.1, 3.2
+        return f"{scheme[4:]}.{n}"
+    if "|" in scheme:  # captions and annexes: "Figure|R| ", "图|A|", "附件|Z|"
+        word, style, sep = (scheme.split("|") + ["", ""])[:3]
+        return f"{word}{sep}{ {'R': roman(n), 'Z': zh(n)}.get(style, str(n)) }"
+    return str(n)

@@ -1,0 +1,180 @@
+"""Parity of two language versions: the same sections, paragraphs, subparagraphs per
+paragraph, footnotes, figures and tables, and the same UN symbols cited."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from .findings import Finding
+from .labels import fmt
+from .resolve import Item, Structure
+from .sequence import NAMES
+from .source import Line
+from .symbols import find_in_lines
+
+__all__ = ["compare"]
+
+
+def compare(a: Structure, b: Structure) -> list[Finding]:
+    out: list[Finding] = []
+    out += _lists(a, b, "annex", _of(a, "annex"), _of(b, "annex"))
+    parts = max(_parts(a), _parts(b))
+    for p in range(parts + 1):
+        sa, sb = _of(a, "section", p), _of(b, "section", p)
+        out += _lists(a, b, "section", sa, sb)
+        for x, y in zip(sa, sb):
+            out += _lists(
+                a, b, "subsection", _owned(a, x, "subsection"), _owned(b, y, "subsection")
+            )
+        pa, pb = _of(a, "para", p), _of(b, "para", p)
+        out += _lists(a, b, "para", pa, pb)
+        others = {it.value: it for it in pb}
+        for x in pa:
+            if x.value in others:
+                out += _subparagraphs(a, b, x, others[x.value])
+    out += _notes(a, b)
+    out += _lists(a, b, "figure", _of(a, "figure"), _of(b, "figure"))
+    out += _lists(a, b, "table", _of(a, "table"), _of(b, "table"))
+    out += _symbols(a, b)
+    return out
+
+
+def _parts(st: Structure) -> int:
+    return max((it.part for it in st.items), default=0)
+
+
+def _of(st: Structure, kind: str, part: int | None = None) -> list[Item]:
+    return [it for it in st.items if it.kind == kind and (part is None or it.part == part)]
+
+
+def _owned(st: Structure, owner: Item, kind: str) -> list[Item]:
+    k = st.items.index(owner)
+    return [it for it in st.items if it.kind == kind and it.owner == k]
+
+
+def _name(st: Structure) -> str:
+    return os.path.basename(st.source.name)
+
+
+def _where(it: Item) -> str:
+    page = f"page {it.line.page}, " if it.line.page is not None else ""
+    return f"{page}line {it.line.line}"
+
+
+def _lists(
+    a: Structure, b: Structure, kind: str, xs: Sequence[Item], ys: Sequence[Item]
+) -> list[Finding]:
+    """Two lists of labels of one kind: report the first place they part."""
+    what = NAMES.get(kind, kind)
+    for i in range(max(len(xs), len(ys))):
+        x = xs[i] if i < len(xs) else None
+        y = ys[i] if i < len(ys) else None
+        if x is not None and y is not None and x.value == y.value:
+            continue
+        if x is not None and y is not None:
+            msg = (
+                f"{what} {x.label} here is {what} {y.label} in {_name(b)} ({_where(y)}); "
+                f"{_count(len(xs), what)} here, {len(ys)} there"
+            )
+            return [
+                Finding(a.source.name, x.line.page, x.line.line, y.label, x.label, msg, "parity")
+            ]
+        if x is not None:
+            extra, st, other, n_here, n_there = x, a, b, len(xs), len(ys)
+        else:
+            assert y is not None
+            extra, st, other, n_here, n_there = y, b, a, len(ys), len(xs)
+        msg = (
+            f"{what} {extra.label} has no counterpart in {_name(other)}: "
+            f"{_count(n_here, what)} here, {n_there} there"
+        )
+        return [
+            Finding(
+                st.source.name, extra.line.page, extra.line.line, "", extra.label, msg, "parity"
+            )
+        ]
+    return []
+
+
+def _subparagraphs(a: Structure, b: Structure, x: Item, y: Item) -> list[Finding]:
+    sx, sy = _shape(a, x), _shape(b, y)
+    if sx == sy:
+        return []
+    msg = f"paragraph {x.label} has {_show(sx)} here but {_show(sy)} in {_name(b)} ({_where(y)})"
+    return [Finding(a.source.name, x.line.page, x.line.line, _show(sy), _show(sx), msg, "parity")]
+
+
+def _shape(st: Structure, para: Item) -> list[tuple[int, int]]:
+    k = st.items.index(para)
+    return [(it.depth, it.value) for it in st.items if it.kind == "sub" and it.owner == k]
+
+
+def _show(shape: list[tuple[int, int]]) -> str:
+    """ "subparagraphs (a)–(c) [(i), (ii)], (d)", or "no subparagraphs"."""
+    if not shape:
+        return "no subparagraphs"
+    schemes = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
+    out, depth, k = "", 1, 0
+    while k < len(shape):
+        d, v = shape[k]
+        j = k  # a run of siblings with no children prints as a range
+        while j + 1 < len(shape) and shape[j + 1] == (d, shape[j][1] + 1):
+            j += 1
+        if j + 1 < len(shape) and shape[j + 1][0] > d and j > k:
+            j -= 1
+        out += "]" * max(0, depth - d) + (" [" if d > depth else (", " if out else ""))
+        first = fmt(schemes.get(d, ""), v)
+        out += first if j - k < 2 else f"{first}–{fmt(schemes.get(d, ''), shape[j][1])}"
+        if j - k == 1:
+            out += ", " + fmt(schemes.get(d, ""), shape[j][1])
+        depth, k = d, j + 1
+    return "subparagraphs " + out + "]" * (depth - 1)
+
+
+def _count(n: int, what: str) -> str:
+    plural = what + ("es" if what.endswith("x") else "s")
+    return f"{n} {what if n == 1 else plural}"
+
+
+def _notes(a: Structure, b: Structure) -> list[Finding]:
+    def numbered(st: Structure) -> list[Item]:
+        return _of(st, "ref" if st.source.kind == "docx" else "note")
+
+    out = _lists(a, b, "note", numbered(a), numbered(b))
+    if a.source.kind == b.source.kind:
+        kind = "star-ref" if a.source.kind == "docx" else "star"
+        xs, ys = _of(a, kind), _of(b, kind)
+        if len(xs) != len(ys):
+            st, items = (a, xs) if len(xs) > len(ys) else (b, ys)
+            it = items[min(len(xs), len(ys))]
+            msg = f"{len(xs)} footnotes marked '*' in {_name(a)}, {len(ys)} in {_name(b)}"
+            out.append(
+                Finding(st.source.name, it.line.page, it.line.line, "", it.label, msg, "parity")
+            )
+    return out
+
+
+def _symbols(a: Structure, b: Structure) -> list[Finding]:
+    sa, sb = _cited(a), _cited(b)
+    out = []
+    for st, other, mine, theirs in ((a, b, sa, sb), (b, a, sb, sa)):
+        marks = {str(it.value) for it in st.items if it.kind in ("note", "ref")}
+        for symbol, line in mine.items():
+            if symbol not in theirs and not _glued(symbol, theirs, marks):
+                msg = f"{symbol} is cited here but not in {_name(other)}"
+                out.append(Finding(st.source.name, line.page, line.line, "", symbol, msg, "parity"))
+    return out
+
+
+def _glued(symbol: str, theirs: dict[str, Line], marks: set[str]) -> bool:
+    """ST/SGB/2019/82 here, ST/SGB/2019/8 there, and 2 a footnote mark here: the same."""
+    return any(symbol.startswith(t) and symbol[len(t) :] in marks for t in theirs)
+
+
+def _cited(st: Structure) -> dict[str, Line]:
+    lines = [ln for ln in st.source.lines if ln.role not in ("head", "foot")]
+    found: dict[str, Line] = {}
+    for symbol, i in find_in_lines([ln.text for ln in lines]):
+        found.setdefault(symbol, lines[i])
+    return found

@@ -1,0 +1,188 @@
+"""PDF reader: pypdf's plain ``extract_text()`` per page (never layout mode), with its text
+visitor telling font sizes, so that footnote text, superscript note marks, running heads
+and table text are told apart from body lines."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+from .findings import CheckError
+from .furniture import furniture_role
+from .source import Line, Source, clean
+
+__all__ = ["read_pdf"]
+
+_MARK = re.compile(r"\d{1,3}|\*{1,3}|[a-z]")
+_NOTE_START = re.compile(r"\s*\d{1,3}\s+\S")
+_SUPER = 0.8  # a mark set at most this fraction of the body size is a superscript
+_SMALL = 0.95  # a line set below this fraction of the body size is not body text
+_BOLD = ("bold", "black", "heavy", "semibold", "demi")
+
+# A chunk: text, effective font size, bold.
+Chunk = tuple[str, float, bool]
+
+
+def read_pdf(path: Path) -> Source:
+    pages = _extract(path)
+    if not any(t.strip() for t, _ in pages):
+        raise CheckError("no text in this PDF (a scan?): not a checkable document")
+    body = _body_size(pages)
+    lines: list[Line] = []
+    for number, (text, chunks) in enumerate(pages, 1):
+        lines.extend(_page_lines(number, text, chunks, body))
+    return Source(str(path), "pdf", tuple(lines), len(pages))
+
+
+def _extract(path: Path) -> list[tuple[str, list[list[Chunk]] | None]]:
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise CheckError("encrypted PDF")
+        out = []
+        for page in reader.pages:
+            raw: list[tuple[str, list[float], list[float], object, float]] = []
+            text = page.extract_text(visitor_text=lambda *chunk, _add=raw.append: _add(chunk))
+            chunks = _lines_of_chunks(text, raw)
+            out.append((clean(text), chunks))
+        return out
+    except CheckError:
+        raise
+    except Exception as e:  # noqa: BLE001  pypdf raises many kinds of errors on broken files
+        raise CheckError(f"cannot read as PDF: {e}") from None
+
+
+def _lines_of_chunks(
+    text: str, raw: list[tuple[str, list[float], list[float], object, float]]
+) -> list[list[Chunk]] | None:
+    """The visitor's chunks grouped by output line; None when they do not add up to the
+    text (then the page is read without sizes). Hot: one pass, little work per chunk."""
+    if "".join([r[0] for r in raw]) != text:
+        return None
+    invisible = clean(text) != text
+    bold_of: dict[int, bool] = {}
+    line: list[Chunk] = []
+    lines = [line]
+    for t, cm, tm, font, size in raw:
+        if not t:
+            continue
+        m3 = tm[2] * cm[1] + tm[3] * cm[3]
+        if abs(m3) > 1e-3:  # the vertical scale, skew (italics) aside
+            eff = size * abs(m3)
+        else:  # rotated text
+            eff = size * math.hypot(tm[2] * cm[0] + tm[3] * cm[2], m3)
+        bold = bold_of.get(id(font))
+        if bold is None:
+            name = str(font.get("/BaseFont", "")).lower() if isinstance(font, dict) else ""
+            bold = bold_of[id(font)] = any(w in name for w in _BOLD)
+        if invisible:
+            t = clean(t)
+        if "\n" not in t:
+            line.append((t, eff, bold))
+            continue
+        for k, part in enumerate(t.split("\n")):
+            if k:
+                line = []
+                lines.append(line)
+            if part:
+                line.append((part, eff, bold))
+    return lines
+
+
+def _body_size(pages: list[tuple[str, list[list[Chunk]] | None]]) -> float:
+    weights: Counter[float] = Counter()
+    for _, chunks in pages:
+        for line in chunks or ():
+            for t, size, _b in line:
+                weights[round(size * 2) / 2] += len(t.strip())
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _page_lines(page: int, text: str, chunks: list[list[Chunk]] | None, body: float) -> list[Line]:
+    texts = text.split("\n")
+    if chunks is None or body <= 0:
+        return [Line(page, n, t, furniture_role(t) or "body") for n, t in enumerate(texts, 1)]
+    out = [_line(page, n, line, body) for n, line in enumerate(chunks, 1)]
+    _mark_furniture(out)
+    _trailing_notes(out)
+    return out
+
+
+def _line(page: int, n: int, chunks: list[Chunk], body: float) -> Line:
+    """One output line: superscript marks taken out of the text, footnote lines recognised
+    by the small mark they start with."""
+    kept: list[Chunk] = []
+    marks: list[str] = []
+    lead: str | None = None
+    largest = max((c[1] for c in chunks if c[0].strip()), default=0.0)
+    after_mark: str | None = None
+    for chunk in chunks:
+        s = chunk[0].strip()
+        small = chunk[1] <= body * _SUPER and chunk[1] <= largest * _SUPER  # smaller than its line
+        if s and small and _MARK.fullmatch(s):
+            if not kept or all(not k[0].strip() for k in kept):
+                lead = lead or s  # a leading mark: the label of a footnote, or a mark
+            marks.append(s)
+            after_mark = s
+            continue
+        if s and s == after_mark:
+            after_mark = None  # LibreOffice prints a custom mark twice: "115.²⁸28"
+            continue
+        after_mark = None if s else after_mark
+        kept.append(chunk)
+    main = max(kept, key=lambda c: len(c[0].strip()), default=None)
+    size = main[1] / body if main else None
+    bold = main[2] if main else None
+    text = "".join(c[0] for c in kept)
+    if lead is not None and (size is None or size < _SMALL):
+        # footnote text: "1 See …"; its label is not a reference mark
+        marks.remove(lead)
+        return Line(page, n, f"{lead} {text.lstrip()}", "note", tuple(marks), None, size, bold)
+    role = "small" if size is not None and size < _SMALL else "body"
+    return Line(page, n, text, role, tuple(marks), None, size, bold)
+
+
+def _mark_furniture(lines: list[Line]) -> None:
+    """Running heads and page numbers at the top of the page, footers at the bottom, and
+    footnote continuation lines (small lines after a footnote)."""
+    for i, ln in enumerate(lines):
+        role = furniture_role(ln.text)
+        if role is None and ln.text.strip():
+            break
+        if role is not None:
+            lines[i] = _with_role(ln, role)
+    for i in range(len(lines) - 1, -1, -1):
+        role = furniture_role(lines[i].text)
+        if role is None and lines[i].text.strip():
+            break
+        if role is not None:
+            lines[i] = _with_role(lines[i], role)
+    in_note = False
+    for i, ln in enumerate(lines):
+        if ln.role == "note":
+            in_note = True
+        elif in_note and ln.role == "small":  # a footnote's next line: a number there is text
+            lines[i] = _with_role(ln, "note", sure=False)
+        elif ln.role == "body" and ln.text.strip():
+            in_note = False
+
+
+def _with_role(ln: Line, role: str, sure: bool = True) -> Line:
+    return Line(ln.page, ln.line, ln.text, role, ln.marks, ln.style, ln.size, ln.bold, sure)
+
+
+def _trailing_notes(lines: list[Line]) -> None:
+    """Footnotes whose labels are set full size (Typst uses superscript glyphs): small lines
+    at the foot of the page, after the last body line, starting "4 Umoja …"."""
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        if ln.role in ("head", "foot", "note") or not ln.text.strip():
+            continue
+        if ln.role != "small":
+            break
+        if _NOTE_START.match(ln.text):
+            lines[i] = _with_role(ln, "note", sure=False)
