@@ -490,6 +490,23 @@ def test_pdf_lines_from_sized_chunks() -> None:
     assert (note.role, note.text) == ("note", "1 See HSP/EB.2023/14.")
 
 
+def test_pdf_footnote_running_on_to_a_line_starting_with_a_year() -> None:
+    from habitat_docs.check import structure
+    from habitat_docs.check.pdf import _page_lines
+    from habitat_docs.check.source import Source
+
+    page = [
+        [("1.", 10.0, False), (" 正文。", 10.0, False)],
+        [("1", 5.5, False), ("见人居署的报告，其中列出了", 8.5, False)],
+        [("2019 年的数据。", 8.5, False)],
+        [("2", 5.5, False), ("同上。", 8.5, False)],
+    ]
+    lines = _page_lines(1, "\n".join("".join(c[0] for c in ln) for ln in page), page, 10.0)
+    assert [ln.role for ln in lines] == ["body", "note", "note", "note"]
+    items = structure(Source("p.pdf", "pdf", tuple(lines), 1)).items
+    assert [it.value for it in items if it.kind == "note"] == [1, 2]
+
+
 def test_defect_in_docx_label_is_found(outputs: dict[str, Path]) -> None:
     report = check(outputs["bad-label-zh.docx"])
     line = int(str(outputs["bad-label-line"]))
@@ -511,10 +528,15 @@ def test_defect_in_docx_footnote_mark(outputs: dict[str, Path], tmp_path: Path) 
     refs = [
         r for r in d.element.body.iter(qn("w:r")) if r.find(qn("w:footnoteReference")) is not None
     ]
-    refs[2].find(qn("w:t")).text = "3"  # marks *, 1, 2, 3, 4 become *, 1, 3, 3, 4
+    # marks *, 1, 2, 3, 4 become *, 1, 2, 3, 5: the last note gets the custom mark "5"
+    assert len(refs) == 5
+    refs[4].find(qn("w:footnoteReference")).set(qn("w:customMarkFollows"), "1")
+    mark = refs[4].makeelement(qn("w:t"), {})
+    mark.text = "5"
+    refs[4].append(mark)
     d.save(str(bad))
     [finding] = check(bad).findings
-    assert (finding.code, finding.expected, finding.found) == ("wrong", "2", "3")
+    assert (finding.code, finding.expected, finding.found) == ("gap", "4", "5")
     assert "footnote mark" in finding.message
 
 

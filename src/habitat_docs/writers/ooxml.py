@@ -59,13 +59,13 @@ def field(instr: str, shown: str, bold: bool = False) -> str:
 
 
 class Footnotes:
-    """The footnotes part, created on demand. Marks are the library's labels, printed as
-    custom marks on the references, so Word never renumbers them."""
+    """The footnotes part, created on demand; the marks are the library's labels."""
 
     def __init__(self, document_part: object) -> None:
         self._document_part = document_part
         self._part: XmlPart | None = None
         self._next_id = 1
+        self._next_number = 1  # the number Word and LibreOffice give the next numbered note
 
     def _element(self) -> etree._Element:
         if self._part is None:
@@ -81,25 +81,32 @@ class Footnotes:
         return self._part.element
 
     def add(self, note: NoteRef) -> str:
-        """Add a footnote; return the reference run for the body."""
+        """Add a footnote; return the reference run for the body.
+
+        A mark that is the next number of the sequence (1, 2, …) is left to the application's
+        footnote numbering, which then prints exactly that label; any other mark ("*") is a
+        custom mark. (LibreOffice prints custom marks of two or more characters twice.)"""
         root = self._element()
         nid = self._next_id
         self._next_id += 1
-        mark = escape(note.mark)
+        numbered = note.mark == str(self._next_number)
+        if numbered:
+            self._next_number += 1
         body = "".join(run(s.text, s.bold, s.italic) for s in note.content)
         root.append(
             parse_xml(
                 f'<w:footnote {_NS} w:id="{nid}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
-                # the note repeats its reference's mark (w:footnoteRef); a literal copy prints twice
-                # in LibreOffice
+                # the note repeats its reference's mark
                 '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
                 f"{TAB}{body}</w:p></w:footnote>"
             )
         )
-        return (
-            f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-            f'<w:footnoteReference w:customMarkFollows="1" w:id="{nid}"/><w:t>{mark}</w:t></w:r>'
+        ref = (
+            f'<w:footnoteReference w:id="{nid}"/>'
+            if numbered
+            else f'<w:footnoteReference w:customMarkFollows="1" w:id="{nid}"/><w:t>{escape(note.mark)}</w:t>'
         )
+        return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>{ref}</w:r>'
 
 
 def runs(content: tuple[Inline, ...], notes: Footnotes, bold: bool = False) -> str:
