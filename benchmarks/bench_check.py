@@ -3,7 +3,7 @@
     python benchmarks/bench_check.py [--pages 100] [--repeat 5] [--lang zh]
 
 Builds a long synthetic report with the model classes, converts it with LibreOffice
-(``soffice``), then prints the best-of-N times of (a) pypdf reading the file and extracting
+(``habitat_docs.build`` with ``pdf_engine="libreoffice"``), then prints the best-of-N times of (a) pypdf reading the file and extracting
 every page's text in plain mode and (b) ``check()`` on the same file, and their ratio
 (target: at most 1.3).
 """
@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfReader
+from timing import best
 
 from habitat_docs import (  # fmt: skip
     Agenda,
@@ -36,6 +33,7 @@ from habitat_docs import (  # fmt: skip
     build,
 )
 from habitat_docs.check import check
+from habitat_docs.writers.libreoffice import LibreOfficeError
 
 ZH = (
     "人居署与联合国道德操守办公室合作，加强遵守联合国人员道德守则。这涉及修订和更新其道德操守框架，"
@@ -72,16 +70,11 @@ def long_document(paragraphs: int) -> ExecutiveDirectorReport:
             for j in (1, 2)
         )
         sections.append(Section(Text(zh=f"第{k}节", en=f"Section {k}"), content, subs))
+    nairobi = Text(en="Nairobi", zh="内罗毕")
     return ExecutiveDirectorReport(
         symbol=Symbol("HSP/EB.2024/11"),
         issued=dt.date(2024, 3, 7),
-        session=Session(
-            year=2024,
-            ordinal=1,
-            start=dt.date(2024, 5, 6),
-            end=dt.date(2024, 5, 8),
-            venue=Text(en="Nairobi", zh="内罗毕"),
-        ),
+        session=Session(2024, 1, dt.date(2024, 5, 6), dt.date(2024, 5, 8), nairobi),
         agenda=Agenda(Symbol("HSP/EB.2024/1"), (AgendaItem(12, Text(en="Item", zh="项目")),)),
         title=Text(en="A long report", zh="长篇报告"),
         sections=tuple(sections),
@@ -89,42 +82,13 @@ def long_document(paragraphs: int) -> ExecutiveDirectorReport:
 
 
 def make_pdf(out: Path, lang: str, pages: int) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        sys.exit("LibreOffice (soffice) is needed to make the PDF")
     per_page = 3.0 if lang == "zh" else 5.0  # paragraphs per page, measured
-    (docx,) = build(long_document(round(pages * per_page)), out, langs=(lang,))
-    profile = (out / "profile").as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return docx.with_suffix(".pdf")
-
-
-def best(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, tuple[float, float]]:
-    """Best wall-clock and CPU times of each function, runs interleaved so that load from
-    other processes falls on all of them alike."""
-    wall = {k: float("inf") for k in fns}
-    cpu = dict(wall)
-    for _ in range(repeat):
-        for k, fn in fns.items():
-            w, c = time.perf_counter(), time.process_time()
-            fn()
-            wall[k] = min(wall[k], time.perf_counter() - w)
-            cpu[k] = min(cpu[k], time.process_time() - c)
-    return {k: (wall[k], cpu[k]) for k in fns}
+    doc = long_document(round(pages * per_page))
+    try:
+        (pdf,) = build(doc, out, (lang,), ("pdf",), pdf_engine="libreoffice", timeout=300)
+    except LibreOfficeError as e:  # e.g. no soffice: LibreOffice is needed to make the PDF
+        sys.exit(str(e))
+    return pdf
 
 
 def main() -> None:

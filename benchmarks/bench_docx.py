@@ -23,12 +23,7 @@ import cProfile
 import datetime as dt
 import gc
 import io
-import json
 import pstats
-import resource
-import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import zipfile
@@ -37,11 +32,25 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import docx
 from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped]
+from timing import (
+    PYTHON,
+    bench,
+    med,
+    mib,
+    ms,
+    reply,
+    rss_now,
+    rss_peak,
+    run_child,
+    sample,
+    spread,
+    verdict,
+)
 
 import habitat_docs
 from habitat_docs.compose import compose
@@ -68,46 +77,12 @@ SIZES = (100, 1_000, 10_000)
 SCALE_LANG = "zh"  # language of the scaling and memory runs
 SECTIONS = 10  # sections of a synthetic document
 TARGET_TPL, TARGET_RAW, TARGET_LINEAR = 1.0, 1.3, 1.5
+W_NOTE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}footnoteReference"
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 # Style ids of python-docx's default template, used by both baselines.
 STYLES = ("Normal", "Title", "Subtitle", "Heading1", "Heading2", "ListParagraph")
 MASTHEAD_STYLES = {"title": "Title", "subtitle": "Subtitle"}
-
-
-# --- timing --------------------------------------------------------------------------------
-
-
-def sample(fn: Callable[[], object]) -> float:
-    """One timed call, in seconds, after a full collection."""
-    gc.collect()
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
-
-
-def bench(cases: Mapping[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
-    """One warm-up call per case, then ``repeat`` rounds, interleaving cases so that load
-    drift on the machine hits every case alike."""
-    for fn in cases.values():
-        fn()
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(repeat):
-        for name, fn in cases.items():
-            times[name].append(sample(fn))
-    return times
-
-
-def med(xs: list[float]) -> float:
-    return statistics.median(xs)
-
-
-def ms(x: float) -> str:
-    return f"{x * 1e3:8.2f}"
-
-
-def verdict(ratio: float, target: float) -> str:
-    return "PASS" if ratio <= target else f"MISS (+{(ratio / target - 1) * 100:.0f}% over)"
 
 
 # --- baseline content: the composed document, flattened once, outside timed code ------------
@@ -202,10 +177,12 @@ def build_tpl(template: Path, context: dict[str, Any]) -> bytes:
 
 
 def body_text(data: bytes) -> str:
-    """All w:t text of word/document.xml, whitespace removed: a content fingerprint."""
+    """All w:t text of word/document.xml, whitespace and word joiners (which bind our
+    symbols) removed; footnote marks are not compared: a content fingerprint."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         root = etree.fromstring(z.read("word/document.xml"))
-    return "".join("".join(t.text or "" for t in root.iter(W_T)).split())
+    text = "".join(t.text or "" for t in root.iter(W_T) if t.getparent().find(W_NOTE) is None)
+    return "".join(text.replace("\u2060", "").replace("*", "").split())
 
 
 # --- synthetic documents ------------------------------------------------------------------------
@@ -260,6 +237,7 @@ def synthetic(n: int, c: Corpus) -> ExecutiveDirectorReport:
         ),
         title=Text(dict(ex.title.versions)),
         sections=tuple(sections),
+        facts=ex.facts,  # the texts name the example's facts
     )
 
 
@@ -305,53 +283,17 @@ def scale_one(n: int, c: Corpus, repeat: int, warm_up: bool = True) -> ScaleRow:
 # --- peak memory: a fresh child process builds the 10,000-paragraph document once ----------
 
 
-def _rss_now() -> int | None:
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return None
-
-
-def _rss_peak() -> int:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024  # Linux reports KiB
-
-
 def memory_child(n: int) -> None:
     c = corpus(habitat_docs.load(EXAMPLE))
     gc.collect()
-    start = _rss_now()
+    start = rss_now()
     doc = synthetic(n, c)
-    after_model = _rss_now()
+    after_model = rss_now()
     data = habitat_docs.render(doc, SCALE_LANG, "docx")
-    print(
-        json.dumps({"start": start, "model": after_model, "peak": _rss_peak(), "bytes": len(data)})
-    )
-
-
-def memory(n: int) -> dict[str, int | None]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--memory-child", str(n)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return cast(dict[str, int | None], json.loads(out.stdout.strip().splitlines()[-1]))
+    reply(start=start, model=after_model, peak=rss_peak(), bytes=len(data))
 
 
 # --- report -----------------------------------------------------------------------------------
-
-
-def mib(x: int | None) -> str:
-    return "n/a" if x is None else f"{x / 2**20:.0f} MiB"
-
-
-def spread(xs: list[float]) -> str:
-    return f"{ms(med(xs))} ({min(xs) * 1e3:.1f}-{max(xs) * 1e3:.1f})"
 
 
 @dataclass(frozen=True)
@@ -419,7 +361,7 @@ def example_section(doc: Document, repeat: int, tmp: Path) -> None:
         ("ours / raw python-docx", "raw", TARGET_RAW),
     ):
         cells = "".join(
-            f"{f'{x:.2f}x {verdict(x, target)}':<26}"
+            f"{f'{x:.2f}x {verdict(x, target, margin=True)}':<26}"
             for x in (results[lang].ratio(baseline) for lang in LANGS)
         )
         print(f"     {name:24} {f'<= {target:.1f}x':>8}   {cells}".rstrip())
@@ -456,14 +398,14 @@ def scaling_section(c: Corpus, repeats: Mapping[int, int], quick: bool) -> None:
         ]
         print(
             f"     us/para {name:6} {hi.paras:,} vs {lo.paras}: {ratio:.2f}x"
-            f" (target <= {TARGET_LINEAR}x: {verdict(ratio, TARGET_LINEAR)});"
+            f" (target <= {TARGET_LINEAR}x: {verdict(ratio, TARGET_LINEAR, margin=True)});"
             f" marginal us/para {lo.paras}->{mid.paras:,}: {slopes[0]:.1f},"
             f" {mid.paras:,}->{hi.paras:,}: {slopes[1]:.1f}"
         )
 
 
 def memory_section(n: int) -> None:
-    m = memory(n)
+    m = run_child(__file__, "--memory-child", n)
     grow = None if m["start"] is None or m["peak"] is None else m["peak"] - m["start"]
     print(
         f"\n6. Peak memory, {n:,}-paragraph build ({SCALE_LANG}, model + render, fresh process,"
@@ -504,7 +446,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     t0 = time.perf_counter()
     print(
         f"habitat-docs {habitat_docs.__version__}, python-docx {version('python-docx')},"
-        f" docxtpl {version('docxtpl')}, Python {sys.version.split()[0]}"
+        f" docxtpl {version('docxtpl')}, Python {PYTHON}"
     )
     doc = habitat_docs.load(EXAMPLE)
     with tempfile.TemporaryDirectory() as tmp:

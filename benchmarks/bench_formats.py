@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
-import time
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
+
+from timing import PYTHON, best
 
 from habitat_docs.facts import (
     Count,
@@ -45,7 +47,11 @@ def values(n: int, seed: int = 2024) -> list[object]:
         start = day()
         end = start + dt.timedelta(days=rnd.randrange(1, 400))
         if rnd.random() < 0.3:
-            end = end if (end.year, end.month) > (start.year, start.month) else end + dt.timedelta(days=40)
+            end = (
+                end
+                if (end.year, end.month) > (start.year, start.month)
+                else end + dt.timedelta(days=40)
+            )
             return DateRange(start, end, "month", period=rnd.random() < 0.5)
         return DateRange(start, end, period=rnd.random() < 0.3, running=rnd.random() < 0.2)
 
@@ -69,26 +75,21 @@ def values(n: int, seed: int = 2024) -> list[object]:
     return [rnd.choice(makers)() for _ in range(n)]
 
 
-def bench(items: list[object], locale: str, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for v in items:
-            render(v, locale)  # type: ignore[arg-type]
-        best = min(best, time.perf_counter() - start)
-    return best
+def render_all(items: list[object], locale: str) -> None:
+    for v in items:
+        render(v, locale)  # type: ignore[arg-type]
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     items = values(n)
-    print(f"rendering {n:,} mixed values (best of 3, Python {sys.version.split()[0]})")
+    print(f"rendering {n:,} mixed values (best of 3, Python {PYTHON})")
     for label, locale, subset in [
         ("en (house style)", "en_GB", items),
         ("zh (house style)", "zh_Hans_CN", items),
         ("fr (CLDR fallback)", "fr_FR", [v for v in items if isinstance(v, CLDR_KINDS)]),
     ]:
-        seconds = bench(subset, locale)
+        seconds, _ = best({"render": partial(render_all, subset, locale)}, 3)["render"]
         print(f"  {label:<20} {len(subset):>7,} values  {seconds:6.3f} s  "
               f"{seconds / len(subset) * 1e6:6.2f} µs/value")  # fmt: skip
 

@@ -22,34 +22,23 @@ interleaved so that load on the machine hits all alike. Nothing here asserts on 
 from __future__ import annotations
 
 import argparse
-import gc
 import io
 import json
-import resource
-import statistics
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import attrs
 import pypdf
 import typst
+from timing import PYTHON, bench, med, mib, ms, reply, rss_peak, run_child, sample, verdict
+from timing import spread as _spread
 
 import habitat_docs
 from habitat_docs.compose import compose
-from habitat_docs.layout import (
-    Composed,
-    FigureBlock,
-    Heading,
-    Inline,
-    NoteRef,
-    Para,
-    Span,
-    TableBlock,
-)
+from habitat_docs.layout import Composed, Heading, Inline, NoteRef, Para, Span
 from habitat_docs.number import number
 from habitat_docs.writers import fonts as hd_fonts
 from habitat_docs.writers import pdf as hd_pdf
@@ -65,34 +54,8 @@ TARGET_RAW, TARGET_LO_ONESHOT, TARGET_LO_WARM = 1.5, 10.0, 3.0
 # --- timing ------------------------------------------------------------------------------------
 
 
-def sample(fn: Callable[[], object]) -> float:
-    gc.collect()
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
-
-
-def bench(cases: Mapping[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
-    """One warm-up call per case, then ``repeat`` interleaved rounds."""
-    for fn in cases.values():
-        fn()
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(repeat):
-        for name, fn in cases.items():
-            times[name].append(sample(fn))
-    return times
-
-
-def med(xs: list[float]) -> float:
-    return statistics.median(xs)
-
-
-def ms(x: float) -> str:
-    return f"{x * 1e3:9.1f}"
-
-
-def spread(xs: list[float]) -> str:
-    return f"{ms(med(xs))} ms ({min(xs) * 1e3:.1f}-{max(xs) * 1e3:.1f}, n={len(xs)})"
+# this script's style: "     12.3 ms (11.9-15.2, n=15)"
+spread = partial(_spread, fmt="9.1f", unit=" ms", count=True)
 
 
 class Changing:
@@ -206,8 +169,8 @@ def raw_markup(c: Composed) -> bytes:
             lines.append(
                 f"#pad(left: {b.depth}cm, right: 1cm, par(hanging-indent: 1cm)[{label}{raw_inline(b.content)}])"
             )
-        elif isinstance(b, TableBlock | FigureBlock):
-            raise TypeError("the example has no tables or figures; the baseline draws none")
+        else:  # the example has no tables or figures; the baseline draws none
+            raise TypeError(f"the baseline does not cover {type(b).__name__}")
     return "\n".join(lines).encode()
 
 
@@ -291,7 +254,7 @@ def libreoffice_section(
         print(f"  {lang}: one-shot {spread(results[lang]['one-shot'])}")
         print(f"      warm     {spread(results[lang]['warm'])}  (one process, pid {pid})")
     print(
-        f"  batch (zh + en, one soffice call): {spread(batch)}, {ms(med(batch) / len(docx)).strip()} ms per file"
+        f"  batch (zh + en, one soffice call): {spread(batch)}, {ms(med(batch) / len(docx), '.1f')} ms per file"
     )
     print(f"  warm process start-up (new profile, macro, office ready): {started * 1e3:.0f} ms")
     return results
@@ -303,9 +266,9 @@ def ratios(
     print("4. Ratios (medians; ours = write_pdf with a changed document)")
 
     def line(name: str, value: float, target: float, higher: bool) -> None:
-        ok = value >= target if higher else value <= target
         sign = ">=" if higher else "<="
-        print(f"  {name:<44} {value:7.2f}x  (target {sign} {target:g}x) {'PASS' if ok else 'MISS'}")
+        outcome = verdict(value, target, at_least=higher)
+        print(f"  {name:<44} {value:7.2f}x  (target {sign} {target:g}x) {outcome}")
 
     for lang, t in typ.items():
         ours = med(t["ours changed"])
@@ -334,29 +297,14 @@ def ratios(
 # --- peak memory ------------------------------------------------------------------------------------
 
 
-def _rss_peak(who: int = resource.RUSAGE_SELF) -> int:
-    """Peak RSS in bytes. For this process, VmHWM: ru_maxrss of a process started by a big
-    parent reports the parent's size (Linux keeps the high-water mark across exec)."""
-    if who == resource.RUSAGE_SELF:
-        try:
-            with open("/proc/self/status") as f:
-                for line in f:
-                    if line.startswith("VmHWM:"):
-                        return int(line.split()[1]) * 1024
-        except OSError:
-            pass
-    peak = resource.getrusage(who).ru_maxrss
-    return peak if sys.platform == "darwin" else peak * 1024
-
-
 def memory_child(kind: str, tmp: str) -> None:
     doc = habitat_docs.load(EXAMPLE)
     numbering = number(doc)
     composed = [compose(doc, lang, numbering) for lang in LANGS]
-    base = _rss_peak()
+    base = rss_peak()
     if kind == "typst":
         sizes = [len(hd_pdf.write_pdf(c)) for c in composed]
-        print(json.dumps({"base": base, "peak": _rss_peak(), "bytes": sizes}))
+        reply(base=base, peak=rss_peak(), bytes=sizes)
     else:
         paths = []
         for c in composed:
@@ -364,25 +312,11 @@ def memory_child(kind: str, tmp: str) -> None:
             p.write_bytes(write_docx(c))
             paths.append(p)
         pdf_from_docx(paths, Path(tmp) / "mem")
-        print(
-            json.dumps(
-                {"base": base, "peak": _rss_peak(), "children": _rss_peak(resource.RUSAGE_CHILDREN)}
-            )
-        )
+        reply(base=base, peak=rss_peak(), children=rss_peak(children=True))
 
 
 def memory(kind: str, tmp: Path) -> dict[str, int]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--memory-child", kind, str(tmp)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def mib(x: int | None) -> str:
-    return "n/a" if x is None else f"{x / 2**20:.0f} MiB"
+    return run_child(__file__, "--memory-child", kind, tmp)
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -409,7 +343,7 @@ def main() -> None:
     cold = time.perf_counter() - t0
     composed = {lang: compose(DOC, lang, NUMBERING) for lang in LANGS}
     print(
-        f"habitat-docs PDF benchmark: {DOC.symbol.text}, typst {typst.__version__}, Python {sys.version.split()[0]}"
+        f"habitat-docs PDF benchmark: {DOC.symbol.text}, typst {typst.__version__}, Python {PYTHON}"
     )
     kinds = [
         type(b).__name__ + ("-sub" if isinstance(b, Para) and b.depth else "")

@@ -20,11 +20,8 @@ medians with min–max, and the speed-up of the pool over one process (target >=
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from timing import PYTHON, med, reply, run_child, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
@@ -100,23 +98,12 @@ def child(session: str, out: str, jobs: int, formats: list[str]) -> None:
     r1, c1 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     main_cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     workers_cpu = (c1.ru_utime - c0.ru_utime) + (c1.ru_stime - c0.ru_stime)
-    print(json.dumps({"seconds": seconds, "main_cpu": main_cpu, "workers_cpu": workers_cpu,
-                      "files": result.files, "failed": len(result.failed),
-                      "errors": [d.error for d in result.failed][:3]}))  # fmt: skip
+    reply(seconds=seconds, main_cpu=main_cpu, workers_cpu=workers_cpu, files=result.files,
+          failed=len(result.failed), errors=[d.error for d in result.failed][:3])  # fmt: skip
 
 
 def run(session: Path, out: Path, jobs: int, formats: list[str]) -> dict[str, Any]:
-    cmd = [
-        sys.executable,
-        __file__,
-        "--child",
-        str(session),
-        str(out),
-        str(jobs),
-        ",".join(formats),
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
-    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return run_child(__file__, "--child", session, out, jobs, ",".join(formats))
 
 
 def main() -> None:
@@ -147,9 +134,7 @@ def main() -> None:
         print("PREVIEW: pdf is not in api.FORMATS yet; the timed processes register "
               "habitat_docs.writers.pdf.write_pdf themselves")  # fmt: skip
     cores = os.cpu_count() or 1
-    print(
-        f"habitat-docs {habitat_docs.__version__}, Python {sys.version.split()[0]}, {cores} cores"
-    )
+    print(f"habitat-docs {habitat_docs.__version__}, Python {PYTHON}, {cores} cores")
     if lacking:
         print(f"NOTE: format{'s' if len(lacking) > 1 else ''} {', '.join(lacking)} not available "
               f"(api.FORMATS = {api.FORMATS}); building {', '.join(formats)} only")  # fmt: skip
@@ -177,36 +162,36 @@ def main() -> None:
                 runs[j].append(res)
         load_after = os.getloadavg()[0]
 
-        def med(j: int, key: str) -> float:
-            return statistics.median(x[key] for x in runs[j])
+        def mid(j: int, key: str) -> float:  # median of one figure over the runs
+            return med([x[key] for x in runs[j]])
 
         print(f"  {'processes':>11}  {'median s':>8}  {'min-max s':>11}  {'files/s':>7}"
               f"  {'CPU s: main':>11}  {'workers':>7}")  # fmt: skip
         for j in configs:
             t = [x["seconds"] for x in runs[j]]
             label = "1 (no pool)" if j == 1 else str(j)
-            print(f"  {label:>11}  {med(j, 'seconds'):8.2f}  {min(t):5.2f}-{max(t):<5.2f}"
-                  f"  {files / med(j, 'seconds'):7.1f}  {med(j, 'main_cpu'):11.2f}"
-                  f"  {med(j, 'workers_cpu'):7.2f}")  # fmt: skip
+            print(f"  {label:>11}  {mid(j, 'seconds'):8.2f}  {min(t):5.2f}-{max(t):<5.2f}"
+                  f"  {files / mid(j, 'seconds'):7.1f}  {mid(j, 'main_cpu'):11.2f}"
+                  f"  {mid(j, 'workers_cpu'):7.2f}")  # fmt: skip
         print(f"\n  load average (1 min) before/after: {load_before:.2f} / {load_after:.2f}"
               f" on {cores} cores{' (busy: other processes share the cores)' if load_before > 0.5 else ''}")  # fmt: skip
         if len(configs) > 1:
             j = args.jobs
-            speedup = med(1, "seconds") / med(j, "seconds")
-            verdict = "PASS" if speedup >= TARGET else "MISS"
+            speedup = mid(1, "seconds") / mid(j, "seconds")
+            outcome = verdict(speedup, TARGET, at_least=True)
             target = f"target >= {TARGET}x on 2 cores"
             if cores != 2:
                 target += f"; this machine has {cores}"
             print(f"\nSpeed-up of the pool ({j} processes) over one process: "
-                  f"{speedup:.2f}x ({target}: {verdict})")  # fmt: skip
+                  f"{speedup:.2f}x ({target}: {outcome})")  # fmt: skip
             best = min(x["seconds"] for x in runs[1]) / min(x["seconds"] for x in runs[j])
             print(f"Best run against best run (least disturbed by other processes): {best:.2f}x")
             # On idle cores the pool's wall time is at most its main-process CPU (counted as
             # if never overlapping the workers) plus the workers' CPU spread over the cores.
-            serial = med(1, "main_cpu")
-            pool = med(j, "main_cpu") + med(j, "workers_cpu") / min(j, cores)
+            serial = mid(1, "main_cpu")
+            pool = mid(j, "main_cpu") + mid(j, "workers_cpu") / min(j, cores)
             print(f"CPU-time estimate for {min(j, cores)} idle cores (no contention): "
-                  f"{serial:.2f} s / ({med(j, 'main_cpu'):.2f} + {med(j, 'workers_cpu'):.2f} / "
+                  f"{serial:.2f} s / ({mid(j, 'main_cpu'):.2f} + {mid(j, 'workers_cpu'):.2f} / "
                   f"{min(j, cores)}) s = {serial / pool:.2f}x")  # fmt: skip
 
 
