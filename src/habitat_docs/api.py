@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from .compose import compose
+from .errors import DataError
 from .layout import Composed
-from .load import load
+from .load import load, load_with_lines  # noqa: F401 (load: kept importable from here)
 from .model import Document
 from .number import number
 from .writers import write_docx, write_pdf
@@ -45,49 +49,157 @@ def build(
 ) -> list[Path]:
     """Write every language and format of a document into ``out_dir``; return the paths.
 
-    Everything is composed before anything is written, so invalid input writes nothing;
-    each file is written atomically, so a failure never leaves a partial file. With
+    Every file is made in memory before anything is written, so invalid input (or a failing
+    writer) writes nothing and leaves the files of an earlier build untouched; each file is
+    written atomically, so even a killed build never leaves a partial file. With
     ``pdf_engine="libreoffice"`` the PDFs are LibreOffice conversions of the DOCX (one
-    office process for all languages, or ``office`` if given, killed after ``timeout``)."""
+    office process for all languages, or ``office`` if given, killed after ``timeout``).
+    Errors found after loading (while composing) name the data file and line too."""
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format '{fmt}' (available: {', '.join(FORMATS)})")
     if pdf_engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine '{pdf_engine}' (available: {', '.join(PDF_ENGINES)})")
-    doc = source if isinstance(source, Document) else load(Path(source))
-    numbering = number(doc)
-    composed: list[Composed] = [compose(doc, lang, numbering) for lang in langs]
+    lines: dict[tuple[str | int, ...], int] = {}
+    name = None
+    if isinstance(source, Document):
+        doc = source
+    else:
+        name = str(source)
+        doc, lines = load_with_lines(Path(source))
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     via_office = "pdf" in formats and pdf_engine == "libreoffice"
-    paths = []
-    for c in composed:
-        for fmt in formats:
-            path = out / output_name(doc, c.lang, fmt)
-            if not (fmt == "pdf" and via_office):
-                write_atomic(path, _write(c, fmt, pdf_standard))
-            paths.append(path)
+    files: list[tuple[Path, bytes | None]] = []
+    try:
+        numbering = number(doc)
+        composed: list[Composed] = [compose(doc, lang, numbering) for lang in langs]
+        for c in composed:
+            for fmt in formats:
+                data = None if fmt == "pdf" and via_office else _write(c, fmt, pdf_standard)
+                files.append((out / output_name(doc, c.lang, fmt), data))
+    except DataError as e:
+        raise (e.located(name, lines) if name is not None else e) from None
     if via_office:
-        with tempfile.TemporaryDirectory() as tmp:
-            sources = []
-            for c in composed:
-                source_path = Path(tmp) / output_name(doc, c.lang, "docx")
-                source_path.write_bytes(write_docx(c))
-                sources.append(source_path)
-            pdf_from_docx(sources, out, timeout=timeout, standard=pdf_standard, office=office)
-    return paths
+        pdfs = _office_pdfs(doc, composed, timeout=timeout, standard=pdf_standard, office=office)
+        files = [(path, pdfs[path.name] if data is None else data) for path, data in files]
+    out.mkdir(parents=True, exist_ok=True)
+    for path, data in files:
+        assert data is not None
+        write_atomic(path, data)
+    return [path for path, _ in files]
+
+
+def _office_pdfs(
+    doc: Document, composed: list[Composed], *, timeout: float, standard: str | None,
+    office: Office | None,
+) -> dict[str, bytes]:  # fmt: skip
+    """The LibreOffice PDFs of the composed languages, by output file name (made in a
+    temporary folder, so that a failed conversion writes nothing). Unlike the DOCX and the
+    Typst PDF, these are not byte-identical from one build to the next: LibreOffice stamps
+    its own creation time and document id."""
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = []
+        for c in composed:
+            source_path = Path(tmp) / output_name(doc, c.lang, "docx")
+            source_path.write_bytes(write_docx(c))
+            sources.append(source_path)
+        made = pdf_from_docx(sources, Path(tmp) / "pdf", timeout=timeout, standard=standard, office=office)
+        return {
+            output_name(doc, c.lang, "pdf"): pdf.read_bytes()
+            for c, pdf in zip(composed, made, strict=True)
+        }
+
+
+# Temporary files of write_atomic: ".<name>.<pid>.<random>.tmp" beside the file they become.
+_TMP = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp\Z")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write to a temporary file beside ``path``, then rename it into place: readers see
+    the old file or the new one, never a part. A temporary file left by a writer that was
+    killed (its process is gone) is removed when the same file is written again."""
+    path = Path(path)
+    _remove_stale(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
+            _lock(f.fileno(), blocking=True)  # held until closed: the file is in use
             f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the temporary files of ``path`` whose writer has died: its process is gone
+    (or a zombie) and it holds no lock on the file any more."""
+    prefix = f".{path.name}."
+    try:
+        names = [n for n in os.listdir(path.parent) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for n in names:
+        m = _TMP.match(n)
+        if m is None or m["name"] != path.name or _alive(int(m["pid"])):
+            continue
+        stale = path.parent / n
+        with contextlib.suppress(OSError):
+            fd = os.open(stale, os.O_RDONLY)
+            try:
+                if _lock(fd, blocking=False):
+                    stale.unlink()
+            finally:
+                os.close(fd)
+
+
+def _lock(fd: int, *, blocking: bool) -> bool:
+    """An exclusive advisory lock on an open file (released when it is closed, or when its
+    process dies); True when taken. Without fcntl (Windows), always True."""
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, dead but not yet reaped, does not)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # someone else's process (or cannot tell): leave its file alone
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            state = f.read().rsplit(b")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in (b"Z", b"X")
+
+
+@cache
+def _umask() -> int:
+    """The process's umask: read from /proc where it can be (setting it to read it, as
+    os.umask must, would briefly change it for every thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write(c: Composed, fmt: str, pdf_standard: str | None) -> bytes:

@@ -338,6 +338,7 @@ def _run(
         jobs.append(
             (e, Job(e.id, data, str(e.file.parent), job_out, langs, fmts if write else (), want_tb))
         )
+    jobs = _without_collisions(plan, jobs, sources, done, progress)
     if write and jobs:
         out.mkdir(parents=True, exist_ok=True)
     # 3. Structure and write, biggest data files first (the pool then ends evenly).
@@ -360,6 +361,32 @@ def _run(
             done[e.id] = _result(plan, e, sources[e.id], outcome)
             progress.update(done[e.id])
     return [done[e.id] for e in entries]
+
+
+def _without_collisions(
+    plan: SessionPlan, jobs: list[tuple[Entry, Job]], sources: Mapping[str, Source],
+    done: dict[str, DocResult], progress: Progress,
+) -> list[tuple[Entry, Job]]:  # fmt: skip
+    """The jobs whose output files no earlier document writes. The session file keeps
+    symbols apart; informal documents are named by their data files (``name``), so two of
+    them (or one and a symbol) can still claim the same files: the later one fails."""
+    stems: dict[str, str] = {}
+    kept = []
+    for e, job in jobs:
+        sym = plan.symbol(e.id)
+        stem = sym.file_stem if sym is not None else job.data.get("name")
+        if not isinstance(stem, str) or stem not in stems:
+            if isinstance(stem, str):
+                stems[stem] = e.id
+            kept.append((e, job))
+            continue
+        err = DataError(Problem(
+            f"its files ({stem}-…) would overwrite those of document '{stems[stem]}'",
+            ("symbol",) if sym is not None else ("name",),
+        ))  # fmt: skip
+        done[e.id] = _failed(plan, e, sources[e.id], str(plan.locate(e, sources[e.id], err)))
+        progress.update(done[e.id])
+    return kept
 
 
 def _check(job: Job) -> Outcome:

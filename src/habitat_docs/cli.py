@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 from collections.abc import Sequence
 
@@ -55,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [x for x in langs if x not in available()] + [x for x in formats if x not in FORMATS]
     if unknown:
         parser.error(f"unknown language or format: {', '.join(unknown)}")
-    failed = 0
+    failed = internal = 0
     with contextlib.ExitStack() as stack:
         office = None
         if "pdf" in formats and args.pdf_engine == "libreoffice" and len(args.files) > 1:
@@ -65,12 +66,32 @@ def main(argv: Sequence[str] | None = None) -> int:
                 paths = build(file, args.output, langs, formats, pdf_engine=args.pdf_engine,
                               pdf_standard=args.pdf_standard, timeout=args.timeout, office=office)  # fmt: skip
             except (DataError, FontError, PdfError, LibreOfficeError, ValueError) as e:
-                print(e, file=sys.stderr)
+                print(printable(str(e)), file=sys.stderr)
                 failed += 1
+                continue
+            except OSError as e:  # the output folder cannot be written, the disk is full …
+                where = e.filename or args.output
+                print(printable(f"{file}: cannot write {where}: {e.strerror or e}"), file=sys.stderr)
+                failed += 1
+                continue
+            except Exception as e:  # noqa: BLE001 - a bug: one line, not a traceback
+                print(printable(f"{file}: internal error ({type(e).__name__}: {e}); please report it"),
+                      file=sys.stderr)  # fmt: skip
+                internal += 1
                 continue
             for path in paths:
                 print(path)
-    return 2 if failed else 0
+    return 2 if failed else 1 if internal else 0
+
+
+# Characters an error message must not pass to a terminal as they are: controls (escape
+# sequences) and the bidirectional overrides that can make text read other than it is.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control and bidi-override characters shown as escapes (\\x1b, \\u202e)."""
+    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 def _split(value: str) -> list[str]:

@@ -58,7 +58,7 @@ def _decimal(value: object) -> Decimal:
     if isinstance(value, float):
         raise TypeError(f"a float ({value!r}) is not exact: give a Decimal, an int or a string")
     if isinstance(value, int):
-        return Decimal(value)
+        value = Decimal(value)
     if isinstance(value, str):
         try:
             value = Decimal(value.strip())
@@ -70,7 +70,13 @@ def _decimal(value: object) -> Decimal:
         raise ValueError(f"{value} is not a finite number")
     if value < 0:
         raise ValueError(f"{value} is negative (write decreases in words)")
+    if value and (value.adjusted() > _MAX_ADJUSTED or value.as_tuple().exponent < _MIN_EXPONENT):  # type: ignore[operator]
+        # "1e999999" would print a million digits
+        raise ValueError(f"{value} is out of range for a figure (at most 25 digits before the point and 12 after)")
     return value
+
+
+_MAX_ADJUSTED, _MIN_EXPONENT = 24, -12
 
 
 def _int(value: object) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path as FsPath
@@ -21,12 +22,25 @@ from cattrs.errors import (
 
 from . import facts
 from .errors import DataError, Path, Problem
+from .inline import InlineError, check_characters
 from .model import (
-    KINDS, Block, Document, Figure, Paragraph, PreSession, Subparagraph, Table, TargetBox, Text,
+    KINDS, MAX_TEXT, Block, Document, Figure, Paragraph, PreSession, Subparagraph, Table,
+    TargetBox, Text, walk,
 )  # fmt: skip
 from .symbol import Symbol
 
-__all__ = ["load", "structure"]
+__all__ = [
+    "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_STRING", "MAX_VALUES", "load", "load_with_lines", "read_file",
+    "structure",
+]  # fmt: skip
+
+#: Limits on what a data file may hold: they turn a hostile or broken file (a 50 MB string,
+#: nesting thousands deep, a "billion laughs" of YAML aliases) into one clear error instead
+#: of a crash or a hang. A real document is far inside them.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_STRING = MAX_TEXT  # characters in any one string (the same limit as a Text)
+MAX_DEPTH = 50  # nested mappings and lists
+MAX_VALUES = 1_000_000  # values a YAML file expands to (aliases repeat theirs)
 
 _BLOCK_KEYS: dict[str, type] = {
     "text": Paragraph, "table": Table, "figure": Figure, "targets": TargetBox, "presession": PreSession,
@@ -36,17 +50,36 @@ _LIST_BLOCKS = {"targets": "items"}  # blocks written as a bare list fill this f
 
 def load(path: str | FsPath) -> Document:
     """Read a data file (.yaml, .yml, .json, .toml) into a document model."""
+    return load_with_lines(path)[0]
+
+
+def load_with_lines(path: str | FsPath) -> tuple[Document, dict[Path, int]]:
+    """``load``, and the line of every field path of the file (YAML; empty for JSON and
+    TOML), to locate errors found later (while composing)."""
     path = FsPath(path)
     name = str(path)
+    data, lines = _parse(read_file(path), path.suffix.lower(), name)
     try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise DataError(Problem(f"cannot read the file: {e.strerror}", file=name)) from None
-    data, lines = _parse(raw, path.suffix.lower(), name)
-    try:
-        return structure(data, base_dir=path.parent)
+        return structure(data, base_dir=path.parent), lines
     except DataError as e:
         raise e.located(name, lines) from None
+
+
+def read_file(path: str | FsPath) -> bytes:
+    """The bytes of a data file, at most :data:`MAX_FILE_BYTES` of them (a DataError naming
+    the file otherwise, or when it cannot be read)."""
+    name = str(path)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise DataError(Problem(f"cannot read the file: {e.strerror}", file=name)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(Problem(
+            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the limit for a data file",
+            file=name,
+        ))  # fmt: skip
+    return raw
 
 
 def structure(data: Any, base_dir: FsPath | None = None) -> Document:
@@ -62,34 +95,121 @@ def structure(data: Any, base_dir: FsPath | None = None) -> Document:
     try:
         doc = _converter.structure(fields, KINDS[kind])
     except (ClassValidationError, IterableValidationError, DataError) as e:
-        raise DataError(list(_problems(e, ()))) from None
-    return attrs.evolve(doc, base_dir=base_dir) if base_dir is not None else doc
+        raise DataError(_drop_implied(_problems(e, ()))) from None
+    if base_dir is None:
+        return doc
+    doc = attrs.evolve(doc, base_dir=base_dir)
+    _check_images(doc)
+    return doc
+
+
+_SUGGESTION = re.compile(r"unknown field '.*' \(did you mean '(?P<name>[^']+)'\?\)\Z")
+
+
+def _drop_implied(problems: list[Problem]) -> list[Problem]:
+    """Without the "required field is missing" of a field whose name an unknown field
+    misspells (``heding`` for ``heading``): the typo is the one problem to report."""
+    typos = set()
+    for p in problems:
+        m = _SUGGESTION.match(p.message)
+        if m and p.path:
+            typos.add((*p.path[:-1], m["name"]))
+    return [p for p in problems if not (p.message == _MISSING and p.path in typos)]
+
+
+def _check_images(doc: Document) -> None:
+    """Every figure's image is a PNG, JPEG or GIF file inside the data file's folder."""
+    from .compose import image_file
+
+    problems = []
+    for path, node in walk(doc):
+        if isinstance(node, Figure) and node.image is not None:
+            try:
+                image_file(doc.base_dir, node.image)
+            except DataError as e:
+                problems.append(e.within((*path, "figure", "image")))  # as the file writes it
+    if problems:
+        raise DataError.join(problems)
 
 
 # --- parsing --------------------------------------------------------------------------------
 
 
 def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, dict[Path, int]]:
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(Problem(
+            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the limit for a data file",
+            file=name,
+        ))  # fmt: skip
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise DataError(Problem(f"not UTF-8 text (byte {e.start})", file=name)) from None
+    lines: dict[Path, int] = {}
     if suffix in (".yaml", ".yml"):
-        return _parse_yaml(text, name)
-    if suffix == ".json":
+        data, lines = _parse_yaml(text, name)
+    elif suffix == ".json":
         try:
-            return json.loads(text), {}
+            data = json.loads(text)
         except json.JSONDecodeError as e:
             raise DataError(Problem(f"JSON syntax: {e.msg}", file=name, line=e.lineno)) from None
-    if suffix == ".toml":
+        except RecursionError:
+            raise DataError(Problem(_TOO_DEEP, file=name)) from None
+    elif suffix == ".toml":
         try:
-            return tomllib.loads(text), {}
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
             raise DataError(Problem(f"TOML syntax: {e}", file=name)) from None
-    raise DataError(Problem(f"unknown data file type '{suffix}' (use .yaml, .json or .toml)", file=name))
+        except RecursionError:
+            raise DataError(Problem(_TOO_DEEP, file=name)) from None
+    else:
+        raise DataError(Problem(f"unknown data file type '{suffix}' (use .yaml, .json or .toml)", file=name))
+    problems = _check_values(data)
+    if problems:
+        raise DataError(problems).located(name, lines)
+    return data, lines
+
+
+_TOO_DEEP = f"mappings and lists nest more than {MAX_DEPTH} deep"
+
+
+def _check_values(data: Any) -> list[Problem]:
+    """Limits every data file keeps, whatever its format: nesting depth, the length of a
+    string, and no control or private-use characters in any string or key (they could
+    corrupt the output, or hide text in it)."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, Path]] = [(data, ())]
+    while stack and len(problems) < 20:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            problems += _string_problems(value, path)
+        elif isinstance(value, Mapping | list | tuple):  # tuples: YAML's !!omap and !!pairs
+            if len(path) >= MAX_DEPTH:
+                problems.append(Problem(_TOO_DEEP, path))
+                continue
+            items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
+            for key, item in reversed(items):  # reversed: the stack pops in file order
+                bad_key = _string_problems(key, path) if isinstance(key, str) else []
+                if bad_key:  # reported at the mapping: the key itself is unprintable
+                    problems += [Problem(f"a key: {p.message}", p.path) for p in bad_key]
+                else:
+                    stack.append((item, (*path, key)))
+    return problems
+
+
+def _string_problems(value: str, path: Path) -> list[Problem]:
+    if len(value) > MAX_STRING:
+        return [Problem(f"a string of {len(value):,} characters is longer than the {MAX_STRING:,} allowed", path)]
+    try:
+        check_characters(value)
+    except InlineError as e:
+        return [Problem(str(e), path)]
+    return []
 
 
 class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    file = ""
+
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
         """An impossible date (2024-02-30) stays a string, so the field that expects a date
         reports it with its path and line."""
@@ -98,45 +218,160 @@ class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoa
         except ValueError:
             return self.construct_scalar(node)
 
+    def construct_yaml_int(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+            raise DataError(Problem(
+                f"a number of {len(node.value)} digits is too long", file=self.file,
+                line=node.start_mark.line + 1,
+            )) from None  # fmt: skip
+
+    def construct_undefined(self, node: yaml.Node) -> Any:
+        """Tags such as !!python/object: a data file holds plain values, never code."""
+        raise DataError(Problem(
+            f"the YAML tag '{node.tag}' is not allowed (a data file holds plain values)",
+            file=self.file, line=node.start_mark.line + 1,
+        ))  # fmt: skip
+
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor(None, _Loader.construct_undefined)
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, int]]:
     loader = _Loader(text)
+    loader.file = name
     try:
-        node = loader.get_single_node()
+        node = _compose(loader, name)
         if node is None:
             raise DataError(Problem("the file is empty", file=name))
         lines: dict[Path, int] = {}
-        _index(node, (), lines, name)
+        _index(node, lines, name)
         return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
         raise DataError(Problem(f"YAML syntax: {e.problem or e.context}", file=name, line=line)) from None
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow in a file
+        line = text.count("\n", 0, max(e.position, 0)) + 1
+        what = f"character U+{e.character:04X}" if isinstance(e.character, int) else "a character"
+        raise DataError(Problem(f"YAML syntax: {what} is not allowed in a YAML file",
+                                file=name, line=line)) from None  # fmt: skip
     finally:
         loader.dispose()
 
 
-def _index(node: yaml.Node, path: Path, lines: dict[Path, int], name: str) -> None:
-    """Record the line of every node by field path; reject duplicate keys."""
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            k = key.value
-            if k in seen:
-                raise DataError(
-                    Problem(f"duplicate key '{k}' (first at line {seen[k]})", (*path, k), name,
-                            key.start_mark.line + 1)
+def _compose(loader: _Loader, name: str) -> yaml.Node | None:
+    """The single document of the stream as a node tree, like ``get_single_node`` but
+    without recursion (libyaml's composer recurses in C and crashes the interpreter on
+    nesting some 100,000 deep), stopping at :data:`MAX_DEPTH` levels of nesting and at
+    :data:`MAX_VALUES` values once aliases are expanded, and refusing recursive aliases."""
+    loader.get_event()  # StreamStartEvent
+    if loader.check_event(yaml.StreamEndEvent):
+        loader.get_event()
+        return None
+    loader.get_event()  # DocumentStartEvent
+    anchors: dict[str, yaml.Node] = {}
+    size: dict[int, int] = {}  # id(node) -> values it expands to
+    stack: list[list[Any]] = []  # open collections: [node, pending mapping key or None]
+    root: yaml.Node | None = None
+
+    def fail(message: str, mark: Any) -> DataError:
+        path: list[str | int] = []
+        for node, key in stack:
+            if isinstance(node, yaml.SequenceNode):
+                path.append(len(node.value))
+            elif key is not None and isinstance(key, yaml.ScalarNode):
+                path.append(key.value)
+        return DataError(Problem(message, tuple(path), name, mark.line + 1))
+
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is yaml.AliasEvent:
+            node = anchors.get(event.anchor)
+            if node is None:
+                raise yaml.composer.ComposerError(
+                    None, None, f"found undefined alias '{event.anchor}'", event.start_mark
                 )
-            seen[k] = key.start_mark.line + 1
-            _index(value, (*path, k), lines, name)
-            lines[(*path, k)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _index(item, (*path, i), lines, name)
+            if any(node is open_[0] for open_ in stack):
+                raise fail(f"the alias '*{event.anchor}' repeats a value that holds it", event.start_mark)
+        elif kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            size[id(node)] = 1
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+        elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            cls = yaml.SequenceNode if kind is yaml.SequenceStartEvent else yaml.MappingNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(cls, None, event.implicit)
+            node = cls(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            if len(stack) >= MAX_DEPTH:
+                raise fail(_TOO_DEEP, event.start_mark)
+            size[id(node)] = 1
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+            stack.append([node, None])
+            continue
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            node = stack.pop()[0]
+            node.end_mark = event.end_mark
+        else:  # DocumentEndEvent
+            break
+        if not stack:
+            root = node
+            continue
+        parent = stack[-1]
+        size[id(parent[0])] += size[id(node)]
+        if size[id(parent[0])] > MAX_VALUES:
+            raise fail(f"the file expands to more than {MAX_VALUES:,} values (through YAML aliases)",
+                       event.start_mark)  # fmt: skip
+        if isinstance(parent[0], yaml.SequenceNode):
+            parent[0].value.append(node)
+        elif parent[1] is None:
+            parent[1] = node
+        else:
+            parent[0].value.append((parent[1], node))
+            parent[1] = None
+    if not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        raise DataError(Problem("a data file holds one YAML document; another one starts here",
+                                file=name, line=event.start_mark.line + 1))  # fmt: skip
+    loader.get_event()
+    return root
+
+
+def _index(root: yaml.Node, lines: dict[Path, int], name: str) -> None:
+    """Record the line of every node by field path; reject duplicate keys."""
+    stack: list[tuple[yaml.Node, Path]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in reversed(node.value):  # reversed: the stack pops in file order
+                if not isinstance(key, yaml.ScalarNode):
+                    raise DataError(Problem("a key must be a plain value, not a mapping or list",
+                                            path, name, key.start_mark.line + 1))  # fmt: skip
+                stack.append((value, (*path, key.value)))
+            for key, _ in node.value:
+                k = key.value
+                if k in seen:
+                    raise DataError(
+                        Problem(f"duplicate key '{k}' (first at line {seen[k]})", (*path, k), name,
+                                key.start_mark.line + 1)
+                    )
+                seen[k] = key.start_mark.line + 1
+                lines[(*path, k)] = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for i in range(len(node.value) - 1, -1, -1):
+                stack.append((node.value[i], (*path, i)))
 
 
 # --- structuring ----------------------------------------------------------------------------
@@ -226,9 +461,51 @@ def _wrapped_block(key: str, cls: type, value: Mapping[str, Any]) -> Block:
 
 
 def _subparagraph(value: Any, _: type) -> Subparagraph:
-    if isinstance(value, Mapping) and _is_text(value) and "text" not in value:
+    if not isinstance(value, Mapping):
+        raise DataError(f"expected a subparagraph ({{en: …, zh: …}} or text: …), got {_what(value)}")
+    if _is_text(value) and "text" not in value:
         return Subparagraph(text=Text(value))
     return _structure_subparagraph(value, Subparagraph)  # type: ignore[no-any-return]
+
+
+def _what(value: Any) -> str:
+    """How an unexpected value is described in a message."""
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if value is None:
+        return "nothing"
+    shown = repr(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return f"a string {shown}" if isinstance(value, str) else f"{type(value).__name__} {shown}"
+
+
+def _list_of(value: Any, kind: type) -> Any:
+    """A homogeneous tuple field (sections, content, rows …): written as a list, never as a
+    string or a mapping (which would otherwise be taken apart character by character, or
+    key by key)."""
+    if not isinstance(value, list | tuple):
+        raise DataError(f"expected a list, got {_what(value)}")
+    return _converter._structure_tuple(value, kind)
+
+
+def _is_list_field(t: Any) -> bool:
+    args = getattr(t, "__args__", ())
+    return getattr(t, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _mapping_of_fields(cls: type) -> Any:
+    """Structure an attrs class (Section, Table …) from a mapping only; anything else is one
+    clear error, not an AttributeError from deep inside cattrs."""
+    inner = cattrs.gen.make_dict_structure_fn(cls, _converter, _cattrs_forbid_extra_keys=True)
+
+    def hook(value: Any, _: type) -> Any:
+        if not isinstance(value, Mapping):
+            raise DataError(f"expected a mapping of fields, got {_what(value)}")
+        return inner(value, cls)
+
+    return hook
 
 
 def _is_text(value: Mapping[str, Any]) -> bool:
@@ -249,6 +526,10 @@ _structure_subparagraph = cattrs.gen.make_dict_structure_fn(
     Subparagraph, _converter, _cattrs_forbid_extra_keys=True
 )
 _converter.register_structure_hook_func(lambda t: t == Block, _block)
+_converter.register_structure_hook_func(_is_list_field, _list_of)
+_converter.register_structure_hook_factory(
+    lambda t: attrs.has(t) and t not in (Text, Symbol, facts.Facts), _mapping_of_fields
+)
 for _cls in KINDS.values():  # base_dir comes from the file's location, never from its data
     _converter.register_structure_hook(
         _cls,
@@ -256,6 +537,9 @@ for _cls in KINDS.values():  # base_dir comes from the file's location, never fr
             _cls, _converter, _cattrs_forbid_extra_keys=True, base_dir=cattrs.override(omit=True)
         ),
     )
+
+
+_MISSING = "required field is missing"
 
 
 def _problems(exc: BaseException, path: Path) -> list[Problem]:
@@ -281,7 +565,7 @@ def _problems(exc: BaseException, path: Path) -> list[Problem]:
     if isinstance(exc, KeyError):
         key = exc.args[0]
         # cattrs may already have put the missing field's name on the path
-        return [Problem("required field is missing", path if path[-1:] == (key,) else (*path, key))]
+        return [Problem(_MISSING, path if path[-1:] == (key,) else (*path, key))]
     if isinstance(exc, TypeError | ValueError):
         return [Problem(_plain_type_error(exc), path)]
     raise exc

@@ -22,14 +22,18 @@ __all__ = [
     "Block", "Subsection", "Section", "Annex", "Document", "DocumentRef", "ExecutiveDirectorReport",
     "SecretariatNote", "StrategyProgressNote", "ActivityUpdate", "TargetBox", "PreSession",
     "BLOCK_TYPES", "KINDS",
-    "walk", "MAX_SUBPARAGRAPH_DEPTH",
+    "walk", "MAX_SUBPARAGRAPH_DEPTH", "MAX_TEXT",
 ]  # fmt: skip
 
 _FactUse = inline.Fact  # (inside Text, "inline" names its method)
 _NAME = re.compile(r"[A-Za-z0-9][\w.-]*\Z")
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*\Z")
 _ID = re.compile(r"[A-Za-z][\w.-]*\Z")
+_SUB = re.compile(r"[a-z]{1,3}\Z")
 MAX_SUBPARAGRAPH_DEPTH = 4
+#: Characters in one text of one language: far beyond any paragraph, table cell or note; a
+#: longer string is a mistake (or an attack) and would only slow every stage down.
+MAX_TEXT = 100_000
 
 
 @frozen(init=False)
@@ -49,9 +53,15 @@ class Text:
                 raise DataError(f"'{lang}' is not a language code (e.g. en, zh)")
             if not isinstance(value, str):
                 hint = "; quote it in YAML" if isinstance(value, bool | int | float) else ""
-                raise DataError(f"expected text, got {type(value).__name__}{hint}", (lang,))
+                got = "nothing" if value is None else type(value).__name__
+                raise DataError(f"expected text, got {got}{hint}", (lang,))
             if not value.strip():
                 raise DataError("text is empty", (lang,))
+            if len(value) > MAX_TEXT:
+                raise DataError(
+                    f"a text of {len(value):,} characters is longer than the {MAX_TEXT:,} allowed",
+                    (lang,),
+                )
             try:
                 parsed[lang] = inline.parse(value)
             except inline.InlineError as e:
@@ -133,6 +143,10 @@ class AgendaItem:
     sub: str | None = field(default=None, validator=optional(instance_of(str)))
     id: str | None = field(default=None, validator=_id)  # for {item:id} references
 
+    def __attrs_post_init__(self) -> None:
+        if self.sub is not None and not _SUB.match(self.sub):
+            raise DataError(f"a sub-item is a letter such as a, b, c; got {self.sub!r}", ("sub",))
+
     @property
     def label(self) -> str:
         return f"{self.number} ({self.sub})" if self.sub else str(self.number)
@@ -188,6 +202,8 @@ class Table:
     def __attrs_post_init__(self) -> None:
         if not self.columns:
             raise DataError("a table needs at least one column", ("columns",))
+        if not self.rows:
+            raise DataError("a table needs at least one row", ("rows",))
         _check_rows(self.rows, len(self.columns))
 
 
@@ -219,6 +235,8 @@ class Figure:
             raise DataError("a figure is an image or a grid (columns, rows), not both", ("columns",))
         if self.rows and not self.columns:
             raise DataError("a grid needs columns", ("columns",))
+        if self.columns and not self.rows:
+            raise DataError("a grid needs at least one row", ("rows",))
         _check_rows(self.rows, len(self.columns))
 
 
@@ -325,6 +343,7 @@ class Document:
             raise DataError("without a symbol, give a name for the output files", ("name",))
         if self.name is not None and not _NAME.match(self.name):
             raise DataError(f"'{self.name}' is not a file name (letters, digits, '-', '.')", ("name",))
+        _check_language("original", self.original)
         if self.distribution not in ("general", "limited", "restricted"):
             raise DataError(
                 f"'{self.distribution}' is not one of general, limited, restricted",
@@ -532,6 +551,18 @@ def _validate(doc: Document) -> None:
             problems.append(DataError(f"unknown document '{doc_id}'{hint}", path))
     if problems:
         raise DataError.join(problems)
+
+
+def _check_language(name: str, code: object) -> None:
+    """``original``: a language code the masthead can name ("Original: English")."""
+    from .formats import language_name
+
+    if not isinstance(code, str) or not _LANG.match(code):
+        raise DataError(f"expected a language code such as en or zh, got {code!r}", (name,))
+    try:
+        language_name(code, "en")
+    except ValueError:
+        raise DataError(f"unknown language code '{code}'", (name,)) from None
 
 
 def _suggest_fact(name: str, doc: Document) -> str:

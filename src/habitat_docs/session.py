@@ -54,7 +54,7 @@ from attrs import field, frozen
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from .errors import DataError, Path, Problem, format_path
-from .load import _converter, _parse, _problems, structure
+from .load import MAX_FILE_BYTES, _converter, _parse, _problems, read_file, structure
 from .model import KINDS, Agenda, AgendaItem, Document, Session, Text
 from .symbol import Symbol
 
@@ -447,7 +447,8 @@ def _read_register_file(
 ) -> tuple[dict[int, str], dict[int, str]]:
     name = str(file)
     try:
-        raw = file.read_bytes()
+        with open(file, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)  # more is refused by _parse
     except OSError as e:
         raise DataError(
             Problem(f"cannot read the register file: {e.strerror}", file=name)
@@ -510,7 +511,7 @@ def record_register(file: FsPath, year: int, ordinal: int, numbers: Iterable[int
 
     data: dict[str, Any] = {"year": year}
     if file.exists():
-        raw, _ = _parse(file.read_bytes(), file.suffix.lower(), str(file))
+        raw, _ = _parse(read_file(file), file.suffix.lower(), str(file))
         if isinstance(raw, Mapping):
             data.update(raw)
     sessions = {int(k): v for k, v in dict(data.get("sessions") or {}).items()}
@@ -587,11 +588,7 @@ def read_source(file: str | FsPath) -> Source:
     """Read a data file (in a worker process or not); never raises for bad data."""
     name = str(file)
     try:
-        raw = FsPath(file).read_bytes()
-    except OSError as e:
-        return Source(name, problems=(Problem(f"cannot read the file: {e.strerror}", file=name),))
-    try:
-        data, lines = _parse(raw, FsPath(file).suffix.lower(), name)
+        data, lines = _parse(read_file(file), FsPath(file).suffix.lower(), name)
     except DataError as e:
         return Source(name, problems=tuple(e.problems))
     return Source(name, data, lines)
@@ -983,11 +980,7 @@ def load_session(path: str | FsPath) -> SessionPlan:
     every problem (file, line, field) when anything is wrong; reads no document file."""
     path = FsPath(path)
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise DataError(Problem(f"cannot read the file: {e.strerror}", file=name)) from None
-    data, lines = _parse(raw, path.suffix.lower(), name)
+    data, lines = _parse(read_file(path), path.suffix.lower(), name)
     try:
         return _plan(path, data, lines)
     except DataError as e:

@@ -1,7 +1,8 @@
 """``habitat-docs build-session SESSION.yaml --lang zh,en --format docx -o OUT/``.
 
 Exit status: 0 every document built; 1 some document failed (the others are written);
-2 the session file (or the command line) is invalid, and nothing is written; 130 interrupted.
+2 the session file (or the command line) is invalid, or the output folder cannot be written,
+and nothing is written; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import IO
 
 from . import api
 from .batch import build_session, check_options, progress_for, summary_lines
+from .cli import printable
 from .errors import DataError
 from .session import load_session, record_register
 
@@ -79,7 +81,7 @@ def run(argv: Sequence[str], stdout: IO[str] | None = None, stderr: IO[str] | No
     try:
         plan = load_session(args.session)
     except DataError as e:
-        print(e, file=err)
+        print(printable(str(e)), file=err)
         print(f"{PROG}: the session file is invalid; nothing was written", file=err)
         return 2
     if args.record and plan.register_file is None:
@@ -102,6 +104,10 @@ def run(argv: Sequence[str], stdout: IO[str] | None = None, stderr: IO[str] | No
     except KeyboardInterrupt:
         print(f"\n{PROG}: interrupted", file=err)
         return 130
+    except OSError as e:  # the output folder cannot be made or written
+        where = e.filename or args.output
+        print(printable(f"{PROG}: cannot write {where}: {e.strerror or e}"), file=err)
+        return 2
     lines = list(summary_lines(result))
     if args.check:
         lines[0] = lines[0].replace("Built", "Checked").replace(" (0 files)", "")
@@ -110,7 +116,7 @@ def run(argv: Sequence[str], stdout: IO[str] | None = None, stderr: IO[str] | No
         print(line, file=out)
     out.flush()  # the summary before the failures, also when both streams go to one log
     for line in lines[len(head) :]:
-        print(line, file=err)
+        print(printable(line), file=err)
     if args.record and not args.check and plan.register_file is not None:
         try:
             record_register(plan.register_file, plan.year, plan.ordinal, plan.allocation.numbers)

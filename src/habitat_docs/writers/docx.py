@@ -4,6 +4,7 @@ footnote mark and reference comes composed."""
 from __future__ import annotations
 
 import datetime as dt
+import struct
 from functools import cache
 from io import BytesIO
 
@@ -43,7 +44,31 @@ def write_docx(c: Composed) -> bytes:
     _properties(doc, c)
     out = BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return _fixed_times(out.getvalue(), c.issued)
+
+
+def _fixed_times(data: bytes, issued: dt.date) -> bytes:
+    """The same package with every zip entry stamped with the date of issue instead of the
+    time of writing, so that the same input gives byte-identical files (python-docx writes
+    the parts in a fixed order, with fixed compression; only the clock varies)."""
+    day = max(issued, dt.date(1980, 1, 1))  # the first date a zip entry can carry
+    stamp = struct.pack("<HH", 0, (day.year - 1980) << 9 | day.month << 5 | day.day)
+    buf = bytearray(data)
+    end = buf.rfind(b"PK\x05\x06")
+    if end < 0:
+        return data
+    count, _, offset = struct.unpack_from("<HII", buf, end + 10)
+    for _ in range(count):  # central directory entries, each pointing at its local header
+        if buf[offset : offset + 4] != b"PK\x01\x02":
+            return data
+        buf[offset + 12 : offset + 16] = stamp
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", buf, offset + 28)
+        (local,) = struct.unpack_from("<I", buf, offset + 42)
+        if buf[local : local + 4] != b"PK\x03\x04":
+            return data
+        buf[local + 10 : local + 14] = stamp
+        offset += 46 + name_len + extra_len + comment_len
+    return bytes(buf)
 
 
 @cache
@@ -248,14 +273,19 @@ def _running_heads(doc: DocxDocument, c: Composed) -> None:
 
 def _properties(doc: DocxDocument, c: Composed) -> None:
     props = doc.core_properties
-    props.title = c.title
-    props.subject = c.symbol
+    props.title = _property(c.title)
+    props.subject = _property(c.symbol)
     props.language = c.typography.tag
     props.author = "United Nations"
     props.last_modified_by = "habitat-docs"
     props.comments = ""
-    props.keywords = c.symbol
+    props.keywords = _property(c.symbol)
     props.revision = 1
     when = dt.datetime.combine(c.issued, dt.time(), tzinfo=dt.UTC)
     props.created = props.modified = when
     props.last_printed = when
+
+
+def _property(value: str | None) -> str | None:
+    """A core property value: python-docx (like Word) takes at most 255 characters."""
+    return value if value is None or len(value) <= 255 else value[:254] + "…"
