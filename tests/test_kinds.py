@@ -12,13 +12,14 @@ import pytest
 
 import habitat_docs as hd
 from habitat_docs import Text as T
+from habitat_docs.language import language
 from habitat_docs.layout import BoxBlock, FigureBlock, Heading, Line, Para
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def _text(content: tuple[object, ...]) -> str:
-    return "".join(getattr(x, "text", "") for x in content)
+    return "".join(getattr(x, "text", "") for x in content).replace("\u00a0", " ")
 
 
 def _update(**kw: object) -> hd.ActivityUpdate:
@@ -137,3 +138,13 @@ def test_agenda_items_are_cited_by_id() -> None:
     assert texts == ["Under item 3 (b), see HSP/EB.2024/2.", "在项目3 (b)下，见HSP/EB.2024/2。"]
     with pytest.raises(hd.DataError, match="unknown agenda item 'finance'"):
         attrs.evolve(cited, agenda=doc.agenda)
+
+
+
+def test_references_never_break() -> None:
+    """A no-break space binds "para." to its number and a paragraph to its subparagraph, so
+    no line of the output starts with a label ("15." or "III.") that is really a reference."""
+    en = language("en")
+    assert en.reference("paragraph", ["4", "5"], None) == "paras.\u00a04 and 5"
+    assert en.reference("section", ["II"], "I") == "annex\u00a0I, sect.\u00a0II"
+    assert en.phrase("item_ref", "3 (b)") == "item\u00a03 (b)"

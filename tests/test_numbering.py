@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 
+from habitat_docs.language import NBSP
+
 from habitat_docs import (
     Agenda,
     AgendaItem,
@@ -93,7 +95,9 @@ def make_doc(*sections: Section, annexes=()) -> ExecutiveDirectorReport:
 
 
 def text_of(content) -> str:
-    return "".join(i.text if isinstance(i, Span) else f"[{i.mark}]" for i in content)
+    """The text, no-break spaces as spaces (test_references_never_break checks them)."""
+    text = "".join(i.text if isinstance(i, Span) else f"[{i.mark}]" for i in content)
+    return text.replace(NBSP, " ")
 
 
 def paras(doc, lang: str) -> list[Para]:
@@ -441,8 +445,8 @@ def test_reference_inside_a_footnote_and_emphasis():
     doc = ref_doc("*See {ref:p4}*{note:Compare {ref:p2}.}", "*见{ref:p4}*{note:比较{ref:p2}。}")
     (q,) = [p for p in paras(doc, "en") if p.label == "16."]
     assert q.content == (
-        Span("See para. 4", italic=True),
-        NoteRef("1", (Span("Compare para. 2."),)),
+        Span(f"See para.{NBSP}4", italic=True),
+        NoteRef("1", (Span(f"Compare para.{NBSP}2."),)),
     )
     (q,) = [p for p in paras(doc, "zh") if p.label == "16."]
     assert q.content == (Span("见第4段", italic=True), NoteRef("1", (Span("比较第2段。"),)))

@@ -242,12 +242,6 @@ def test_long_titles_and_headings_render(words: int, lang_words: int, tried) -> 
         assert len(PdfReader(io.BytesIO(hd.render(doc, lang, "pdf"))).pages) >= 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known defect: templates/en/labels.j2 joins 'sect.'/'para.' and the number with a breaking "
-    "space, so a reference at the end of a sentence can wrap and start a line with 'III.', which "
-    "reads as a section heading (a no-break space would keep them together); found by "
-    "test_any_valid_document_gives_pdf_the_checker_accepts"
-))  # fmt: skip
 def test_a_reference_never_starts_a_line_with_a_label(tmp_path: Path) -> None:
     def t(en: str, zh: str) -> dict[str, str]:
         return {"en": en, "zh": zh}

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import inline
 from .errors import DataError, Path
-from .language import AGENDA_MARK, Language, language
+from .language import AGENDA_MARK, NBSP, Language, language
 from .layout import (
     Block, BoxBlock, Composed, FigureBlock, Heading, Inline, Line, NoteRef, Para, Span, TableBlock,
 )  # fmt: skip
@@ -252,7 +252,7 @@ class _Composer:
                 chain.append(self.lang.label(node))
                 node = node.parent
             head = str(node.number) if node is not None and node.number else ""
-            return " ".join([head, *reversed(chain)]).strip()
+            return NBSP.join(x for x in (head, *reversed(chain)) if x)  # "5 (e)" never breaks
         if lab.kind == "subsection":
             assert lab.parent is not None
             return self.lang.phrase("pin_subsection", lab.parent.number, lab.number)

@@ -15,6 +15,7 @@ come from optional macros of labels.j2, which also override the house style wher
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -34,6 +35,8 @@ __all__ = ["Language", "language", "available", "template_dirs", "AGENDA_MARK"]
 # Where a template places the agenda footnote mark; no data text may contain it (U+E000 is
 # a private-use character, which text validation rejects).
 AGENDA_MARK = "\ue000"
+NBSP = "\u00a0"
+_SPACES = re.compile(r"[ \t\r\n]+")
 _ENV_VAR = "HABITAT_DOCS_TEMPLATES"
 
 
@@ -68,6 +71,7 @@ class Language:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
+        env.globals["nbsp"] = NBSP  # binds "para." to its number so no line starts with "15."
         env.filters.update(
             roman=formats.roman,
             alpha=formats.alpha,
@@ -135,7 +139,8 @@ class Language:
 
     def reference(self, kind: str, items: Sequence[str], annex: str | None) -> str:
         """A cross-reference: kind of the targets, their pinpoints, and the annex if any."""
-        return " ".join(str(self._labels.reference(kind, list(items), annex)).split())
+        text = str(self._labels.reference(kind, list(items), annex))
+        return _SPACES.sub(" ", text).strip()  # template layout out; no-break spaces stay
 
     def masthead(self, **context: Any) -> list[tuple[str, str]]:
         """The masthead lines as (role, text) pairs."""
