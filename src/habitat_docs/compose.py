@@ -15,7 +15,7 @@ from .model import (
     Annex, Document, Figure, Paragraph, PreSession, Section, Subparagraph, Subsection, Table,
     TargetBox, Text, walk,
 )  # fmt: skip
-from .number import Label, Numbering, number
+from .number import Label, Numbering, number, runs
 
 __all__ = ["IMAGE_TYPES", "MAX_IMAGE_BYTES", "compose", "image_file"]
 
@@ -267,16 +267,11 @@ class _Composer:
     def ranges(self, numbers: list[int]) -> list[str]:
         """Runs of three or more consecutive paragraphs print as a range: 3–5."""
         out: list[str] = []
-        i = 0
-        while i < len(numbers):
-            j = i
-            while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
-                j += 1
-            if j - i >= 2:
-                out.append(self.lang.phrase("range", numbers[i], numbers[j]))
+        for first, last in runs(numbers):
+            if last - first >= 2:
+                out.append(self.lang.phrase("range", first, last))
             else:
-                out.extend(str(n) for n in numbers[i : j + 1])
-            i = j + 1
+                out.extend(str(n) for n in range(first, last + 1))
         return out
 
 

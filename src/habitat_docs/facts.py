@@ -42,7 +42,7 @@ from .errors import DataError, Problem
 __all__ = [
     "Money", "Percent", "Date", "DateRange", "YearRange", "CycleYear", "Count", "Ordinal",
     "SessionRef", "Quarter", "Half", "Fact", "FACT_TYPES", "Facts", "render", "parse_money",
-    "from_data",
+    "parse_date", "from_data",
 ]  # fmt: skip
 
 Scale = Literal["exact", "million", "billion"]
@@ -477,7 +477,8 @@ def _percent(value: Any, _: Mapping[str, Any]) -> Percent:
     return Percent(value)
 
 
-def _date(value: Any) -> dt.date:
+def parse_date(value: Any) -> dt.date:
+    """A date from data: a date, or a YYYY-MM-DD string."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -507,7 +508,7 @@ def _pair(value: Any, what: str) -> tuple[Any, Any]:
 
 
 def _range(precision: Literal["day", "month"]) -> Callable[[Any, Mapping[str, Any]], DateRange]:
-    parse = _date if precision == "day" else _month
+    parse = parse_date if precision == "day" else _month
     example = "[2024-05-06, 2024-05-08]" if precision == "day" else "[2020-01, 2020-06]"
 
     def build(value: Any, options: Mapping[str, Any]) -> DateRange:
@@ -566,7 +567,7 @@ def _quarter(value: Any, _: Mapping[str, Any]) -> Quarter:
 _BUILD: dict[str, Callable[[Any, Mapping[str, Any]], Fact]] = {
     "money": _money,
     "percent": _percent,
-    "date": lambda v, _: Date(_date(v)),
+    "date": lambda v, _: Date(parse_date(v)),
     "month": lambda v, _: Date(_month(v), "month"),
     "year": lambda v, _: Date(dt.date(_int(v), 1, 1), "year"),
     "dates": _range("day"),

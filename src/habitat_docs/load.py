@@ -388,16 +388,7 @@ def _text(value: Any, _: type) -> Text:
 
 
 def _date(value: Any, _: type) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise DataError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    return facts.parse_date(value)
 
 
 def _symbol(value: Any, _: type) -> Symbol:

@@ -6,7 +6,7 @@ Labels are values (kind, number, depth, parent); each language's templates print
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from attrs import frozen
 
@@ -24,7 +24,7 @@ from .model import (
     walk,
 )  # fmt: skip
 
-__all__ = ["Label", "Numbering", "number"]
+__all__ = ["Label", "Numbering", "number", "runs"]
 
 
 @frozen
@@ -110,3 +110,14 @@ def _count(
 
 def _annex_of(path: Path, labels: Mapping[Path, Label]) -> Label | None:
     return labels.get(path[:2]) if path[:1] == ("annexes",) else None
+
+
+def runs(numbers: list[int]) -> Iterator[tuple[int, int]]:
+    """Consecutive runs, in order: [1, 2, 3, 5] -> (1, 3), (5, 5)."""
+    i = 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        yield numbers[i], numbers[j]
+        i = j + 1

@@ -56,6 +56,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from .errors import DataError, Path, Problem, format_path
 from .load import MAX_FILE_BYTES, _converter, _parse, _problems, read_file, structure
 from .model import KINDS, Agenda, AgendaItem, Document, Session, Text
+from .number import runs
 from .symbol import Symbol
 
 __all__ = [
@@ -540,16 +541,11 @@ def record_register(file: FsPath, year: int, ordinal: int, numbers: Iterable[int
 def _compact(numbers: list[int]) -> list[int | str]:
     """[1, 2, 3, 4, 7] -> [\"1-4\", 7]."""
     out: list[int | str] = []
-    i = 0
-    while i < len(numbers):
-        j = i
-        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
-            j += 1
-        if j - i >= 2:
-            out.append(f"{numbers[i]}-{numbers[j]}")
+    for first, last in runs(numbers):
+        if last - first >= 2:
+            out.append(f"{first}-{last}")
         else:
-            out.extend(numbers[i : j + 1])
-        i = j + 1
+            out.extend(range(first, last + 1))
     return out
 
 
