@@ -24,9 +24,9 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import tempfile
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
