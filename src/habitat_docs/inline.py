@@ -113,17 +113,26 @@ def _is_cjk(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
+# Control characters but tab and line feed (Cc), surrogates (Cs), private use (Co), U+FFFE/F.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff"
+    "\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
+_MARKUP = re.compile(r"[\\*{}\n]")
+
+
 def check_characters(source: str) -> None:
     """Reject control and private-use characters, which no document text may carry."""
-    for i, ch in enumerate(source):
-        cat = unicodedata.category(ch)
-        if (cat == "Cc" and ch not in "\n\t") or cat in ("Co", "Cs") or ch in "\ufffe\uffff":
-            raise InlineError(f"character U+{ord(ch):04X} is not allowed in text", i)
+    bad = _FORBIDDEN.search(source)
+    if bad:
+        raise InlineError(f"character U+{ord(bad.group()):04X} is not allowed in text", bad.start())
 
 
 def parse(source: str) -> tuple[Inline, ...]:
     """Parse prose into inline nodes. Raises InlineError naming the offending position."""
     check_characters(source)
+    if not _MARKUP.search(source):  # plain prose, the common case
+        return (Str(source),) if source else ()
     text, offsets = _normalize(source)
     try:
         return _Parser(text).sequence(closing=None, in_note=False)
