@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-.venv/bin/habitat-docs build examples/*.yaml --lang zh,en --format pdf -o "$tmp" >/dev/null
+.venv/bin/habitat-docs build examples/hsp-*.yaml --lang zh,en --format pdf -o "$tmp" >/dev/null
 rm -f docs/gallery/*.png
 {
   echo "# Gallery"

@@ -16,5 +16,5 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
-.venv/bin/habitat-docs build examples/*.yaml --lang zh,en --format docx,pdf -o out
-.venv/bin/habitat-docs build-session examples/session-2024-1/session.yaml --format docx,pdf -o out/session-2024-1 --progress lines
+.venv/bin/habitat-docs build examples/hsp-*.yaml --lang zh,en --format docx,pdf -o out
+.venv/bin/habitat-docs build-session examples/session-2024-1.yaml --format docx,pdf -o out/session-2024-1 --progress lines

@@ -38,7 +38,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, st
 
 
 def test_every_example_is_listed() -> None:
-    assert sorted(p.name for p in (ROOT / "examples").glob("*.yaml")) == sorted(EXAMPLES)
+    assert sorted(p.name for p in (ROOT / "examples").glob("hsp-*.yaml")) == sorted(EXAMPLES)
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])

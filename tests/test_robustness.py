@@ -32,7 +32,7 @@ from habitat_docs import api, cli
 from habitat_docs.session import load_session
 
 ROOT = Path(__file__).resolve().parents[1]
-SESSION = ROOT / "examples" / "session-2024-1" / "session.yaml"
+SESSION = ROOT / "examples" / "session-2024-1.yaml"
 
 DOC = """\
 kind: executive-director-report

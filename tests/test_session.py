@@ -32,7 +32,7 @@ from habitat_docs.session_cli import run
 from habitat_docs.symbol import Symbol
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE_SESSION = ROOT / "examples" / "session-2024-1" / "session.yaml"
+EXAMPLE_SESSION = ROOT / "examples" / "session-2024-1.yaml"
 S = Symbol
 
 # --- data helpers ---------------------------------------------------------------------------
@@ -810,3 +810,28 @@ def test_no_fork_once_the_process_has_threads() -> None:
     finally:
         stop.set()
         t.join()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("documents", [{"id": "a", "file": "../outside.yaml", "items": [1]}]),
+     ("register", {"file": "../register-2024.yaml"})],
+)  # fmt: skip
+def test_a_session_reads_only_files_in_its_folder(tmp_path: Path, field: str, value: object) -> None:
+    """Document and register files must lie in the session file's folder (links resolved)."""
+    folder = tmp_path / "session"
+    folder.mkdir()
+    (tmp_path / "outside.yaml").write_text("kind: executive-director-report\n", encoding="utf-8")
+    data = {
+        "year": 2024, "ordinal": 1, "start": "2024-05-06", "end": "2024-05-08",
+        "venue": {"en": "Nairobi", "zh": "内罗毕"},
+        "agenda": {"items": [{"number": 1, "title": {"en": "Opening", "zh": "开幕"}}]},
+        "documents": [{"id": "a", "file": "a.yaml", "items": [1]}],
+        field: value,
+    }  # fmt: skip
+    path = folder / "session.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_session(path)
+    assert "lies outside the session file's folder" in str(err.value)
+    assert str(path) in str(err.value)

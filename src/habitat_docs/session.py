@@ -430,6 +430,8 @@ def read_register(
     if "file" in spec:
         if not isinstance(spec["file"], str) or not spec["file"].strip():
             problems.append(Problem("expected the name of a register file", ("register", "file")))
+        elif (outside := _outside(base_dir, spec["file"])) is not None:
+            problems.append(Problem(outside, ("register", "file")))
         else:
             file = base_dir / spec["file"]
     if problems:
@@ -536,6 +538,15 @@ def record_register(file: FsPath, year: int, ordinal: int, numbers: Iterable[int
         )
     file.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(file, text.encode("utf-8"))
+
+
+def _outside(base_dir: FsPath, name: str) -> str | None:
+    """Why a file a session file names may not be read (or written): it must lie in the
+    session file's folder or below, symbolic links resolved; else None."""
+    folder = base_dir.resolve()
+    if not (folder / name).resolve().is_relative_to(folder):
+        return f"'{name}' lies outside the session file's folder ({base_dir}); a session reads only files there"
+    return None
 
 
 def _compact(numbers: list[int]) -> list[int | str]:
@@ -1188,6 +1199,9 @@ def _entries(
                     (*here, "file"),
                 )
             )
+            bad = True
+        elif (outside := _outside(base_dir, file)) is not None:
+            problems.append(Problem(outside, (*here, "file")))
             bad = True
         kind = d.get("kind")
         if kind is not None and kind not in KINDS:
