@@ -197,28 +197,28 @@ def write_all(
     return {(p.stem.rsplit("-", 1)[1], p.suffix[1:]): p for p in paths}
 
 
+def _checker_accepts(data: dict[str, Any], fmt: str) -> None:
+    """Build both languages in one format; numbering and zh/en parity must hold."""
+    doc = hd.structure(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = write_all(doc, Path(tmp), (fmt,))
+        for lang in ("zh", "en"):
+            assert_numbering(files[lang, fmt])
+        assert_parity(files["zh", fmt], files["en", fmt])
+
+
 @slow(60)
 @given(data=documents())
 def test_any_valid_document_gives_docx_the_checker_accepts(data: dict[str, Any], tried) -> None:  # type: ignore[no-untyped-def]
     tried["generated examples"] += 1
-    doc = hd.structure(data)
-    with tempfile.TemporaryDirectory() as tmp:
-        files = write_all(doc, Path(tmp), ("docx",))
-        for lang in ("zh", "en"):
-            assert_numbering(files[lang, "docx"])
-        assert_parity(files["zh", "docx"], files["en", "docx"])
+    _checker_accepts(data, "docx")
 
 
 @slow(25)
 @given(data=documents())
 def test_any_valid_document_gives_pdf_the_checker_accepts(data: dict[str, Any], tried) -> None:  # type: ignore[no-untyped-def]
     tried["generated examples"] += 1
-    doc = hd.structure(data)
-    with tempfile.TemporaryDirectory() as tmp:
-        files = write_all(doc, Path(tmp), ("pdf",))
-        for lang in ("zh", "en"):
-            assert_numbering(files[lang, "pdf"])
-        assert_parity(files["zh", "pdf"], files["en", "pdf"])
+    _checker_accepts(data, "pdf")
 
 
 @slow(8)

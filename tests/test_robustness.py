@@ -26,6 +26,7 @@ import docx
 import pytest
 import yaml
 from pypdf import PdfReader
+from support import png
 
 import habitat_docs as hd
 from habitat_docs import api, cli
@@ -58,30 +59,12 @@ sections:
 """
 
 
-def png(width: int = 8, height: int = 4) -> bytes:
-    import struct
-    import zlib
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    rows = b"".join(b"\x00" + b"\x20\x80\xc0" * width for _ in range(height))
-    head = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", head)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
-
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A data file with a footnote, a reference, a figure with its image and a table."""
     (tmp_path / "doc.yaml").write_text(DOC, encoding="utf-8")
-    (tmp_path / "chart.png").write_bytes(png())
+    (tmp_path / "chart.png").write_bytes(png(8, 4))
     return tmp_path
 
 
@@ -373,7 +356,7 @@ def test_a_model_built_in_code_reads_images_only_under_its_folder(
     doc = hd.load(folder / "doc.yaml")
     figure = doc.sections[0].content[2]
     outside = tmp_path.parent / f"{tmp_path.name}-outside.png"
-    outside.write_bytes(png())
+    outside.write_bytes(png(8, 4))
     import attrs
 
     moved = attrs.evolve(figure, image=str(outside))
