@@ -387,7 +387,7 @@ def long_document(paragraphs: int = 48) -> hd.Document:
     return attrs.evolve(doc, sections=(*doc.sections, section))
 
 
-EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.yaml"))
+EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("hsp-*.yaml"))
 DOCUMENTS = ["rich", "long", *EXAMPLES]
 
 

@@ -838,7 +838,7 @@ def test_the_numbering_checker_agrees(pdfs, engine: str, tmp_path) -> None:  # t
 
 
 @pytest.mark.parametrize(
-    "example", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.stem
+    "example", sorted((ROOT / "examples").glob("hsp-*.yaml")), ids=lambda p: p.stem
 )
 def test_every_example_prints(example: Path) -> None:
     doc = hd.load(example)
