@@ -1,5 +1,5 @@
 """Figures in UN house style: every money, percentage and date pattern of the five seeds,
-rendered from its typed value, against the seed's Chinese and the English of conventions.md §4.3;
+rendered from its typed value, against the seed's Chinese and the UN English form;
 property tests for money round trips and for agreement with Babel (CLDR)."""
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def months(a: str, b: str, **kw: bool) -> DateRange:
     return DateRange(start, end, "month", **kw)  # type: ignore[arg-type]
 
 
-# (seed, value, Chinese as the seed prints it, English as conventions.md §4.3 gives it)
+# (seed, value, Chinese as the seed prints it, English in UN style)
 TABLE = [
     # S0 HSP/EB.2024/11
     ("000", days("2024-05-06", "2024-05-08"), "2024 年 5 月 6 日至 8 日", "6–8 May 2024"),

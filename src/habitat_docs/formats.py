@@ -1,5 +1,4 @@
-"""Numerals, ordinals, numbers, money and dates in UN house style, per language
-(conventions.md §3–4).
+"""Numerals, ordinals, numbers, money and dates in UN house style, per language.
 
 English (``en``, any territory) and Chinese (``zh``, simplified script) follow a small house-style
 layer: UN English ("$152.46 million", "89 per cent", "6–8 May 2024") and UN Chinese as printed in
@@ -112,7 +111,7 @@ def date_range(start: dt.date, end: dt.date, locale: str) -> str:
     loc = _locale(locale)
     if start == end:
         return long_date(start, locale)
-    if loc.language == "en":  # Babel abbreviates months and spaces the dash (engineering-notes §7)
+    if loc.language == "en":  # Babel abbreviates months and spaces the dash
         month = lambda d: format_date(d, "MMMM", locale=loc)  # noqa: E731
         if (start.year, start.month) == (end.year, end.month):
             return f"{start.day}–{end.day} {month(end)} {end.year}"
@@ -130,7 +129,7 @@ def language_name(code: str, in_locale: str) -> str:
     return name
 
 
-# --- figures, money and dates of facts (conventions.md §4) ------------------------------------
+# --- figures, money and dates of facts ------------------------------------
 
 NBSP = "\u00a0"  # groups digits in Chinese: "384 586 115" never breaks across lines
 
@@ -332,7 +331,7 @@ def dates(
     start: dt.date, end: dt.date, locale: str, precision: str = "day",
     running: bool = False, period: bool = False,
 ) -> str:  # fmt: skip
-    """A range of days or months (conventions.md §4.1–4.2).
+    """A range of days or months.
 
     Compact: 6–8 May 2024; 29 March–2 April 2024; 1 July 2023–30 June 2024; January–June 2020.
     ``running`` (running text, also implied by ``period``): from 6 to 8 May 2024; from 1 January

@@ -82,7 +82,7 @@ class Language:
             language_name=lambda c, locale=None: formats.language_name(c, locale or self.locale),
             prefix=lambda s, p: f"{p}{s}",
             join_list=lambda items: format_list([str(i) for i in items], locale=self.locale),
-            # figures (conventions.md §4): the functions prose facts are rendered with
+            # figures: the functions prose facts are rendered with
             fact=self.fact,
             money=lambda amount, scale="exact", currency="USD": formats.money(
                 amount, self.locale, scale, currency

@@ -20,7 +20,7 @@ A session file (YAML, JSON or TOML) describes one session and lists its document
       - {id: budget, file: budget.yaml, items: ["6 (a)"]}          # allocated: next free
       - {id: budget-annex, file: annex.yaml, items: [budget], addendum_of: budget}
 
-Symbols are allocated by :func:`allocate` (conventions.md §1.3), from the session file alone:
+Symbols are allocated by :func:`allocate`, from the session file alone:
 the provisional agenda of a first session is ``/1``, of a later one the next free number;
 fixed symbols claim theirs; the others take the next free numbers in file order, after every
 number used earlier in the year; ``addendum_of`` gives ``<base>/Add.n`` in order. Every
@@ -159,7 +159,7 @@ def allocate(
     agenda: Symbol | None = None,
     register: Register | None = None,
 ) -> Allocation:
-    """The symbols of a session's provisional agenda and documents (conventions.md §1.3).
+    """The symbols of a session's provisional agenda and documents.
 
     A pure function of its arguments. Errors carry the paths of the session file
     (``documents[i].symbol``, ``agenda.symbol`` …); all of them are raised together."""
@@ -526,7 +526,7 @@ def record_register(file: FsPath, year: int, ordinal: int, numbers: Iterable[int
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif suffix in (".yaml", ".yml"):
         head = (
-            f"# Register of HSP/EB.{year} symbol numbers, by session (conventions.md §1.3).\n"
+            f"# Register of HSP/EB.{year} symbol numbers, by session.\n"
             "# Written by habitat-docs build-session --record; comments are not kept.\n"
         )
         text = head + yaml.safe_dump(

@@ -1,4 +1,4 @@
-"""UN document symbols (conventions.md §1).
+"""UN document symbols.
 
 A symbol is parsed with the grammar of conventions §1.2::
 

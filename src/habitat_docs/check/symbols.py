@@ -1,4 +1,4 @@
-"""UN document symbols in prose (conventions.md §1.2), independent of habitat_docs.symbol."""
+"""UN document symbols in prose, independent of habitat_docs.symbol."""
 
 from __future__ import annotations
 

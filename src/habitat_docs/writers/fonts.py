@@ -60,7 +60,7 @@ PACKAGES = {
 }
 
 # Word fonts named by the DOCX typography, and the free, metric-compatible or same-style
-# family the PDF uses instead (engineering-notes §3).
+# family the PDF uses instead.
 SUBSTITUTES = {
     "Times New Roman": LATIN,
     "Times": LATIN,

@@ -43,7 +43,7 @@ from .fonts import FontError
 
 __all__ = ["STANDARDS", "FontError", "PdfError", "document_data", "producer", "write_pdf"]
 
-# PDF standards Typst can declare (engineering-notes §2).
+# PDF standards Typst can declare.
 STANDARDS = (
     "1.4", "1.5", "1.6", "1.7", "2.0", "a-1a", "a-1b", "a-2a", "a-2b", "a-2u", "a-3a", "a-3b",
     "a-3u", "a-4", "a-4e", "a-4f", "ua-1",
