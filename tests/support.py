@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import struct
 import zlib
+from typing import Any
+
+import yaml
 
 
 def png(width: int = 4, height: int = 2) -> bytes:
@@ -20,3 +24,18 @@ def png(width: int = 4, height: int = 2) -> bytes:
         + chunk(b"IDAT", zlib.compress(rows))
         + chunk(b"IEND", b"")
     )
+
+
+# The masthead of a minimal valid document, as a data file writes it (tests that count lines
+# rely on it being these eight lines) and as plain data (dates as strings, JSON-ready).
+MASTHEAD_YAML = """\
+kind: executive-director-report
+symbol: HSP/EB.2024/11
+issued: 2024-03-07
+session: {year: 2024, ordinal: 1, start: 2024-05-06, end: 2024-05-08, venue: {en: Nairobi, zh: 内罗毕}}
+agenda:
+  symbol: HSP/EB.2024/1
+  items: [{number: 12, title: {en: Report of the Executive Director, zh: 执行主任的报告}}]
+title: {en: Actions to improve internal management, zh: 改进内部管理的行动}
+"""
+MASTHEAD: dict[str, Any] = json.loads(json.dumps(yaml.safe_load(MASTHEAD_YAML), default=str))

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import png
+from support import MASTHEAD_YAML, png
 
 from habitat_docs import cli
 
@@ -126,15 +126,7 @@ def test_bad_input_through_a_real_process(case: str, tmp_path: Path, tried) -> N
 
 # --- cases made at run time ---------------------------------------------------------------------
 
-DOC = """\
-kind: executive-director-report
-symbol: HSP/EB.2024/11
-issued: 2024-03-07
-session: {year: 2024, ordinal: 1, start: 2024-05-06, end: 2024-05-08, venue: {en: Nairobi, zh: 内罗毕}}
-agenda:
-  symbol: HSP/EB.2024/1
-  items: [{number: 12, title: {en: Report of the Executive Director, zh: 执行主任的报告}}]
-title: {en: Actions to improve internal management, zh: 改进内部管理的行动}
+DOC = MASTHEAD_YAML + """\
 sections:
   - heading: {en: Introduction, zh: 导言}
     content:

@@ -22,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from support import MASTHEAD
 
 import habitat_docs as hd
 from habitat_docs.testing import assert_numbering, assert_parity
@@ -177,13 +178,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
                     "zh": b["text"]["zh"][:-1] + "（见" + ref + "）。",
                 }
     return {
-        "kind": "executive-director-report",
-        "symbol": "HSP/EB.2024/11",
-        "issued": "2024-03-07",
-        "session": {"year": 2024, "ordinal": 1, "start": "2024-05-06", "end": "2024-05-08",
-                    "venue": {"en": "Nairobi", "zh": "内罗毕"}},
-        "agenda": {"symbol": "HSP/EB.2024/1",
-                   "items": [{"number": 12, "title": {"en": "Report of the Executive Director", "zh": "执行主任的报告"}}]},
+        **MASTHEAD,
         "title": draw(heading()),
         "sections": sections,
         "annexes": annexes,
@@ -229,9 +224,7 @@ def test_long_titles_and_headings_render(words: int, lang_words: int, tried) -> 
     en = " ".join(EN_WORDS[i % len(EN_WORDS)] for i in range(words))
     zh = "".join(ZH_WORDS[i % len(ZH_WORDS)] for i in range(lang_words))
     doc = hd.structure({
-        "kind": "executive-director-report", "symbol": "HSP/EB.2024/11", "issued": "2024-03-07",
-        "session": {"year": 2024, "ordinal": 1, "start": "2024-05-06", "end": "2024-05-08",
-                    "venue": {"en": "Nairobi", "zh": "内罗毕"}},
+        **MASTHEAD,
         "agenda": {"symbol": "HSP/EB.2024/1", "items": [{"number": 12, "title": {"en": en, "zh": zh}}]},
         "title": {"en": en, "zh": zh},
         "sections": [{"heading": {"en": en, "zh": zh}, "content": [{"en": en + ".", "zh": zh + "。"}]}],
@@ -247,10 +240,7 @@ def test_a_reference_never_starts_a_line_with_a_label(tmp_path: Path) -> None:
         return {"en": en, "zh": zh}
 
     data = {
-        "kind": "executive-director-report", "symbol": "HSP/EB.2024/11", "issued": "2024-03-07",
-        "session": {"year": 2024, "ordinal": 1, "start": "2024-05-06", "end": "2024-05-08",
-                    "venue": t("Nairobi", "内罗毕")},
-        "agenda": {"symbol": "HSP/EB.2024/1", "items": [{"number": 12, "title": t("Report", "报告")}]},
+        **MASTHEAD,
         "title": t("Title", "标题"),
         "sections": [
             {"heading": t("One", "一"), "content": [t("Text.", "文本。")]},
@@ -282,13 +272,7 @@ unicode_text = st.lists(
 
 def unicode_document(text: str) -> dict[str, Any]:
     return {
-        "kind": "executive-director-report",
-        "symbol": "HSP/EB.2024/11",
-        "issued": "2024-03-07",
-        "session": {"year": 2024, "ordinal": 1, "start": "2024-05-06", "end": "2024-05-08",
-                    "venue": {"en": "Nairobi", "zh": "内罗毕"}},
-        "agenda": {"symbol": "HSP/EB.2024/1",
-                   "items": [{"number": 12, "title": {"en": "Report", "zh": "报告"}}]},
+        **MASTHEAD,
         "title": {"en": "Title", "zh": "标题"},
         "sections": [{"heading": {"en": "Introduction", "zh": "导言"},
                       "content": [{"text": {"en": "Text: " + text, "zh": "文本：" + text}},

@@ -26,7 +26,7 @@ import docx
 import pytest
 import yaml
 from pypdf import PdfReader
-from support import png
+from support import MASTHEAD_YAML, png
 
 import habitat_docs as hd
 from habitat_docs import api, cli
@@ -35,15 +35,7 @@ from habitat_docs.session import load_session
 ROOT = Path(__file__).resolve().parents[1]
 SESSION = ROOT / "examples" / "session-2024-1.yaml"
 
-DOC = """\
-kind: executive-director-report
-symbol: HSP/EB.2024/11
-issued: 2024-03-07
-session: {year: 2024, ordinal: 1, start: 2024-05-06, end: 2024-05-08, venue: {en: Nairobi, zh: 内罗毕}}
-agenda:
-  symbol: HSP/EB.2024/1
-  items: [{number: 12, title: {en: Report of the Executive Director, zh: 执行主任的报告}}]
-title: {en: Actions to improve internal management, zh: 改进内部管理的行动}
+DOC = MASTHEAD_YAML + """\
 sections:
   - id: introduction
     heading: {en: Introduction, zh: 导言}

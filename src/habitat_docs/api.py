@@ -80,7 +80,8 @@ def build(
     except DataError as e:
         raise (e.located(name, lines) if name is not None else e) from None
     if via_office:
-        pdfs = _office_pdfs(doc, composed, timeout=timeout, standard=pdf_standard, office=office)
+        made = {path.name: data for path, data in files if data is not None}
+        pdfs = _office_pdfs(doc, composed, made, timeout=timeout, standard=pdf_standard, office=office)
         files = [(path, pdfs[path.name] if data is None else data) for path, data in files]
     out.mkdir(parents=True, exist_ok=True)
     for path, data in files:
@@ -90,18 +91,20 @@ def build(
 
 
 def _office_pdfs(
-    doc: Document, composed: list[Composed], *, timeout: float, standard: str | None,
-    office: Office | None,
+    doc: Document, composed: list[Composed], made: dict[str, bytes], *, timeout: float,
+    standard: str | None, office: Office | None,
 ) -> dict[str, bytes]:  # fmt: skip
     """The LibreOffice PDFs of the composed languages, by output file name (made in a
     temporary folder, so that a failed conversion writes nothing). Unlike the DOCX and the
     Typst PDF, these are not byte-identical from one build to the next: LibreOffice stamps
-    its own creation time and document id."""
+    its own creation time and document id. ``made`` holds the files the build already made,
+    by name, so a DOCX that is also an output is not written twice."""
     with tempfile.TemporaryDirectory() as tmp:
         sources = []
         for c in composed:
-            source_path = Path(tmp) / output_name(doc, c.lang, "docx")
-            source_path.write_bytes(write_docx(c))
+            name = output_name(doc, c.lang, "docx")
+            source_path = Path(tmp) / name
+            source_path.write_bytes(made[name] if name in made else write_docx(c))
             sources.append(source_path)
         made = pdf_from_docx(sources, Path(tmp) / "pdf", timeout=timeout, standard=standard, office=office)
         return {

@@ -119,6 +119,7 @@ _FORBIDDEN = re.compile(
     "\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
 )
 _MARKUP = re.compile(r"[\\*{}\n]")
+_SPECIAL = re.compile(r"[\\*{}]")
 
 
 def check_characters(source: str) -> None:
@@ -202,8 +203,11 @@ class _Parser:
                 continue
             if ch == "}":
                 raise InlineError("unmatched '}' (write \\} for a literal brace)", self.pos)
-            buf.append(ch)
-            self.pos += 1
+            # plain text runs to the next special character (every closing marker is one)
+            special = _SPECIAL.search(src, self.pos)
+            end = special.start() if special else len(src)
+            buf.append(src[self.pos : end])
+            self.pos = end
         if opened is not None:
             raise InlineError(f"'{opened[0]}' is never closed", opened[1])
         if closing is not None:

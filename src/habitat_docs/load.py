@@ -16,16 +16,30 @@ import cattrs
 import cattrs.gen
 import yaml
 from cattrs.errors import (
-    AttributeValidationNote, ClassValidationError, ForbiddenExtraKeysError,
-    IterableValidationError, IterableValidationNote,
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
 )
 
 from . import facts
 from .errors import DataError, Path, Problem
+from .images import image_file
 from .inline import InlineError, check_characters
 from .model import (
-    KINDS, MAX_TEXT, Block, Document, Figure, Paragraph, PreSession, Subparagraph, Table,
-    TargetBox, Text, walk,
+    KINDS,
+    MAX_TEXT,
+    Block,
+    Document,
+    Figure,
+    Paragraph,
+    PreSession,
+    Subparagraph,
+    Table,
+    TargetBox,
+    Text,
+    walk,
 )  # fmt: skip
 from .symbol import Symbol
 
@@ -119,8 +133,6 @@ def _drop_implied(problems: list[Problem]) -> list[Problem]:
 
 def _check_images(doc: Document) -> None:
     """Every figure's image is a PNG, JPEG or GIF file inside the data file's folder."""
-    from .compose import image_file
-
     problems = []
     for path, node in walk(doc):
         if isinstance(node, Figure) and node.image is not None:

@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..images import IMAGE_TYPES
 from ..layout import (
     BoxBlock,
     Composed,
@@ -50,7 +51,6 @@ STANDARDS = (
 )  # fmt: skip
 AUTHOR = "United Nations"
 RIGHT_INDENT_CM = 1.0
-IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
 
 
 class PdfError(RuntimeError):

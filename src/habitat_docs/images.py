@@ -1,0 +1,68 @@
+"""Figure images: which files a data file may show, checked before any writer reads them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path as FsPath
+
+from .errors import DataError
+
+__all__ = ["IMAGE_TYPES", "MAX_IMAGE_BYTES", "image_file"]
+
+#: The image files a figure may show (every writer prints them), by suffix.
+IMAGE_TYPES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"}
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
+_CONTENT_TYPES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF"}
+
+
+def image_file(base_dir: FsPath | None, image: str) -> FsPath:
+    """The file a figure's ``image`` names: relative to ``base_dir`` (the data file's folder;
+    the working directory for a model built in code), inside it once symbolic links are
+    resolved, and a PNG, JPEG or GIF file that says so in its first bytes. Data never makes
+    the writers read another file, or fetch anything. Raises DataError (with no field path:
+    the caller knows the field)."""
+    if "://" in image or image.startswith(("//", "\\\\")):
+        raise DataError(f"image '{image}' is a URL: give a file in the data file's folder "
+                        "(nothing is downloaded)")  # fmt: skip
+    try:
+        folder = (base_dir or FsPath.cwd()).resolve()
+        resolved = (folder / image).resolve()
+    except (OSError, RuntimeError, ValueError) as e:  # a symlink loop, a NUL character …
+        raise DataError(f"image '{image}' cannot be read ({e})") from None
+    if not resolved.is_relative_to(folder):
+        raise DataError(f"image '{image}' lies outside the data file's folder "
+                        "(images must be in that folder or below it)")  # fmt: skip
+    kind = IMAGE_TYPES.get(resolved.suffix.lower())
+    if not resolved.exists():
+        raise DataError(f"image file '{image}' not found")
+    if not resolved.is_file():
+        raise DataError(f"image '{image}' is not a file")
+    if kind is None:
+        raise DataError(f"image '{image}' must be a PNG, JPEG or GIF file "
+                        f"(.png, .jpg, .jpeg, .gif)")  # fmt: skip
+    try:
+        stat = resolved.stat()
+        if stat.st_size > MAX_IMAGE_BYTES:
+            raise DataError(f"image '{image}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+        found = _content(resolved, stat.st_size, stat.st_mtime_ns)
+    except OSError as e:
+        raise DataError(f"image '{image}' cannot be read ({e.strerror})") from None
+    if found is None:
+        raise DataError(f"image '{image}' is not a valid {kind} image")
+    if found != kind:
+        raise DataError(f"image '{image}' holds a {found} image, not {kind}: correct its suffix")
+    return resolved
+
+
+@lru_cache(maxsize=256)
+def _content(path: FsPath, size: int, mtime_ns: int) -> str | None:
+    """What the file holds (PNG, JPEG, GIF) by its bytes, or None: read and parsed once per
+    version of the file (size and time are part of the key), not at every check."""
+    from docx.image.image import Image  # the parser the DOCX writer uses
+
+    try:
+        return _CONTENT_TYPES.get(Image.from_blob(path.read_bytes()).content_type)
+    except OSError:
+        raise
+    except Exception:  # noqa: BLE001 - any parse failure means "not an image"
+        return None
