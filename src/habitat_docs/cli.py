@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import re
 import sys
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ _DELEGATED = {
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] and args_list[0] in _DELEGATED:
-        module = __import__(f"habitat_docs.{_DELEGATED[args_list[0]][0]}", fromlist=["run"])
+        module = importlib.import_module(f"habitat_docs.{_DELEGATED[args_list[0]][0]}")
         return int(module.run(args_list[1:]))
 
     parser = argparse.ArgumentParser(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path as FsPath
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from attrs import field, frozen
 from attrs.validators import deep_iterable, ge, instance_of, le, optional
@@ -18,11 +19,31 @@ from .facts import Facts
 from .symbol import Symbol
 
 __all__ = [
-    "Text", "Session", "AgendaItem", "Agenda", "Subparagraph", "Paragraph", "Table", "Figure",
-    "Block", "Subsection", "Section", "Annex", "Document", "DocumentRef", "ExecutiveDirectorReport",
-    "SecretariatNote", "StrategyProgressNote", "ActivityUpdate", "TargetBox", "PreSession",
-    "BLOCK_TYPES", "KINDS",
-    "walk", "MAX_SUBPARAGRAPH_DEPTH", "MAX_TEXT",
+    "BLOCK_TYPES",
+    "KINDS",
+    "MAX_SUBPARAGRAPH_DEPTH",
+    "MAX_TEXT",
+    "ActivityUpdate",
+    "Agenda",
+    "AgendaItem",
+    "Annex",
+    "Block",
+    "Document",
+    "DocumentRef",
+    "ExecutiveDirectorReport",
+    "Figure",
+    "Paragraph",
+    "PreSession",
+    "SecretariatNote",
+    "Section",
+    "Session",
+    "StrategyProgressNote",
+    "Subparagraph",
+    "Subsection",
+    "Table",
+    "TargetBox",
+    "Text",
+    "walk",
 ]  # fmt: skip
 
 _FactUse = inline.Fact  # (inside Text, "inline" names its method)
@@ -512,22 +533,22 @@ def _validate(doc: Document) -> None:
             problems.append(
                 DataError(f"{', '.join(sorted(extra))} is not a language of the title", path)
             )
-        counts = {lang: text.notes(lang) for lang in text.languages}
+        found = {lang: _markup(text.inline(lang)) for lang in text.languages}
+        counts = {lang: len(m[inline.Note]) for lang, m in found.items()}
         if len(set(counts.values())) > 1:
             detail = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
             problems.append(DataError(f"footnote counts differ between languages ({detail})", path))
         for lang in sorted(text.languages):
-            if path[-1] in _PLAIN and any(
-                isinstance(n, inline.Note | inline.Ref) for n in _find(text.inline(lang), object)
-            ):
+            m, here = found[lang], (*path, lang)
+            if path[-1] in _PLAIN and (m[inline.Note] or m[inline.Ref]):
                 problems.append(
-                    DataError("a heading or title cannot carry footnotes or references", (*path, lang))
+                    DataError("a heading or title cannot carry footnotes or references", here)
                 )
-            refs.extend(((*path, lang), t) for r in text.refs(lang) for t in r.targets)
-            uses.extend(((*path, lang), f.name) for f in text.facts(lang))
-            cites.extend(((*path, lang), d.id) for d in _find(text.inline(lang), inline.DocRef))
-            items.extend(((*path, lang), i.id) for i in _find(text.inline(lang), inline.ItemRef))
-        named = {lang: {f.name for f in text.facts(lang)} for lang in text.languages}
+            refs.extend((here, t) for r in m[inline.Ref] for t in r.targets)
+            uses.extend((here, f.name) for f in m[inline.Fact])
+            cites.extend((here, d.id) for d in m[inline.DocRef])
+            items.extend((here, i.id) for i in m[inline.ItemRef])
+        named = {lang: {f.name for f in m[inline.Fact]} for lang, m in found.items()}
         if len({frozenset(v) for v in named.values()}) > 1:
             detail = "; ".join(f"{k}: {', '.join(sorted(v)) or 'none'}" for k, v in sorted(named.items()))
             problems.append(DataError(f"the languages name different facts ({detail})", path))
@@ -551,6 +572,19 @@ def _validate(doc: Document) -> None:
             problems.append(DataError(f"unknown document '{doc_id}'{hint}", path))
     if problems:
         raise DataError.join(problems)
+
+
+def _markup(nodes: tuple[inline.Inline, ...]) -> defaultdict[type, list[Any]]:
+    """Every markup node of a text (notes, references, facts …) by type, in one walk."""
+    out: defaultdict[type, list[Any]] = defaultdict(list)
+    stack = list(reversed(nodes))
+    while stack:
+        n = stack.pop()
+        if not isinstance(n, inline.Str):
+            out[type(n)].append(n)
+        if isinstance(n, inline.Emph | inline.Strong | inline.Note):
+            stack.extend(reversed(n.children))
+    return out
 
 
 def _check_language(name: str, code: object) -> None:
