@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import stat
 import struct
@@ -39,7 +40,7 @@ from habitat_docs.writers import fonts
 from habitat_docs.writers import pdf as pdf_writer
 from habitat_docs.writers.docx import write_docx
 from habitat_docs.writers.fonts import FontError
-from habitat_docs.writers.libreoffice import LibreOfficeError, Office, pdf_from_docx
+from habitat_docs.writers.libreoffice import LibreOfficeError, Office, OfficeFault, pdf_from_docx
 from habitat_docs.writers.pdf import write_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -715,14 +716,15 @@ def test_hung_office_is_killed_after_the_timeout(docx_files, tmp_path, monkeypat
     pids = tmp_path / "pids"
     monkeypatch.setenv(
         "HABITAT_DOCS_SOFFICE",
-        str(fake_soffice(tmp_path, f'echo $$ > "{pids}"\nsleep 60 &\necho $! >> "{pids}"\nwait\n')),
+        str(fake_soffice(tmp_path, f'echo $$ >> "{pids}"\nsleep 60 &\necho $! >> "{pids}"\nwait\n')),
     )
     t0 = time.monotonic()
-    with pytest.raises(LibreOfficeError) as e:
+    with pytest.raises(OfficeFault) as e:
         pdf_from_docx([docx_files["zh"], docx_files["en"]], tmp_path / "out", timeout=1)
     assert time.monotonic() - t0 < 15
     message = str(e.value)
-    assert "within 1 s" in message and "killed" in message
+    assert "within 1 s" in message and "killed" in message and "(tried 2 times)" in message
+    assert len(pids.read_text().split()) == 4  # two attempts, each a shell and its child
     assert str(docx_files["zh"]) in message and str(docx_files["en"]) in message
     assert e.value.files == (docx_files["zh"].resolve(), docx_files["en"].resolve())
     assert all(gone(int(p)) for p in pids.read_text().split())
@@ -731,8 +733,19 @@ def test_hung_office_is_killed_after_the_timeout(docx_files, tmp_path, monkeypat
 
 def test_crashed_office_is_reported(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("HABITAT_DOCS_SOFFICE", str(fake_soffice(tmp_path, "kill -SEGV $$\n")))
-    with pytest.raises(LibreOfficeError, match=r"crashed \(SIGSEGV\).*HSP-EB\.2024-11-zh\.docx"):
-        pdf_from_docx([docx_files["zh"]], tmp_path / "out")
+    with pytest.raises(OfficeFault, match=r"crashed \(SIGSEGV\).*HSP-EB\.2024-11-zh\.docx"):
+        pdf_from_docx([docx_files["zh"]], tmp_path / "out", retries=0)
+
+
+def test_a_batch_is_tried_again_after_a_crash(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from habitat_docs.writers.libreoffice import find_soffice
+
+    real, first = find_soffice(), tmp_path / "crashed-once"
+    script = f'[ -e "{first}" ] || {{ touch "{first}"; kill -SEGV $$; }}\nexec "{real}" "$@"\n'
+    monkeypatch.setenv("HABITAT_DOCS_SOFFICE", str(fake_soffice(tmp_path, script)))
+    (path,) = pdf_from_docx([docx_files["en"]], tmp_path / "out")
+    assert first.exists()
+    assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
 
 
 def test_unreadable_docx_is_named(tmp_path, office) -> None:  # type: ignore[no-untyped-def]
@@ -800,7 +813,9 @@ def test_hung_warm_office_is_killed_and_restarted(docx_files, tmp_path, monkeypa
     try:
         office.start()
         assert office.running
-        with pytest.raises(LibreOfficeError, match=r"within 1 s; its process was killed") as e:
+        with pytest.raises(
+            OfficeFault, match=r"within 1 s \(never took the job\); its process was killed"
+        ) as e:
             office.convert([docx_files["en"]], tmp_path / "out", timeout=1)
         assert str(docx_files["en"]) in str(e.value)
         assert not office.running and all(gone(int(p)) for p in pids.read_text().split())
@@ -808,6 +823,44 @@ def test_hung_warm_office_is_killed_and_restarted(docx_files, tmp_path, monkeypa
         assert office.running and len(pids.read_text().split()) == 2
     finally:
         office.kill()
+
+
+def test_a_hung_warm_office_is_replaced_and_the_batch_converted(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from habitat_docs.writers.libreoffice import find_soffice
+
+    real, first = find_soffice(), tmp_path / "hung-once"
+    script = fake_soffice(
+        tmp_path,
+        f"""
+        for a in "$@"; do
+          case "$a" in
+            macro:*) [ -e "{first}" ] || {{ touch "{first}"; dir=$(echo "$a" | sed 's/.*Serve("\\(.*\\)").*/\\1/'); touch "$dir/ready"; exec sleep 60; }} ;;
+          esac
+        done
+        exec "{real}" "$@"
+        """,
+    )
+    monkeypatch.setenv("HABITAT_DOCS_SOFFICE", str(script))
+    with Office() as office:
+        hung = office.pid
+        (path,) = pdf_from_docx([docx_files["zh"]], tmp_path / "out", office=office, timeout=8)
+        assert office.running and office.pid != hung and gone(hung)
+    assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
+
+
+def test_a_broken_job_is_reported_and_the_office_serves_on(docx_files, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    jobs = office._home / "jobs"  # the macro's own protocol: a job line without a target
+    (jobs / "broken.part").write_text("0\nno-target\n")
+    os.replace(jobs / "broken.part", jobs / "broken.job")
+    result = jobs / "broken.job.result"
+    deadline = time.monotonic() + 30
+    while not result.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    status, source, message = result.read_text().rstrip("\n").split("\t")
+    assert (status, source) == ("error", "") and message  # the Basic error, e.g. "Index out of …"
+    result.unlink()
+    (path,) = pdf_from_docx([docx_files["en"]], tmp_path, office=office)
+    assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
 
 
 def test_pdf_from_docx_checks_its_inputs(tmp_path) -> None:  # type: ignore[no-untyped-def]

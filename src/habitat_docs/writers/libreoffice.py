@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Self
 
-__all__ = ["STANDARDS", "LibreOfficeError", "Office", "find_soffice", "pdf_from_docx"]
+__all__ = ["STANDARDS", "LibreOfficeError", "Office", "OfficeFault", "find_soffice", "pdf_from_docx"]
 
 # PDF standards the LibreOffice engine can declare, and their export-filter settings.
 STANDARDS = {"a-1b": 1, "a-2b": 2, "a-3b": 3, "ua-1": None}
@@ -62,6 +62,11 @@ class LibreOfficeError(RuntimeError):
     def __init__(self, message: str, files: Sequence[Path] = ()) -> None:
         super().__init__(message)
         self.files = tuple(files)
+
+
+class OfficeFault(LibreOfficeError):
+    """The office process hung (and was killed) or crashed: a fault of the process, not of
+    the files, so :func:`pdf_from_docx` tries the batch again with a fresh process."""
 
 
 def find_soffice() -> str:
@@ -95,20 +100,35 @@ def pdf_from_docx(
     *,
     standard: str | None = None,
     office: Office | None = None,
+    retries: int = 1,
 ) -> list[Path]:
     """Convert DOCX files to PDF; return the PDF paths (``out_dir/<stem>.pdf``, in order).
 
     Without ``office``, one LibreOffice process converts the whole batch and exits. With an
     :class:`Office`, its running process does. A batch that takes longer than ``timeout``
-    seconds is stopped (the office process is killed) and :class:`LibreOfficeError` names
-    the files; so do a crash and a file LibreOffice cannot read. Files appear atomically:
-    a failed batch leaves no partial PDF."""
+    seconds is stopped (the office process is killed); a hung or crashed process is
+    replaced and the batch tried again up to ``retries`` times, then :class:`OfficeFault`
+    names the files. A file LibreOffice cannot read raises :class:`LibreOfficeError` at
+    once. Files appear atomically: a failed batch leaves no partial PDF."""
     files = _inputs(docx_files)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     _standard(standard)  # validate before starting anything
-    if office is not None:
-        return office.convert(files, out, timeout=timeout, standard=standard)
+    for attempt in itertools.count():
+        try:
+            if office is not None:
+                return office.convert(files, out, timeout=timeout, standard=standard)
+            return _convert_once(files, out, timeout, standard)
+        except OfficeFault as e:
+            if attempt >= retries:
+                if attempt:
+                    raise OfficeFault(f"{e} (tried {attempt + 1} times)", e.files) from e
+                raise
+    raise AssertionError("unreachable")
+
+
+def _convert_once(files: list[Path], out: Path, timeout: float, standard: str | None) -> list[Path]:
+    """One ``soffice --convert-to`` call for the whole batch."""
     soffice = find_soffice()
     with _profile_lock:
         profile = _profile()
@@ -128,14 +148,14 @@ def pdf_from_docx(
             except subprocess.TimeoutExpired:
                 _kill(proc)
                 _discard_profile()
-                raise LibreOfficeError(
+                raise OfficeFault(
                     f"LibreOffice did not finish converting {_names(files)} within {timeout:g} s; "
                     "its process was killed", files,
                 ) from None  # fmt: skip
             if proc.returncode and proc.returncode < 0:
                 _discard_profile()
                 sig = signal.Signals(-proc.returncode).name
-                raise LibreOfficeError(
+                raise OfficeFault(
                     f"LibreOffice crashed ({sig}) while converting {_names(files)}{_tail(err)}",
                     files,
                 )
@@ -208,13 +228,15 @@ def _discard_profile() -> None:
 _MACRO = r"""
 ' habitat-docs: converts the jobs dropped into a folder, until a "stop" file appears.
 ' A job file (N.job) holds the PDF version on its first line (0 = plain, 1-3 = PDF/A-nb,
-' -1 = PDF/UA), then one "source URL <TAB> target URL" line per file. The result (N.job.result)
+' -1 = PDF/UA), then one "source URL <TAB> target URL" line per file. A job is renamed
+' N.job.taken when read. The result (N.job.result)
 ' holds "ok <TAB> target" or "error <TAB> source <TAB> message" per file.
 Sub Serve(folder As String)
     Dim f As Integer, name As String
     f = FreeFile
     Open folder & "/ready" For Output As #f
     Close #f
+    On Error Resume Next ' a failed listing is tried again; jobs report their own errors
     Do
         name = Dir(folder & "/*.job")
         If name <> "" Then
@@ -233,8 +255,10 @@ Sub RunJob(job As String)
     Dim loadArgs(1) As New com.sun.star.beans.PropertyValue
     loadArgs(0).Name = "Hidden" : loadArgs(0).Value = True
     loadArgs(1).Name = "ReadOnly" : loadArgs(1).Value = True
+    On Error GoTo broken
+    Name job As job & ".taken"
     f = FreeFile
-    Open job For Input As #f
+    Open job & ".taken" For Input As #f
     Line Input #f, line
     version = CLng(line)
     Dim fd(3) As New com.sun.star.beans.PropertyValue
@@ -256,8 +280,24 @@ Sub RunJob(job As String)
     Loop
     Close #f
     Close #o
-    Kill job
+    Kill job & ".taken"
     Name job & ".tmp" As job & ".result"
+    Exit Sub
+broken:
+    ' Report the error as the job's result instead of ending the server.
+    Dim message As String
+    message = Error$
+    On Error Resume Next
+    If f > 0 Then Close #f
+    If o > 0 Then Close #o
+    Dim b As Integer
+    b = FreeFile
+    Open job & ".broken" For Output As #b
+    Print #b, "error" & Chr(9) & Chr(9) & message
+    Close #b
+    Kill job & ".taken"
+    Kill job & ".tmp"
+    Name job & ".broken" As job & ".result"
 End Sub
 
 Function ConvertOne(source As String, target As String, loadArgs, storeArgs) As String
@@ -425,14 +465,16 @@ class Office:
                             if code < 0
                             else f"exit code {code}"
                         )
-                        raise LibreOfficeError(
+                        raise OfficeFault(
                             f"LibreOffice crashed ({how}) while converting {_names(files)}{_tail(err)}",
                             files,
                         )
                     if time.monotonic() > deadline:
+                        taken = not job.exists()  # the macro deletes a job once it has read it
                         self.kill()
-                        raise LibreOfficeError(
-                            f"LibreOffice did not finish converting {_names(files)} within {timeout:g} s; "
+                        raise OfficeFault(
+                            f"LibreOffice did not finish converting {_names(files)} within {timeout:g} s "
+                            f"({'hung while converting' if taken else 'never took the job'}); "
                             "its process was killed", files,
                         )  # fmt: skip
                     time.sleep(0.002)
@@ -441,10 +483,11 @@ class Office:
                 errors = [
                     ln.split("\t", 2) for ln in report.splitlines() if ln.startswith("error\t")
                 ]
-                if errors:
-                    bad = [Path(_path_of(e[1])) for e in errors if len(e) > 1]
+                if errors:  # an error without a source is one of the whole job
+                    bad = [Path(_path_of(e[1])) for e in errors if len(e) > 1 and e[1]] or files
                     why = "; ".join(
-                        f"{_path_of(e[1])}: {e[2] if len(e) > 2 else '?'}" for e in errors
+                        f"{_path_of(e[1]) or _names(files)}: {e[2] if len(e) > 2 else '?'}"
+                        for e in errors
                     )
                     raise LibreOfficeError(f"LibreOffice could not convert {why}", bad)
                 return _collect(files, work, out)
