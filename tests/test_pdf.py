@@ -467,6 +467,39 @@ def test_chinese_in_an_english_document_uses_the_cjk_face(composed) -> None:  # 
     assert any(n.startswith("NotoSerifCJK") for n in embedded_fonts(data))
 
 
+# --- symbols never break across lines ---------------------------------------------------------------
+
+BOUND = ("A/79/309 (Part I)/Add.1", "A/RES/48/218 B", "A/74/73/Add.1–E/2019/4/Add.1", "ST/SGB/2019/8")
+
+
+def wrapping_symbols(c: Composed) -> Composed:
+    """Paragraphs that push the symbols of BOUND across every position of a line."""
+    if c.lang == "zh":
+        line = "见{}、{}、{}和{}号公报。".format(*BOUND)
+        blocks = [Para(f"{k + 1}.", (Span("字" * k + line),)) for k in range(40)]
+    else:
+        line = "see {}, {}, {} and {}.".format(*BOUND)
+        blocks = [Para(f"{k + 1}.", (Span("word " * (k // 5) + "w" * (k % 5) + " " + line),)) for k in range(40)]
+    return attrs.evolve(c, blocks=tuple(blocks))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_symbols_never_break_across_lines(composed, office, tmp_path, engine: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    c = wrapping_symbols(composed[lang])
+    if engine == "typst":
+        data = write_pdf(c)
+    else:
+        source = tmp_path / f"{c.file_stem}-{lang}.docx"
+        source.write_bytes(write_docx(c))
+        (path,) = pdf_from_docx([source], tmp_path, office=office)
+        data = path.read_bytes()
+    lines = [re.sub(r"\s+", " ", ln) for ln in body_lines(data)]
+    for symbol in BOUND:
+        whole = sum(ln.count(symbol) for ln in lines)
+        assert whole == 40, f"{symbol} is broken across lines {40 - whole} times"
+
+
 # --- a richer document: tables, figures, footnotes, annexes, both engines -------------------------
 
 

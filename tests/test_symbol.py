@@ -15,6 +15,7 @@ from habitat_docs.errors import DataError
 from habitat_docs.symbol import FIND, KINDS, WORD_JOINER, Symbol, nobreak
 
 WJ = WORD_JOINER
+NBSP = "\u202f"  # narrow no-break space
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 # --------------------------------------------------------------------------- valid symbols
@@ -442,6 +443,7 @@ def _expected_nobreak(sentence: str, found: list[str]) -> str:
     for symbol in found:
         start = sentence.index(symbol, pos)
         joined = symbol.replace("/", "/" + WJ).replace("–", WJ + "–" + WJ).replace("-", WJ + "-" + WJ)
+        joined = joined.replace(" ", NBSP)
         out += sentence[pos:start] + joined
         pos = start + len(symbol)
     return out + sentence[pos:]
@@ -457,7 +459,7 @@ def test_find_finds_exactly_the_symbols_of_a_sentence(sentence: str, found: list
 def test_nobreak_joins_only_inside_symbols_and_is_idempotent(sentence: str, found: list[str]) -> None:
     joined = nobreak(sentence)
     assert joined == _expected_nobreak(sentence, found)
-    assert joined.replace(WJ, "") == sentence
+    assert joined.replace(WJ, "").replace(NBSP, " ") == sentence
     assert nobreak(joined) == joined
 
 
@@ -465,6 +467,8 @@ def test_nobreak_examples() -> None:
     assert nobreak("根据ST/SGB/2019/2号秘书长公报") == f"根据ST/{WJ}SGB/{WJ}2019/{WJ}2号秘书长公报"
     assert nobreak("（A/74/73/Add.1–E/2019/4/Add.1）") == (
         f"（A/{WJ}74/{WJ}73/{WJ}Add.1{WJ}–{WJ}E/{WJ}2019/{WJ}4/{WJ}Add.1）")
+    assert nobreak("(A/79/309 (Part I)/Add.1, A/RES/48/218 B)") == (
+        f"(A/{WJ}79/{WJ}309{NBSP}(Part{NBSP}I)/{WJ}Add.1, A/{WJ}RES/{WJ}48/{WJ}218{NBSP}B)")
     assert nobreak("2020-2023 年, D-2, IED-24-009, 48/218 B") == "2020-2023 年, D-2, IED-24-009, 48/218 B"
     # a symbol that already has some joiners gets exactly one at each place
     assert nobreak(f"A/{WJ}RES/71/243") == f"A/{WJ}RES/{WJ}71/{WJ}243"
@@ -513,7 +517,7 @@ def test_nobreak_is_idempotent_and_only_adds_joiners(pieces: list[str]) -> None:
     text = "".join(pieces)
     joined = nobreak(text)
     assert nobreak(joined) == joined
-    assert joined.replace(WJ, "") == text.replace(WJ, "")
+    assert joined.replace(WJ, "").replace(NBSP, " ") == text.replace(WJ, "")
     for m in FIND.finditer(text):
         Symbol(m.group())  # every match is a valid symbol
 

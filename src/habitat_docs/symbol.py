@@ -37,6 +37,8 @@ from .errors import DataError
 __all__ = ["FIND", "KINDS", "SUFFIXES", "WORD_JOINER", "Symbol", "nobreak"]
 
 WORD_JOINER = "\u2060"
+# Binds the spaces of a symbol: LibreOffice breaks Chinese lines at U+00A0, not at U+202F.
+NO_BREAK_SPACE = "\u202f"
 DASHES = "–-"  # en dash (as printed, S2) and hyphen (ODS) [conventions §1.2]
 
 #: Document-part kinds: ``kind`` of a symbol is one of these or None (a plain number).
@@ -51,7 +53,6 @@ _NUM = r"[1-9][0-9]*"
 _YEAR = r"(?:19|20)[0-9]{2}"
 _ROMAN = r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _BODY = rf"(?:(?!RES(?![A-Z]))[A-Z]+|Sub)(?:\.{_NUM})?"  # RES only introduces a resolution
-_PART = rf" \(Part {_ROMAN}\)"
 _SUFFIX = rf"(?:(?:Add|Corr|Rev|Amend)\.{_NUM}|Summary)"
 
 _YEAR_RE = re.compile(_YEAR)
@@ -63,15 +64,17 @@ _ALLOWED_CHARS = re.compile(r"[A-Za-z0-9/.*() –-]")
 
 
 def _symbol_pattern(joined: bool) -> str:
-    """The regular expression of a symbol; ``joined`` also accepts the word joiners that
-    :func:`nobreak` puts after each slash and around the dash of a joint symbol."""
+    """The regular expression of a symbol; ``joined`` also accepts the word joiners and
+    no-break spaces that :func:`nobreak` puts in."""
     wj = f"{WORD_JOINER}?" if joined else ""
     s = f"/{wj}"
+    sp = f"[ \u00a0{NO_BREAK_SPACE}]" if joined else " "
     docpart = (
         rf"(?:{_NUM}|(?:{'|'.join(_DOTTED_KINDS)})\.{_NUM}|INF{s}{_NUM}"
-        rf"|RES{s}(?:{_NUM}{s})?{_NUM}(?: [A-Z])?)"
+        rf"|RES{s}(?:{_NUM}{s})?{_NUM}(?:{sp}[A-Z])?)"
     )
-    tail = rf"{s}{docpart}(?:{_PART})?(?:{s}{_SUFFIX})*\*?"
+    part = rf"{sp}\(Part{sp}{_ROMAN}\)"
+    tail = rf"{s}{docpart}(?:{part})?(?:{s}{_SUFFIX})*\*?"
     hsp_eb = rf"HSP{s}EB\.{_YEAR}{tail}"
     generic = rf"(?!HSP{s}EB(?![A-Za-z]))[A-Z]+(?:{s}{_BODY})*(?:{s}{_NUM})?{tail}"
     single = rf"(?:{hsp_eb}|{generic})"
@@ -92,17 +95,20 @@ FIND = re.compile(_symbol_pattern(joined=False))
 _FIND_JOINED = re.compile(_symbol_pattern(joined=True))
 
 
+_BIND = str.maketrans({WORD_JOINER: None, " ": NO_BREAK_SPACE, "\u00a0": NO_BREAK_SPACE})
+
+
 def nobreak(text: str) -> str:
     """Insert U+2060 WORD JOINER after every ``/`` and around the dash of each symbol in
-    ``text`` so that no symbol is broken across lines; everything else is left unchanged.
+    ``text``, and make its spaces (" (Part I)", "48/218 B") narrow no-break spaces, so that no
+    symbol is broken across lines; everything else is left unchanged.
 
-    Idempotent: symbols that already carry word joiners are recognised and given exactly
-    one joiner at each place.
+    Idempotent: symbols that already carry word joiners or no-break spaces are recognised
+    and given exactly one joiner at each place.
     """
 
     def join(m: re.Match[str]) -> str:
-        symbol = m.group().replace(WORD_JOINER, "")
-        symbol = symbol.replace("/", "/" + WORD_JOINER)
+        symbol = m.group().translate(_BIND).replace("/", "/" + WORD_JOINER)
         for dash in DASHES:
             symbol = symbol.replace(dash, WORD_JOINER + dash + WORD_JOINER)
         return symbol

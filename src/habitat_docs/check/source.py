@@ -14,13 +14,15 @@ __all__ = ["KINDS", "Header", "Line", "Source", "clean", "from_text", "read", "s
 
 KINDS = ("text", "docx", "pdf")
 
-# Invisible characters (word joiners keep symbols on one line) and non-breaking hyphens.
+# Invisible characters (word joiners keep symbols on one line), non-breaking hyphens and spaces.
 _INVISIBLE = str.maketrans({"\u2060": None, "\u200b": None, "\u200c": None, "\u200d": None,
-                            "\ufeff": None, "\u00ad": None, "\u2011": "-"})  # fmt: skip
+                            "\ufeff": None, "\u00ad": None, "\u2011": "-",
+                            "\u00a0": " ", "\u202f": " "})  # fmt: skip
 
 
 def clean(text: str) -> str:
-    """Text without invisible characters: "HSP⁠/⁠EB.2024⁠/⁠11" reads "HSP/EB.2024/11"."""
+    """Text without invisible characters and with plain spaces: "HSP⁠/⁠EB.2024⁠/⁠11" reads
+    "HSP/EB.2024/11"."""
     return text.translate(_INVISIBLE)
 
 
