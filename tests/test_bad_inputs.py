@@ -189,7 +189,7 @@ def _deep_json_parsed(folder: Path) -> tuple[str, list[str]]:
     path = folder / "deep-parsed.json"
     path.write_text('{"kind": "executive-director-report", "annexes": ' + "[" * 60 + "]" * 60 + "}")
     return path.name, [
-        f"{path.name}: annexes{'[0]' * 49}: mappings and lists nest more than 50 deep"
+        f"{path.name}:1: annexes{'[0]' * 49}: mappings and lists nest more than 50 deep"
     ]
 
 

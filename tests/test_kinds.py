@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import attrs
-
 import docx
 import pytest
 
@@ -23,11 +22,11 @@ def _text(content: tuple[object, ...]) -> str:
 
 
 def _update(**kw: object) -> hd.ActivityUpdate:
-    fields: dict[str, object] = dict(
+    fields: dict[str, object] = dict(  # noqa: C408 (keyword arguments read as the model's fields)
         name="update-2020-1",
         issued=dt.date(2020, 6, 29),
         session=hd.Session(year=2020, ordinal=1, start=dt.date(2020, 6, 29),
-                           end=dt.date(2020, 6, 29), online=True),  # fmt: skip
+                           end=dt.date(2020, 6, 29), online=True),
         title=T(en="Update on activities", zh="活动最新情况"),
         documents=(hd.DocumentRef("fin", hd.Symbol("HSP/EB.2020/2")),),
         sections=(
@@ -40,7 +39,7 @@ def _update(**kw: object) -> hd.ActivityUpdate:
             )),
             hd.Section(T(en="Item 4", zh="项目4"), (hd.Paragraph(T(en="C.", zh="丙。")),)),
         ),
-    )  # fmt: skip
+    )
     fields.update(kw)
     return hd.ActivityUpdate(**fields)  # type: ignore[arg-type]
 
@@ -89,7 +88,7 @@ def test_strategy_note_blocks(tmp_path: Path) -> None:
     assert boxes and {b.title for b in boxes} == {"目标"}
     assert {b.title for b in en.blocks if isinstance(b, BoxBlock)} == {"Targets"}
     figures = [b for b in en.blocks if isinstance(b, FigureBlock)]
-    assert [f.label for f in figures] == [f"Figure {n}" for n in "I II III IV V VI VII VIII IX".split()]
+    assert [f.label for f in figures] == [f"Figure {n}" for n in ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]]
     grid = figures[2]  # the SWOT grid is figure III, as in the seed
     assert [_text(h) for h in grid.header] == ["Strengths", "Weaknesses", "Opportunities", "Threats"]
     notes = [_text(n) for f in figures for n in f.notes]

@@ -591,14 +591,35 @@ def test_toml_syntax_error_names_the_file(tmp_path):
     assert "line 2" in str(err)
 
 
-def test_json_error_names_file_and_path_without_line(tmp_path):
+def test_json_error_names_file_line_and_path(tmp_path):
     data = minimal()
     data["symbol"] = "not a symbol"
-    path = write(tmp_path, "doc.json", dump_json(data))
+    text = dump_json(data)
+    path = write(tmp_path, "doc.json", text)
     err = load_error(path)
     (problem,) = err.problems
-    assert (problem.file, problem.line, problem.path) == (str(path), None, ("symbol",))
-    assert str(err).startswith(f"{path}: symbol: 'not a symbol'")
+    line = text.splitlines().index('  "symbol": "not a symbol",') + 1
+    assert (problem.file, problem.line, problem.path) == (str(path), line, ("symbol",))
+    assert str(err).startswith(f"{path}:{line}: symbol: 'not a symbol'")
+
+
+def test_json_nested_field_and_compact_json_get_their_lines(tmp_path):
+    data = minimal()
+    data["sections"][0]["content"][0]["text"]["en"] = "See {ref:nowhere}."
+    text = dump_json(data)
+    path = write(tmp_path, "doc.json", text)
+    (problem,) = load_error(path).problems
+    assert problem.path[:4] == ("sections", 0, "content", 0)
+    assert text.splitlines()[problem.line - 1].strip().startswith('"en": "See {ref:nowhere}."')
+    compact = write(tmp_path, "compact.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
+    assert load_error(compact).problems[0].line == 1
+
+
+def test_json_duplicate_key_is_refused_with_both_lines(tmp_path):
+    text = dump_json(minimal()).replace('  "symbol":', '  "title": {"en": "x", "zh": "x"},\n  "symbol":', 1)
+    path = write(tmp_path, "doc.json", text)
+    (problem,) = load_error(path).problems
+    assert problem.path == ("title",) and "duplicate key 'title' (first at line" in problem.message
 
 
 def test_toml_error_names_file_and_path(tmp_path):

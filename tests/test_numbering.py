@@ -7,8 +7,6 @@ import datetime as dt
 
 import pytest
 
-from habitat_docs.language import NBSP
-
 from habitat_docs import (
     Agenda,
     AgendaItem,
@@ -28,7 +26,7 @@ from habitat_docs import (
     compose,
     number,
 )  # fmt: skip
-from habitat_docs.language import language
+from habitat_docs.language import NBSP, language
 from habitat_docs.layout import FigureBlock, Heading, NoteRef, Para, Span, TableBlock
 
 LANGS = ("en", "zh")

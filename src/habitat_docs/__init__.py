@@ -14,9 +14,26 @@ from .facts import render as render_fact
 from .language import available as languages
 from .load import load, structure
 from .model import (
-    KINDS, ActivityUpdate, Agenda, AgendaItem, Annex, Document, DocumentRef,
-    ExecutiveDirectorReport, Figure, Paragraph, PreSession, SecretariatNote, Section, Session,
-    StrategyProgressNote, Subparagraph, Subsection, Table, TargetBox, Text,
+    KINDS,
+    ActivityUpdate,
+    Agenda,
+    AgendaItem,
+    Annex,
+    Document,
+    DocumentRef,
+    ExecutiveDirectorReport,
+    Figure,
+    Paragraph,
+    PreSession,
+    SecretariatNote,
+    Section,
+    Session,
+    StrategyProgressNote,
+    Subparagraph,
+    Subsection,
+    Table,
+    TargetBox,
+    Text,
 )  # fmt: skip
 from .number import Label, Numbering, number
 from .symbol import Symbol

@@ -6,7 +6,7 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -60,7 +60,7 @@ def build(
             raise ValueError(f"unknown format '{fmt}' (available: {', '.join(FORMATS)})")
     if pdf_engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine '{pdf_engine}' (available: {', '.join(PDF_ENGINES)})")
-    lines: dict[tuple[str | int, ...], int] = {}
+    lines: Mapping[tuple[str | int, ...], int] = {}
     name = None
     if isinstance(source, Document):
         doc = source
@@ -106,10 +106,10 @@ def _office_pdfs(
             source_path = Path(tmp) / name
             source_path.write_bytes(made[name] if name in made else write_docx(c))
             sources.append(source_path)
-        made = pdf_from_docx(sources, Path(tmp) / "pdf", timeout=timeout, standard=standard, office=office)
+        pdfs = pdf_from_docx(sources, Path(tmp) / "pdf", timeout=timeout, standard=standard, office=office)
         return {
             output_name(doc, c.lang, "pdf"): pdf.read_bytes()
-            for c, pdf in zip(composed, made, strict=True)
+            for c, pdf in zip(composed, pdfs, strict=True)
         }
 
 

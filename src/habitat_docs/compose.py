@@ -129,8 +129,8 @@ class _Composer:
             label = self.lang.label(labels[path], self.num.annexes)
             return Heading(0, label, self.runs(node.title, (*path, "title")))
         if isinstance(node, Paragraph):
-            label = self.lang.label(labels[path]) if node.numbered else None
-            return Para(label, self.runs(node.text, (*path, "text")))
+            number = self.lang.label(labels[path]) if node.numbered else None
+            return Para(number, self.runs(node.text, (*path, "text")))
         if isinstance(node, Subparagraph):
             lab = labels[path]
             return Para(self.lang.label(lab), self.runs(node.text, (*path, "text")), lab.depth)
@@ -219,8 +219,9 @@ class _Composer:
             elif isinstance(n, inline.DocRef):
                 out.append(Span(self.doc.cited(n.id).symbol.text, bold, italic))
             elif isinstance(n, inline.ItemRef):
-                item = self.doc.agenda.item(n.id)  # type: ignore[union-attr]  (validated)
-                out.append(Span(self.lang.phrase("item_ref", item.label), bold, italic))  # type: ignore[union-attr]
+                item = self.doc.agenda.item(n.id) if self.doc.agenda else None
+                assert item is not None  # the model validates {item:id}
+                out.append(Span(self.lang.phrase("item_ref", item.label), bold, italic))
             elif isinstance(n, inline.Note):
                 body: list[Inline] = []
                 self._inline(n.children, False, False, counter, path, body)

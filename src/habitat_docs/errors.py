@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 Path = tuple[str | int, ...]
 
@@ -57,7 +57,7 @@ class DataError(ValueError):
         """The same error seen from a containing node."""
         return DataError([Problem(p.message, (*prefix, *p.path), p.file, p.line) for p in self.problems])
 
-    def located(self, file: str, lines: dict[Path, int] | None = None) -> DataError:
+    def located(self, file: str, lines: Mapping[Path, int] | None = None) -> DataError:
         """Attach the file name and the nearest known line of each problem's path."""
         located = []
         for p in self.problems:

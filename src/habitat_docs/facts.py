@@ -334,7 +334,7 @@ def parse_money(text: str, lang: str) -> Decimal:
 class Facts(Mapping[str, Fact]):
     """The named facts of a document: an immutable, hashable mapping of name to value."""
 
-    __slots__ = ("_items", "_hash")
+    __slots__ = ("_hash", "_items")
 
     def __init__(self, items: Mapping[str, Fact] | Iterable[tuple[str, Fact]] = ()) -> None:
         pairs = dict(items.items() if isinstance(items, Mapping) else items)

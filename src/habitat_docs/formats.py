@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import (
-    format_compact_currency, format_currency, format_decimal, format_percent, get_currency_name,
+    format_compact_currency,
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_currency_name,
     get_currency_symbol,
 )  # fmt: skip
 
@@ -62,7 +66,8 @@ def zh_numeral(n: int) -> str:
         raise ValueError(f"no Chinese numeral for {n}")
     if n < 20:
         return ("十" if n >= 10 else "") + (_ZH_DIGITS[n % 10] if n % 10 or n < 10 else "")
-    out, zero = [], False
+    out: list[str] = []
+    zero = False
     for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         digit, n = divmod(n, value)
         if digit:
@@ -75,11 +80,8 @@ def zh_numeral(n: int) -> str:
     return "".join(out)
 
 
-_EN_ORDINALS = (
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
-_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def ordinal_word(n: int, lang: str = "en") -> str:
@@ -96,7 +98,7 @@ def ordinal_word(n: int, lang: str = "en") -> str:
     return f"{_EN_TENS[tens - 2]}-{_EN_ORDINALS[unit]}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(code: str) -> Locale:
     return Locale.parse(code)
 
@@ -112,7 +114,7 @@ def date_range(start: dt.date, end: dt.date, locale: str) -> str:
     if start == end:
         return long_date(start, locale)
     if loc.language == "en":  # Babel abbreviates months and spaces the dash
-        month = lambda d: format_date(d, "MMMM", locale=loc)  # noqa: E731
+        month = lambda d: format_date(d, "MMMM", locale=loc)
         if (start.year, start.month) == (end.year, end.month):
             return f"{start.day}–{end.day} {month(end)} {end.year}"
         if start.year == end.year:

@@ -139,7 +139,8 @@ class Language:
 
     def reference(self, kind: str, items: Sequence[str], annex: str | None) -> str:
         """A cross-reference: kind of the targets, their pinpoints, and the annex if any."""
-        text = str(self._labels.reference(kind, list(items), annex))
+        macro: Callable[..., Any] = getattr(self._labels, "reference")  # noqa: B009 (a template macro)
+        text = str(macro(kind, list(items), annex))
         return _SPACES.sub(" ", text).strip()  # template layout out; no-break spaces stay
 
     def masthead(self, **context: Any) -> list[tuple[str, str]]:

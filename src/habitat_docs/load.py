@@ -7,7 +7,7 @@ import difflib
 import json
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -67,8 +67,8 @@ def load(path: str | FsPath) -> Document:
     return load_with_lines(path)[0]
 
 
-def load_with_lines(path: str | FsPath) -> tuple[Document, dict[Path, int]]:
-    """``load``, and the line of every field path of the file (YAML; empty for JSON and
+def load_with_lines(path: str | FsPath) -> tuple[Document, Mapping[Path, int]]:
+    """``load``, and the line of every field path of the file (YAML and JSON; empty for
     TOML), to locate errors found later (while composing)."""
     path = FsPath(path)
     name = str(path)
@@ -147,7 +147,7 @@ def _check_images(doc: Document) -> None:
 # --- parsing --------------------------------------------------------------------------------
 
 
-def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, dict[Path, int]]:
+def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, Mapping[Path, int]]:
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(Problem(
             f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the limit for a data file",
@@ -157,16 +157,20 @@ def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, dict[Path, int]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise DataError(Problem(f"not UTF-8 text (byte {e.start})", file=name)) from None
-    lines: dict[Path, int] = {}
+    lines: Mapping[Path, int] = {}
     if suffix in (".yaml", ".yml"):
         data, lines = _parse_yaml(text, name)
     elif suffix == ".json":
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_no_duplicates)
+        except _DuplicateKey as e:  # the composer names its path and both lines
+            _json_lines(text, name)
+            raise DataError(Problem(f"duplicate key '{e}'", file=name)) from None
         except json.JSONDecodeError as e:
             raise DataError(Problem(f"JSON syntax: {e.msg}", file=name, line=e.lineno)) from None
         except RecursionError:
             raise DataError(Problem(_TOO_DEEP, file=name)) from None
+        lines = _Lines(lambda: _json_lines(text, name))  # made only to locate an error
     elif suffix == ".toml":
         try:
             data = tomllib.loads(text)
@@ -271,6 +275,61 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, int]]:
         what = f"character U+{e.character:04X}" if isinstance(e.character, int) else "a character"
         raise DataError(Problem(f"YAML syntax: {what} is not allowed in a YAML file",
                                 file=name, line=line)) from None  # fmt: skip
+    finally:
+        loader.dispose()
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return out
+
+
+class _Lines(Mapping[Path, int]):
+    """A line map made on first use."""
+
+    def __init__(self, make: Callable[[], dict[Path, int]]) -> None:
+        self._make: Callable[[], dict[Path, int]] | None = make
+        self._lines: dict[Path, int] = {}
+
+    def _get(self) -> dict[Path, int]:
+        if self._make is not None:
+            self._lines, self._make = self._make(), None
+        return self._lines
+
+    def __getitem__(self, path: Path) -> int:
+        return self._get()[path]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def _json_lines(text: str, name: str) -> dict[Path, int]:
+    """The line of every field path of a JSON file, read by the YAML composer (JSON is
+    YAML); a duplicate key raises its DataError. Empty if the composer cannot read the
+    file (JSON that YAML 1.1 does not accept, such as some escapes)."""
+    loader = _Loader(text)
+    loader.file = name
+    lines: dict[Path, int] = {}
+    try:
+        node = _compose(loader, name)
+        if node is not None:
+            _index(node, lines, name)
+        return lines
+    except (yaml.YAMLError, yaml.reader.ReaderError):
+        return {}
     finally:
         loader.dispose()
 
@@ -431,7 +490,7 @@ def _block(value: Any, _: type) -> Block:
             key = keys[0]
             cls = _BLOCK_KEYS[key]
             if cls is Paragraph:
-                return _converter.structure(value, Paragraph)  # type: ignore[no-any-return]
+                return _converter.structure(value, Paragraph)
             return _wrapped_block(key, cls, value)
         if len(keys) > 1:
             raise DataError(f"a block is one of {', '.join(keys)}, not several")
@@ -451,7 +510,7 @@ def _wrapped_block(key: str, cls: type, value: Mapping[str, Any]) -> Block:
     elif not isinstance(inner, Mapping):
         raise DataError(f"'{key}' must hold a mapping of fields", (key,))
     try:
-        return _converter.structure({**inner, **beside}, cls)  # type: ignore[no-any-return]
+        return _converter.structure({**inner, **beside}, cls)
     except (ClassValidationError, IterableValidationError, DataError) as e:
         problems = _problems(e, ())
     for p in problems:  # report paths as written in the file
@@ -468,7 +527,7 @@ def _subparagraph(value: Any, _: type) -> Subparagraph:
         raise DataError(f"expected a subparagraph ({{en: …, zh: …}} or text: …), got {_what(value)}")
     if _is_text(value) and "text" not in value:
         return Subparagraph(text=Text(value))
-    return _structure_subparagraph(value, Subparagraph)  # type: ignore[no-any-return]
+    return _structure_subparagraph(value, Subparagraph)
 
 
 def _what(value: Any) -> str:
@@ -494,14 +553,16 @@ def _list_of(value: Any, kind: type) -> Any:
 
 
 def _is_list_field(t: Any) -> bool:
-    args = getattr(t, "__args__", ())
+    args: tuple[Any, ...] = getattr(t, "__args__", ())
     return getattr(t, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
 def _mapping_of_fields(cls: type) -> Any:
     """Structure an attrs class (Section, Table …) from a mapping only; anything else is one
     clear error, not an AttributeError from deep inside cattrs."""
-    inner = cattrs.gen.make_dict_structure_fn(cls, _converter, _cattrs_forbid_extra_keys=True)
+    inner: Callable[[Mapping[str, Any], Any], Any] = cattrs.gen.make_dict_structure_fn(
+        cls, _converter, _cattrs_forbid_extra_keys=True
+    )
 
     def hook(value: Any, _: type) -> Any:
         if not isinstance(value, Mapping):

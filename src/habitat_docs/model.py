@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path as FsPath
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeVar
 
 from attrs import field, frozen
 from attrs.validators import deep_iterable, ge, instance_of, le, optional
@@ -47,6 +47,8 @@ __all__ = [
 ]  # fmt: skip
 
 _FactUse = inline.Fact  # (inside Text, "inline" names its method)
+_RefUse = inline.Ref
+_T = TypeVar("_T")
 _NAME = re.compile(r"[A-Za-z0-9][\w.-]*\Z")
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*\Z")
 _ID = re.compile(r"[A-Za-z][\w.-]*\Z")
@@ -105,7 +107,7 @@ class Text:
     def notes(self, lang: str) -> int:
         return sum(1 for _ in _find(self._parsed[lang], inline.Note))
 
-    def refs(self, lang: str) -> Iterator[inline.Ref]:
+    def refs(self, lang: str) -> Iterator[_RefUse]:
         return _find(self._parsed[lang], inline.Ref)
 
     def facts(self, lang: str) -> Iterator[_FactUse]:
@@ -113,7 +115,7 @@ class Text:
         return _find(self._parsed[lang], inline.Fact)
 
 
-def _find(nodes: tuple[inline.Inline, ...], kind: type) -> Iterator:  # type: ignore[type-arg]
+def _find(nodes: tuple[inline.Inline, ...], kind: type[_T]) -> Iterator[_T]:
     for n in nodes:
         if isinstance(n, kind):
             yield n
@@ -121,12 +123,12 @@ def _find(nodes: tuple[inline.Inline, ...], kind: type) -> Iterator:  # type: ig
             yield from _find(n.children, kind)
 
 
-def _id(_: object, a: object, value: str | None) -> None:
+def _id(_: object, a: object, value: Any) -> None:
     if value is not None and not (isinstance(value, str) and _ID.match(value)):
         raise DataError(f"'{value}' is not a valid id (letters, digits, '-', '_', '.')", ("id",))
 
 
-def _tuple(kind: type | tuple[type, ...]):  # type: ignore[no-untyped-def]
+def _tuple(kind: type | tuple[type, ...]) -> Any:
     return deep_iterable(instance_of(kind), instance_of(tuple))
 
 
@@ -509,7 +511,7 @@ def _validate(doc: Document) -> None:
     uses: list[tuple[Path, str]] = []
     cites: list[tuple[Path, str]] = []
     items: list[tuple[Path, str]] = []
-    all_texts = [(("title",), doc.title)]
+    all_texts: list[tuple[Path, Text]] = [(("title",), doc.title)]
     for path, node in walk(doc):
         node_id = getattr(node, "id", None)
         if node_id is not None:

@@ -44,7 +44,7 @@ import datetime as dt
 import difflib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -864,7 +864,7 @@ class SessionPlan:
 
     # --- helpers ---
 
-    def _here(self, entry: Entry):  # type: ignore[no-untyped-def]
+    def _here(self, entry: Entry) -> Callable[..., str]:
         def here(key: str | None = None) -> str:
             path: Path = ("documents", entry.position)
             if key is not None and (*path, key) in self.lines:
@@ -994,7 +994,7 @@ def load_session(path: str | FsPath) -> SessionPlan:
         raise e.located(name, lines) from None
 
 
-def _plan(path: FsPath, data: Any, lines: dict[Path, int]) -> SessionPlan:
+def _plan(path: FsPath, data: Any, lines: Mapping[Path, int]) -> SessionPlan:
     if not isinstance(data, Mapping):
         raise DataError(
             "a session file holds a mapping of fields (year, ordinal, agenda, documents …)"

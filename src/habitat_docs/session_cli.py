@@ -17,7 +17,7 @@ from . import api
 from .batch import build_session, check_options, progress_for, summary_lines
 from .cli import printable
 from .errors import DataError
-from .session import load_session, record_register
+from .session import SessionPlan, load_session, record_register
 
 __all__ = ["parser", "run"]
 
@@ -128,7 +128,7 @@ def run(argv: Sequence[str], stdout: IO[str] | None = None, stderr: IO[str] | No
     return 0 if result.ok else 1
 
 
-def _print_symbols(plan, out: IO[str]) -> None:  # type: ignore[no-untyped-def]
+def _print_symbols(plan: SessionPlan, out: IO[str]) -> None:
     a = plan.allocation
     print(f"{a.agenda.text:<24} provisional agenda", file=out)
     for e in plan.entries:

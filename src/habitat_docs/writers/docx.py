@@ -13,7 +13,17 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm
 
-from ..layout import BoxBlock, Composed, FigureBlock, Heading, Inline, Line, Para, TableBlock, Typography
+from ..layout import (
+    BoxBlock,
+    Composed,
+    FigureBlock,
+    Heading,
+    Inline,
+    Line,
+    Para,
+    TableBlock,
+    Typography,
+)
 from . import ooxml
 from .ooxml import TAB, Footnotes, field, para, run, runs, twips
 

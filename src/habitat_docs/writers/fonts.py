@@ -24,8 +24,12 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import frozen
+
+if TYPE_CHECKING:
+    import typst
 
 __all__ = [
     "CJK_SANS",
@@ -173,10 +177,10 @@ def _missing_message(missing: list[str]) -> str:
 # --- the font book Typst uses --------------------------------------------------------------
 
 _lock = threading.Lock()
-_books: dict[frozenset[str], object] = {}
+_books: dict[frozenset[str], typst.Fonts] = {}
 
 
-def book(families: Iterable[str]) -> object:
+def book(families: Iterable[str]) -> typst.Fonts:
     """A ``typst.Fonts`` holding exactly the files of ``families`` (nothing else, so Typst can
     never pick another face), built once per process and set of families.
 

@@ -14,6 +14,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
 from ..layout import Inline, NoteRef, Span, Typography
@@ -131,7 +132,7 @@ def settings(settings_element: etree._Element, typo: Typography) -> None:
         theme.set(qn("w:eastAsia"), typo.lang_east_asian)
 
 
-def styles(typo: Typography) -> etree._Element:
+def styles(typo: Typography) -> BaseOxmlElement:
     """The whole styles part: document defaults and the UN paragraph styles."""
     t = typo
     half = lambda pt: round(pt * 2)

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..images import IMAGE_TYPES
 from ..layout import (
@@ -72,11 +72,11 @@ def write_pdf(c: Composed, *, standard: str | None = None) -> bytes:
     with engine.lock:
         try:
             pdf, warnings = engine.compiler.compile_with_warnings(
-                input={"main.typ": _layout()},
+                input=cast(Any, {"main.typ": _layout()}),  # the stub omits a dict of files
                 root=root,
                 sys_inputs={"doc": source},
                 timestamp=_timestamp(c.issued),
-                pdf_standards=standards,
+                pdf_standards=cast(Any, standards),  # checked by _standards
             )
         except Exception as e:  # typst.TypstError
             raise PdfError(f"Typst could not lay out {_name(c)}: {_message(e)}") from e
@@ -84,6 +84,7 @@ def write_pdf(c: Composed, *, standard: str | None = None) -> bytes:
         text = str(getattr(w, "message", w))
         if "font" in text.lower():  # "unknown font family: …": never print a fallback face
             raise FontError(f"cannot make the PDF of {_name(c)}: {text}")
+    assert isinstance(pdf, bytes)  # one PDF, not pages
     return _set_producer(pdf)
 
 
