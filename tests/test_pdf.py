@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import os
 import re
 import stat
@@ -21,6 +22,7 @@ import zlib
 from pathlib import Path
 
 import attrs
+import docx
 import pypdf
 import pytest
 from pypdf.generic import ContentStream
@@ -659,13 +661,40 @@ def test_tables_have_un_rules_only(rich, rich_pdfs, engine: str, lang: str) -> N
     assert not inside, inside
 
 
+def drawing(page: pypdf.PageObject, r: pypdf.PdfReader):  # type: ignore[no-untyped-def]
+    """The operations of a page, each with the transformation matrix it runs under."""
+    ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    stack: list[list[float]] = []
+    for operands, op in ContentStream(page.get_contents(), r).operations:
+        if op == b"q":
+            stack.append(ctm[:])
+        elif op == b"Q" and stack:
+            ctm = stack.pop()
+        elif op == b"cm":
+            a, b, c, d, e, f = (float(v) for v in operands)
+            m = ctm
+            ctm = [a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2], c * m[1] + d * m[3],
+                   e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5]]  # fmt: skip
+        yield operands, op, ctm
+
+
+def drawn_images(data: bytes) -> list[tuple[int, float, float]]:
+    """(page, width, height) in centimetres of every image drawn in a PDF."""
+    r = reader(data)
+    out = []
+    for n, page in enumerate(r.pages, start=1):
+        xobjects = page["/Resources"].get("/XObject", {})
+        for operands, op, m in drawing(page, r):
+            if op == b"Do" and xobjects[operands[0]].get_object()["/Subtype"] == "/Image":
+                out.append((n, math.hypot(m[0], m[1]) / 72 * 2.54, math.hypot(m[2], m[3]) / 72 * 2.54))
+    return out
+
+
 def rules(
     page: pypdf.PageObject, r: pypdf.PdfReader
 ) -> tuple[dict[float, float], list[tuple[float, ...]]]:
     """Stroked or filled straight rules of a page: total length per y of the horizontal ones,
     and the vertical ones as (x0, y0, x1, y1)."""
-    ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-    stack: list[list[float]] = []
     horizontal: dict[float, float] = {}
     vertical: list[tuple[float, ...]] = []
     point = (0.0, 0.0)
@@ -681,17 +710,8 @@ def rules(
         elif dx < 0.5 and dy > 5:
             vertical.append((*a, *b))
 
-    for operands, op in ContentStream(page.get_contents(), r).operations:
-        if op == b"q":
-            stack.append(ctm[:])
-        elif op == b"Q" and stack:
-            ctm = stack.pop()
-        elif op == b"cm":
-            a, b, c, d, e, f = (float(v) for v in operands)
-            m = ctm
-            ctm = [a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2], c * m[1] + d * m[3],
-                   e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5]]  # fmt: skip
-        elif op == b"m":
+    for operands, op, ctm in drawing(page, r):
+        if op == b"m":
             point = apply(ctm, float(operands[0]), float(operands[1]))
         elif op == b"l":
             end = apply(ctm, float(operands[0]), float(operands[1]))
@@ -705,6 +725,31 @@ def rules(
             elif abs(p1[0] - p0[0]) < 3:
                 segment(((p0[0] + p1[0]) / 2, p0[1]), ((p0[0] + p1[0]) / 2, p1[1]))
     return horizontal, vertical
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("pixels", "size"), [((120, 60), (14.6, 7.3)), ((40, 800), (0.75, 15.0))])
+def test_images_fill_the_width_and_tall_ones_fit_the_page(
+    tmp_path, office, engine: str, pixels: tuple[int, int], size: tuple[float, float]
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "chart.png").write_bytes(png(*pixels))
+    (tmp_path / "rich.yaml").write_text(RICH, encoding="utf-8")
+    doc = hd.load(tmp_path / "rich.yaml")
+    c = compose(doc, "en", hd.number(doc))
+    (figure,) = [b for b in c.blocks if isinstance(b, FigureBlock) and b.image]
+    assert figure.width_cm == pytest.approx(size[0], abs=0.01)
+    source = tmp_path / "rich-en.docx"
+    source.write_bytes(write_docx(c))
+    (shape,) = docx.Document(source).inline_shapes
+    assert (shape.width.cm, shape.height.cm) == pytest.approx(size, abs=0.02)
+    if engine == "typst":
+        data = write_pdf(c)
+    else:
+        data = pdf_from_docx([source], tmp_path, office=office)[0].read_bytes()
+    ((page, width, height),) = drawn_images(data)
+    assert (width, height) == pytest.approx(size, abs=0.05)
+    caption = squash(figure.label + plain(figure.title))
+    assert caption in squash(reader(data).pages[page - 1].extract_text())  # on the image's page
 
 
 def test_figures_have_alternative_text_for_pdf_ua(rich) -> None:  # type: ignore[no-untyped-def]

@@ -6,9 +6,12 @@ from typing import Any
 
 from . import inline
 from .errors import DataError, Path
-from .images import image_file
+from .images import image_file, image_shape
 from .language import AGENDA_MARK, NBSP, Language, language
 from .layout import (
+    FIGURE_MAX_HEIGHT_CM,
+    RIGHT_INDENT_CM,
+    TEXT_WIDTH_CM,
     Block,
     BoxBlock,
     Composed,
@@ -166,22 +169,31 @@ class _Composer:
 
     def figure(self, path: Path, f: Figure) -> FigureBlock:
         header, rows = self.grid(path, f)
-        image = None
+        image, width = None, 0.0
         if f.image is not None:
             try:
-                image = str(image_file(self.doc.base_dir, f.image))
+                found = image_file(self.doc.base_dir, f.image)
+                width = self.image_width(image_shape(found))
             except DataError as e:
                 raise e.within((*path, "image")) from None
+            image = str(found)
         return FigureBlock(
             label=self.lang.label(self.num.labels[path]),
             title=self.runs(f.title, (*path, "title")),
             image=image,
             placeholder=self.lang.phrase("figure_placeholder"),
+            width_cm=width,
             notes=self.notes(path, f.notes, f.source)
             + (((Span(self.lang.phrase("not_edited")),),) if f.not_edited else ()),
             header=header,
             rows=rows,
         )
+
+    def image_width(self, shape: float) -> float:
+        """The full width beside the label indent, narrower for an image so tall that it
+        would pass :data:`FIGURE_MAX_HEIGHT_CM` (``shape``: height over width)."""
+        full = TEXT_WIDTH_CM - RIGHT_INDENT_CM - self.lang.typography.label_indent_cm
+        return round(min(full, FIGURE_MAX_HEIGHT_CM / shape), 3)
 
     def notes(
         self, path: Path, notes: tuple[Text, ...], source: Text | None

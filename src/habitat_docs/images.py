@@ -7,7 +7,7 @@ from pathlib import Path as FsPath
 
 from .errors import DataError
 
-__all__ = ["IMAGE_TYPES", "MAX_IMAGE_BYTES", "image_file"]
+__all__ = ["IMAGE_TYPES", "MAX_IMAGE_BYTES", "image_file", "image_shape"]
 
 #: The image files a figure may show (every writer prints them), by suffix.
 IMAGE_TYPES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"}
@@ -49,19 +49,32 @@ def image_file(base_dir: FsPath | None, image: str) -> FsPath:
         raise DataError(f"image '{image}' cannot be read ({e.strerror})") from None
     if found is None:
         raise DataError(f"image '{image}' is not a valid {kind} image")
-    if found != kind:
-        raise DataError(f"image '{image}' holds a {found} image, not {kind}: correct its suffix")
+    if found[0] != kind:
+        raise DataError(f"image '{image}' holds a {found[0]} image, not {kind}: correct its suffix")
     return resolved
 
 
+def image_shape(path: FsPath) -> float:
+    """Height over width of a checked image file (see :func:`image_file`), in pixels."""
+    stat = path.stat()
+    found = _content(path, stat.st_size, stat.st_mtime_ns)
+    if found is None:
+        raise DataError(f"image '{path}' is not a valid image")
+    return found[2] / found[1]
+
+
 @lru_cache(maxsize=256)
-def _content(path: FsPath, size: int, mtime_ns: int) -> str | None:
-    """What the file holds (PNG, JPEG, GIF) by its bytes, or None: read and parsed once per
-    version of the file (size and time are part of the key), not at every check."""
+def _content(path: FsPath, size: int, mtime_ns: int) -> tuple[str, int, int] | None:
+    """What the file holds (PNG, JPEG, GIF) and its size in pixels, or None: read and parsed
+    once per version of the file (size and time are part of the key), not at every check."""
     from docx.image.image import Image  # the parser the DOCX writer uses
 
     try:
-        return _CONTENT_TYPES.get(Image.from_blob(path.read_bytes()).content_type)
+        image = Image.from_blob(path.read_bytes())
+        kind = _CONTENT_TYPES.get(image.content_type)
+        if kind is None or image.px_width <= 0 or image.px_height <= 0:
+            return None
+        return kind, image.px_width, image.px_height
     except OSError:
         raise
     except Exception:  # noqa: BLE001 - any parse failure means "not an image"

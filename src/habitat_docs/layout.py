@@ -20,6 +20,14 @@ __all__ = [
     "Typography",
 ]  # fmt: skip
 
+# Page geometry both writers use: A4 with the UN margins, in centimetres.
+PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7
+MARGIN_CM = {"top": 2.5, "bottom": 2.2, "left": 2.2, "right": 2.2}
+TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGIN_CM["left"] - MARGIN_CM["right"]
+RIGHT_INDENT_CM = 1.0  # body paragraphs stop short of the right margin
+# An image is at most this tall, so that it stays on one page with its caption and notes.
+FIGURE_MAX_HEIGHT_CM = 15.0
+
 
 @frozen
 class Span:
@@ -80,6 +88,7 @@ class FigureBlock:
     title: tuple[Inline, ...]
     image: str | None  # an absolute path, or None for a grid or a placeholder
     placeholder: str
+    width_cm: float = 0.0  # the printed width of the image
     notes: tuple[tuple[Inline, ...], ...] = ()
     header: tuple[tuple[Inline, ...], ...] = ()  # a grid of text instead of an image
     rows: tuple[tuple[tuple[Inline, ...], ...], ...] = ()

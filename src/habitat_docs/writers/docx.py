@@ -11,9 +11,15 @@ from io import BytesIO
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from ..layout import (
+    MARGIN_CM,
+    PAGE_HEIGHT_CM,
+    PAGE_WIDTH_CM,
+    RIGHT_INDENT_CM,
+    TEXT_WIDTH_CM,
     BoxBlock,
     Composed,
     FigureBlock,
@@ -29,10 +35,6 @@ from .ooxml import TAB, Footnotes, field, para, run, runs, twips
 
 __all__ = ["write_docx"]
 
-PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
-MARGIN_CM = {"top": 2.5, "bottom": 2.2, "left": 2.2, "right": 2.2}
-TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGIN_CM["left"] - MARGIN_CM["right"]
-RIGHT_INDENT_CM = 1.0
 
 _LINE_STYLES = {
     "session": "UNMastheadBold", "item-title": "UNMastheadBold", "title": "UNTitle",
@@ -257,8 +259,8 @@ class _BodyWriter:
             self.flush()
             p = self.doc.add_paragraph(style=None)
             p._p.style = "UNUnnumbered"
-            width = Cm(TEXT_WIDTH_CM - RIGHT_INDENT_CM - self.c.typography.label_indent_cm)
-            p.add_run().add_picture(f.image, width=width)
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.add_run().add_picture(f.image, width=Cm(f.width_cm))
         self.notes_below(f.notes)
 
 

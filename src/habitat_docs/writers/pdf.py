@@ -29,6 +29,8 @@ from typing import Any, cast
 
 from ..images import IMAGE_TYPES
 from ..layout import (
+    MARGIN_CM,
+    RIGHT_INDENT_CM,
     BoxBlock,
     Composed,
     FigureBlock,
@@ -50,7 +52,6 @@ STANDARDS = (
     "a-3u", "a-4", "a-4e", "a-4f", "ua-1",
 )  # fmt: skip
 AUTHOR = "United Nations"
-RIGHT_INDENT_CM = 1.0
 
 
 class PdfError(RuntimeError):
@@ -148,6 +149,7 @@ def document_data(c: Composed) -> tuple[dict[str, Any], str | None]:
                 image = "/" + Path(os.path.relpath(Path(b.image).resolve(), root)).as_posix()
             blocks.append({
                 "kind": "figure", "label": b.label, "title": _inline(b.title), "image": image,
+                "width-cm": b.width_cm,
                 "alt": " ".join(filter(None, (b.label, _plain(b.title)))),
                 "placeholder": b.placeholder, "notes": [_inline(n) for n in b.notes],
                 "header": [_inline(cell) for cell in b.header],
@@ -178,6 +180,7 @@ def document_data(c: Composed) -> tuple[dict[str, Any], str | None]:
             "indent-cm": t.label_indent_cm,
             "right-cm": RIGHT_INDENT_CM,
         },
+        "margin-cm": MARGIN_CM,
         "masthead": [{"role": ln.role, "content": _inline(ln.content)} for ln in c.masthead],
         "blocks": blocks,
     }
