@@ -103,6 +103,7 @@ class _Composer:
             title=self.plain(doc.title, ("title",)),
             subtitle=self.lang.phrase("subtitle", doc.kind),
             facts=doc.facts,  # {{ facts["name"]|fact }}
+            job_number=doc.job_number,
         )
         note = NoteRef("*", (Span(self.lang.phrase("agenda_note", agenda.symbol.text)),)) if agenda else None
         out = []

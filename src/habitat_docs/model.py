@@ -50,6 +50,8 @@ _FactUse = inline.Fact  # (inside Text, "inline" names its method)
 _RefUse = inline.Ref
 _T = TypeVar("_T")
 _NAME = re.compile(r"[A-Za-z0-9][\w.-]*\Z")
+# A job number: UNON's "K2400512" (K, the year in two digits, five digits) or New York's "24-01234".
+_JOB = re.compile(r"(?:K[0-9]{7}|[0-9]{2}-[0-9]{5})\Z")
 _LANG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*\Z")
 _ID = re.compile(r"[A-Za-z][\w.-]*\Z")
 _SUB = re.compile(r"[a-z]{1,3}\Z")
@@ -356,6 +358,8 @@ class Document:
     facts: Facts = field(factory=Facts, converter=Facts, validator=instance_of(Facts))
     # Documents cited with {doc:id}; a session build supplies those of its session.
     documents: tuple[DocumentRef, ...] = field(default=(), validator=_tuple(DocumentRef))
+    # The conference services' job number, printed with the date at the foot of page 1.
+    job_number: str | None = field(default=None, validator=optional(instance_of(str)))
 
     def __attrs_post_init__(self) -> None:
         if self.parliamentary:
@@ -366,6 +370,11 @@ class Document:
             raise DataError("without a symbol, give a name for the output files", ("name",))
         if self.name is not None and not _NAME.match(self.name):
             raise DataError(f"'{self.name}' is not a file name (letters, digits, '-', '.')", ("name",))
+        if self.job_number is not None and not _JOB.match(self.job_number):
+            raise DataError(
+                f"'{self.job_number}' is not a job number (UNON: K2400512; New York: 24-01234)",
+                ("job_number",),
+            )
         _check_language("original", self.original)
         if self.distribution not in ("general", "limited", "restricted"):
             raise DataError(

@@ -27,6 +27,7 @@ from ..layout import (
     Inline,
     Line,
     Para,
+    Span,
     TableBlock,
     Typography,
 )
@@ -41,6 +42,7 @@ _LINE_STYLES = {
     "subtitle": "UNSubtitle", "organ": "UNMastheadBold",
 }  # fmt: skip
 _BAND_ROLES = {"un", "symbol", "organ", "distr"}
+_FOOT_ROLES = {"job"}  # printed at the foot of page 1, not in the masthead
 
 
 def write_docx(c: Composed) -> bytes:
@@ -144,7 +146,7 @@ class _BodyWriter:
             self.parts.append(self.band(band))
         first = True
         for ln in lines:
-            if ln.role in in_band:
+            if ln.role in in_band or ln.role in _FOOT_ROLES:
                 continue
             props = '<w:spacing w:before="240"/>' if first else ""
             first = False
@@ -269,9 +271,19 @@ def _italic(runs_xml: str) -> str:
 
 
 def _running_heads(doc: DocxDocument, c: Composed) -> None:
-    """From page 2: the symbol and the page number at the outer edge (odd right, even left)."""
+    """From page 2: the symbol and the page number at the outer edge (odd right, even left).
+    Page 1: no head; at its foot, the job number line if there is one."""
     sec = doc.sections[0]
     sec.first_page_header.is_linked_to_previous = False  # page 1: empty
+    foot = [ln for ln in c.masthead if ln.role in _FOOT_ROLES]
+    if foot:
+        element = sec.first_page_footer._element
+        sec.first_page_footer.is_linked_to_previous = False
+        for p in list(element):
+            element.remove(p)
+        texts = ("".join(i.text for i in ln.content if isinstance(i, Span)) for ln in foot)
+        for el in ooxml.fragment("".join(para("UNFooter", run(text)) for text in texts)):
+            element.append(el)
     for header, align in ((sec.header, "right"), (sec.even_page_header, "left")):
         header.is_linked_to_previous = False
         element = header._element

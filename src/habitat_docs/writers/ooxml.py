@@ -229,6 +229,8 @@ def styles(typo: Typography) -> BaseOxmlElement:
                f'<w:ind w:left="{ind * 2}" w:right="{right + ind}" w:hanging="{ind // 2}"/>'),
         pstyle("UNRunningHead", "UN Running Head", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
                f'<w:b/><w:sz w:val="{half(9)}"/>'),
+        pstyle("UNFooter", "UN Footer", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+               f'<w:sz w:val="{half(9)}"/>'),
         pstyle("FootnoteText", "footnote text",
                f'<w:spacing w:after="40" w:line="240" w:lineRule="auto"/><w:ind w:left="{ind}" w:hanging="{ind // 2}"/>',
                f'<w:sz w:val="{half(t.body_size - 1.5)}"/>'),
