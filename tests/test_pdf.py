@@ -13,12 +13,10 @@ import math
 import os
 import re
 import stat
-import struct
 import subprocess
 import sys
 import textwrap
 import time
-import zlib
 from pathlib import Path
 
 import attrs
@@ -26,6 +24,7 @@ import docx
 import pypdf
 import pytest
 from pypdf.generic import ContentStream
+from support import png
 
 import habitat_docs as hd
 from habitat_docs.compose import compose
@@ -555,24 +554,6 @@ annexes:
       - text: {en: "The status of contributions is shown below.", zh: 捐款状况如下。}
       - text: {en: "Contributions were received from 20 Member States.", zh: 收到了20个会员国的捐款。}
 """
-
-
-def png(width: int, height: int) -> bytes:
-    """A small valid RGB PNG."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    rows = b"".join(b"\x00" + bytes((30, 90 + y % 100, 160)) * width for y in range(height))
-    head = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", head)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 @pytest.fixture(scope="module")
