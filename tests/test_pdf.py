@@ -907,6 +907,17 @@ def test_a_hung_warm_office_is_replaced_and_the_batch_converted(docx_files, tmp_
     assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
 
 
+def test_a_talkative_warm_office_does_not_block_on_its_messages(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from habitat_docs.writers.libreoffice import find_soffice
+
+    real = find_soffice()  # 256 KiB of messages: more than a pipe holds unread
+    script = f'case "$*" in *macro:*) head -c 262144 /dev/zero | tr "\\0" x >&2 ;; esac\nexec "{real}" "$@"\n'
+    monkeypatch.setenv("HABITAT_DOCS_SOFFICE", str(fake_soffice(tmp_path, script)))
+    with Office(start_timeout=30) as office:
+        (path,) = pdf_from_docx([docx_files["en"]], tmp_path, office=office, timeout=30, retries=0)
+    assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
+
+
 def test_a_broken_job_is_reported_and_the_office_serves_on(docx_files, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
     jobs = office._home / "jobs"  # the macro's own protocol: a job line without a target
     (jobs / "broken.part").write_text("0\nno-target\n")

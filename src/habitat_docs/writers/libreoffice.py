@@ -384,15 +384,17 @@ class Office:
                 raise LibreOfficeError(
                     f"could not prepare a LibreOffice profile: {e}{_tail(init_err)}"
                 ) from e
-            self._proc = subprocess.Popen(
-                [soffice, env_arg, *_COMMON_ARGS, f'macro:///Standard.HabitatDocs.Serve("{jobs}")'],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                start_new_session=True, env=_env(),
-            )  # fmt: skip
+            # Its messages go to a file: a pipe nobody reads would block a long-running office.
+            with open(home / "stderr.log", "wb") as log:
+                self._proc = subprocess.Popen(
+                    [soffice, env_arg, *_COMMON_ARGS, f'macro:///Standard.HabitatDocs.Serve("{jobs}")'],
+                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                    start_new_session=True, env=_env(),
+                )  # fmt: skip
             deadline = time.monotonic() + self.start_timeout
             while not (jobs / "ready").exists():
                 if self._proc.poll() is not None:
-                    err = self._proc.stderr.read() if self._proc.stderr else b""
+                    err = self._messages()
                     self._proc = None
                     raise LibreOfficeError(f"LibreOffice exited while starting{_tail(err)}")
                 if time.monotonic() > deadline:
@@ -421,6 +423,17 @@ class Office:
                 _kill(self._proc)
             self._proc = None
             self._cleanup()
+
+    def _messages(self) -> bytes:
+        """What the office process wrote to stderr (its last 64 KiB)."""
+        if self._home is None:
+            return b""
+        try:
+            with open(self._home / "stderr.log", "rb") as f:
+                f.seek(max(0, f.seek(0, os.SEEK_END) - 65536))
+                return f.read()
+        except OSError:
+            return b""
 
     def _cleanup(self) -> None:
         if self._home is not None:
@@ -457,7 +470,7 @@ class Office:
                 while not result.exists():
                     if proc.poll() is not None:
                         code = proc.returncode
-                        err = proc.stderr.read() if proc.stderr else b""
+                        err = self._messages()
                         self._proc = None
                         self._cleanup()
                         how = (
@@ -470,12 +483,13 @@ class Office:
                             files,
                         )
                     if time.monotonic() > deadline:
-                        taken = not job.exists()  # the macro deletes a job once it has read it
+                        taken = not job.exists()  # the macro renames a job when it takes it
+                        err = self._messages()
                         self.kill()
                         raise OfficeFault(
                             f"LibreOffice did not finish converting {_names(files)} within {timeout:g} s "
                             f"({'hung while converting' if taken else 'never took the job'}); "
-                            "its process was killed", files,
+                            f"its process was killed{_tail(err)}", files,
                         )  # fmt: skip
                     time.sleep(0.002)
                 report = result.read_text(encoding="utf-8", errors="replace")
