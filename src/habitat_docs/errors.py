@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping, Sequence
 
 Path = tuple[str | int, ...]
 
-__all__ = ["DataError", "Problem", "format_path"]
+__all__ = ["DataError", "Problem", "did_you_mean", "format_path"]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """" (did you mean 'heading'?)" for the choice nearest a misspelt name, or ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def format_path(path: Path) -> str:

@@ -27,7 +27,6 @@ Data syntax of one fact (see ``from_data``)::
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
@@ -37,7 +36,7 @@ from attrs import field, frozen
 from attrs.validators import in_, instance_of
 
 from . import formats
-from .errors import DataError, Problem
+from .errors import DataError, Problem, did_you_mean
 
 __all__ = [
     "Money", "Percent", "Date", "DateRange", "YearRange", "CycleYear", "Count", "Ordinal",
@@ -416,7 +415,7 @@ def fact_from_data(spec: Any) -> Fact:
         if unknown and not kinds:
             k = str(unknown[0])
             raise DataError(
-                f"unknown kind of fact '{k}'{_suggest(k, _KINDS)} (known: {', '.join(_KINDS)})", (k,)
+                f"unknown kind of fact '{k}'{did_you_mean(k, _KINDS)} (known: {', '.join(_KINDS)})", (k,)
             )
         what = f"{' and '.join(kinds)} together" if kinds else "none"
         raise DataError(f"a fact is one of {', '.join(_KINDS)} (got {what})")
@@ -425,7 +424,7 @@ def fact_from_data(spec: Any) -> Fact:
     allowed = _OPTIONS.get(kind, ())
     for k in options:
         if k not in allowed:
-            hint = _suggest(str(k), allowed)
+            hint = did_you_mean(str(k), allowed)
             known = f" (a {kind} fact takes {', '.join(allowed)})" if allowed else ""
             raise DataError(f"unknown field '{k}' for a {kind} fact{hint}{known}", (k,))
     try:
@@ -438,10 +437,6 @@ def fact_from_data(spec: Any) -> Fact:
     except (TypeError, ValueError) as e:
         raise DataError(str(e), (kind,)) from None
 
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _no_float(value: Any, example: str) -> None:

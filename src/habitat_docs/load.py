@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 import tomllib
@@ -24,7 +23,7 @@ from cattrs.errors import (
 )
 
 from . import facts
-from .errors import DataError, Path, Problem
+from .errors import DataError, Path, Problem, did_you_mean
 from .images import image_file
 from .inline import InlineError, check_characters
 from .model import (
@@ -102,7 +101,7 @@ def structure(data: Any, base_dir: FsPath | None = None) -> Document:
         raise DataError("the file must hold a mapping of fields (kind, symbol, …)")
     kind = data.get("kind")
     if kind not in KINDS:
-        hint = _suggest(str(kind), KINDS) if isinstance(kind, str) else ""
+        hint = did_you_mean(str(kind), KINDS) if isinstance(kind, str) else ""
         known = ", ".join(KINDS)
         raise DataError(f"unknown document kind {kind!r}{hint} (known: {known})", ("kind",))
     fields = {k: v for k, v in data.items() if k != "kind"}
@@ -623,7 +622,7 @@ def _problems(exc: BaseException, path: Path) -> list[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [a.name for a in attrs.fields(exc.cl) if a.init]
         return [
-            Problem(f"unknown field '{k}'{_suggest(k, [n for n in names if n != k])}", (*path, k))
+            Problem(f"unknown field '{k}'{did_you_mean(k, [n for n in names if n != k])}", (*path, k))
             for k in sorted(exc.extra_fields)
         ]
     if isinstance(exc, KeyError):
@@ -643,7 +642,3 @@ def _plain_type_error(exc: Exception) -> str:
         return "expected a list"
     return msg
 
-
-def _suggest(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -14,7 +13,7 @@ from attrs import field, frozen
 from attrs.validators import deep_iterable, ge, instance_of, le, optional
 
 from . import inline
-from .errors import DataError, Path
+from .errors import DataError, Path, did_you_mean
 from .facts import Facts
 from .symbol import Symbol
 
@@ -578,8 +577,7 @@ def _validate(doc: Document) -> None:
             problems.append(DataError(f"document id '{d.id}' is listed twice", ("documents", i, "id")))
     for path, doc_id in cites:
         if doc_id not in known:
-            close = difflib.get_close_matches(doc_id, known, n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else " (list it under documents:)"
+            hint = did_you_mean(doc_id, known) or " (list it under documents:)"
             problems.append(DataError(f"unknown document '{doc_id}'{hint}", path))
     if problems:
         raise DataError.join(problems)
@@ -613,8 +611,7 @@ def _check_language(name: str, code: object) -> None:
 def _suggest_fact(name: str, doc: Document) -> str:
     if not doc.facts:
         return " (declare it under facts:)"
-    close = difflib.get_close_matches(name, list(doc.facts), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else " (not declared under facts:)"
+    return did_you_mean(name, doc.facts) or " (not declared under facts:)"
 
 
 def _fmt(path: Path) -> str:

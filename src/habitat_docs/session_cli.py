@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from typing import IO
 
 from . import api
+from .allocation import record_register
 from .batch import build_session, check_options, progress_for, summary_lines
 from .cli import printable
 from .errors import DataError
-from .session import SessionPlan, load_session, record_register
+from .session import SessionPlan, load_session
 
 __all__ = ["parser", "run"]
 
