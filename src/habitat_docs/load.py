@@ -41,6 +41,7 @@ from .model import (
     walk,
 )  # fmt: skip
 from .symbol import Symbol
+from .tomlmap import key_lines
 
 __all__ = [
     "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_STRING", "MAX_VALUES", "load", "load_with_lines", "read_file",
@@ -67,8 +68,8 @@ def load(path: str | FsPath) -> Document:
 
 
 def load_with_lines(path: str | FsPath) -> tuple[Document, Mapping[Path, int]]:
-    """``load``, and the line of every field path of the file (YAML and JSON; empty for
-    TOML), to locate errors found later (while composing)."""
+    """``load``, and the line of every field path of the file, to locate errors found
+    later (while composing)."""
     path = FsPath(path)
     name = str(path)
     data, lines = _parse(read_file(path), path.suffix.lower(), name)
@@ -174,9 +175,12 @@ def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, Mapping[Path, int]]
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
-            raise DataError(Problem(f"TOML syntax: {e}", file=name)) from None
+            m = _TOML_AT.search(str(e))
+            message, line = (str(e)[: m.start()], int(m["line"])) if m else (str(e), None)
+            raise DataError(Problem(f"TOML syntax: {message}", file=name, line=line)) from None
         except RecursionError:
             raise DataError(Problem(_TOO_DEEP, file=name)) from None
+        lines = _Lines(lambda: key_lines(text))  # made only to locate an error
     else:
         raise DataError(Problem(f"unknown data file type '{suffix}' (use .yaml, .json or .toml)", file=name))
     problems = _check_values(data)
@@ -186,6 +190,7 @@ def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, Mapping[Path, int]]
 
 
 _TOO_DEEP = f"mappings and lists nest more than {MAX_DEPTH} deep"
+_TOML_AT = re.compile(r" \(at line (?P<line>[0-9]+), column [0-9]+\)\Z")
 
 
 def _check_values(data: Any) -> list[Problem]:
