@@ -238,6 +238,7 @@ Sub Serve(folder As String)
     Close #f
     On Error Resume Next ' a failed listing is tried again; jobs report their own errors
     Do
+        name = ""
         name = Dir(folder & "/*.job")
         If name <> "" Then
             RunJob(folder & "/" & name)
