@@ -161,5 +161,5 @@ def key_lines(text: str) -> dict[Path, int]:
     scanner = _Scanner(text)
     try:
         return scanner.document()
-    except (IndexError, ValueError):
+    except (IndexError, ValueError, RecursionError):
         return scanner.lines
