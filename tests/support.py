@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import struct
 import zlib
@@ -39,3 +40,23 @@ agenda:
 title: {en: Actions to improve internal management, zh: 改进内部管理的行动}
 """
 MASTHEAD: dict[str, Any] = json.loads(json.dumps(yaml.safe_load(MASTHEAD_YAML), default=str))
+
+
+def toml_value(v: Any) -> str:
+    """A TOML value written inline (tables as inline tables)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | dt.date):
+        return str(v) if not isinstance(v, dt.date) else v.isoformat()
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ", ".join(toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {toml_value(x)}" for k, x in v.items()) + "}"
+    raise TypeError(v)
+
+
+def dump_toml(data: dict[str, Any]) -> str:
+    """Top-level keys one per line, everything below as inline tables and arrays."""
+    return "".join(f"{json.dumps(k)} = {toml_value(v)}\n" for k, v in data.items())

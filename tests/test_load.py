@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from support import dump_toml
 
 from habitat_docs import KINDS, DataError, Document, ExecutiveDirectorReport, load, structure
 
@@ -77,25 +78,6 @@ def dump_yaml(data: Any) -> str:
 
 def dump_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
-
-
-def _toml_value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int | dt.date):
-        return str(v) if not isinstance(v, dt.date) else v.isoformat()
-    if isinstance(v, str):
-        return json.dumps(v, ensure_ascii=False)
-    if isinstance(v, list):
-        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
-    if isinstance(v, dict):
-        return "{" + ", ".join(f"{json.dumps(k)} = {_toml_value(x)}" for k, x in v.items()) + "}"
-    raise TypeError(v)
-
-
-def dump_toml(data: dict[str, Any]) -> str:
-    """Top-level keys one per line, everything below as inline tables and arrays."""
-    return "".join(f"{json.dumps(k)} = {_toml_value(v)}\n" for k, v in data.items())
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -611,6 +593,17 @@ def test_json_nested_field_and_compact_json_get_their_lines(tmp_path):
     assert text.splitlines()[problem.line - 1].strip().startswith('"en": "See {ref:nowhere}."')
     compact = write(tmp_path, "compact.json", json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
     assert load_error(compact).problems[0].line == 1
+
+
+def test_json_escapes_of_characters_beyond_the_bmp_keep_the_lines(tmp_path):
+    data = minimal()
+    data["title"]["zh"] = "𠮷野家"  # json.dumps writes it as "\\ud842\\udfb7"
+    data["symbol"] = "not a symbol"
+    text = json.dumps(data, indent=2, default=str)
+    assert "\\ud842\\udfb7" in text
+    path = write(tmp_path, "doc.json", text)
+    (problem,) = load_error(path).problems
+    assert problem.line == text.splitlines().index('  "symbol": "not a symbol",') + 1
 
 
 def test_json_duplicate_key_is_refused_with_both_lines(tmp_path):

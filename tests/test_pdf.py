@@ -470,17 +470,20 @@ def test_chinese_in_an_english_document_uses_the_cjk_face(composed) -> None:  # 
 
 # --- symbols never break across lines ---------------------------------------------------------------
 
-BOUND = ("A/79/309 (Part I)/Add.1", "A/RES/48/218 B", "A/74/73/Add.1–E/2019/4/Add.1", "ST/SGB/2019/8")
+BOUND = ("A/79/309 (Part I)/Add.1", "ST/SGB/2019/8", "A/74/73/Add.1–E/2019/4/Add.1", "A/RES/48/218 B")
 
 
 def wrapping_symbols(c: Composed) -> Composed:
-    """Paragraphs that push the symbols of BOUND across every position of a line."""
-    if c.lang == "zh":
-        line = "见{}、{}、{}和{}号公报。".format(*BOUND)
-        blocks = [Para(f"{k + 1}.", (Span("字" * k + line),)) for k in range(40)]
-    else:
-        line = "see {}, {}, {} and {}.".format(*BOUND)
-        blocks = [Para(f"{k + 1}.", (Span("word " * (k // 5) + "w" * (k % 5) + " " + line),)) for k in range(40)]
+    """Paragraphs that push each symbol of BOUND across every position of a line, followed
+    by a Chinese character in zh ("…218 B号") and by a word in en."""
+    blocks = []
+    for symbol in BOUND:
+        for k in range(40):
+            if c.lang == "zh":
+                text = "字" * k + f"见{symbol}号公报。"
+            else:
+                text = "word " * (k // 5) + "w" * (k % 5) + f" see {symbol} of the Board."
+            blocks.append(Para(f"{len(blocks) + 1}.", (Span(text),)))
     return attrs.evolve(c, blocks=tuple(blocks))
 
 

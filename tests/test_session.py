@@ -7,6 +7,7 @@ import copy
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import dump_toml
 
 from habitat_docs import DataError, api
 from habitat_docs.batch import BarProgress, LineProgress, build_session, index_data, render_index
@@ -673,6 +675,27 @@ def test_one_process_and_the_pool_give_the_same_result(tmp_path: Path) -> None:
         assert result.ok and result.files == 6
         indexes.append((out / "index.json").read_text("utf-8"))
     assert indexes[0] == indexes[1]
+
+
+def test_the_pool_builds_documents_written_in_json_and_toml(tmp_path: Path) -> None:
+    """Workers send each document's line map back to the parent: it must pickle."""
+    examples, folder = EXAMPLE_SESSION.parent, tmp_path / "session"
+    shutil.copytree(examples / "session-2024-1", folder / "session-2024-1")
+    shutil.copy(examples / "hsp-eb-2024-11.yaml", folder)
+    docs = folder / "session-2024-1"
+    data = yaml.safe_load((docs / "un-reform.yaml").read_text("utf-8"))
+    (docs / "un-reform.json").write_text(json.dumps(data, ensure_ascii=False, default=str), "utf-8")
+    data = yaml.safe_load((docs / "annotations.yaml").read_text("utf-8"))
+    (docs / "annotations.toml").write_text(dump_toml(json.loads(json.dumps(data, default=str))), "utf-8")
+    text = EXAMPLE_SESSION.read_text("utf-8")
+    for name in ("un-reform", "annotations"):
+        suffix = "json" if name == "un-reform" else "toml"
+        text = text.replace(f"session-2024-1/{name}.yaml", f"session-2024-1/{name}.{suffix}")
+    session = folder / EXAMPLE_SESSION.name
+    session.write_text(text, "utf-8")
+    result = build_session(load_session(session), tmp_path / "out", ("en",), ("docx",), jobs=2)
+    assert [d.error for d in result.documents] == [None, None, None]
+    assert result.ok and result.files == 3
 
 
 def test_bar_progress_on_a_terminal() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import toml_value
 
 from habitat_docs.errors import DataError
 from habitat_docs.load import load
@@ -34,10 +35,13 @@ table.rows = [
 [[sections]]
 id = "b"
 [[sections.content]]
-text = \"\"\"q
-"quoted" \"\"\"
+text = \"\"\"q\\
+  "quoted" \"\"\"
 [sections.heading]
-en = "II"
+en = '''I\\I'''  # a literal string keeps its backslash
+fr = '''deux
+lignes'''
+"x.y".z = 1
 """
 
 
@@ -63,6 +67,8 @@ def test_sample_keys_are_on_their_lines() -> None:
         ("sections", 1, "content", 0, "text"): 19,
         ("sections", 1, "heading"): 21,
         ("sections", 1, "heading", "en"): 22,
+        ("sections", 1, "heading", "fr"): 23,
+        ("sections", 1, "heading", "x.y", "z"): 25,
     }
     assert {path: lines.get(path) for path in expected} == expected
 
@@ -82,7 +88,7 @@ _scalars = st.one_of(
     st.integers(-10**6, 10**6),
     st.booleans(),
     st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x7f"), max_size=8),
-    st.just("multi\nline"),
+    st.sampled_from(["multi\nline", "folded", "lit\nline"]),  # written over two lines
 )
 _values = st.recursive(
     _scalars,
@@ -98,17 +104,17 @@ def _key(k: str) -> str:
 
 
 def _inline(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, str):
-        if v == "multi\nline":  # a multi-line string: its key and the next differ by two lines
-            return '"""' + v.replace("\\", "\\\\").replace('"', '\\"') + '"""'
-        return json.dumps(v, ensure_ascii=False)
+    if v == "multi\nline":
+        return '"""multi\nline"""'
+    if v == "folded":  # a line-ending backslash joins the lines
+        return '"""fol\\\n   ded"""'
+    if v == "lit\nline":
+        return "'''lit\nline'''"
     if isinstance(v, list):
         return "[" + ", ".join(_inline(x) for x in v) + "]"
-    return "{" + ", ".join(f"{_key(k)} = {_inline(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{_key(k)} = {_inline(x)}" for k, x in v.items()) + "}"
+    return toml_value(v)
 
 
 def _emit(data: dict[str, Any]) -> tuple[str, dict[tuple[Any, ...], int]]:
@@ -127,7 +133,11 @@ def _emit(data: dict[str, Any]) -> tuple[str, dict[tuple[Any, ...], int]]:
     def table(path: tuple[Any, ...], header: tuple[str, ...], d: dict[str, Any]) -> None:
         later = []
         for k, v in d.items():
-            if isinstance(v, dict) and v or isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+            if isinstance(v, dict) and len(v) == 1 and not isinstance(next(iter(v.values())), dict | list):
+                (sub, x), = v.items()  # a dotted key
+                where[(*path, k)] = line
+                write((*path, k, sub), f"{_key(k)}.{_key(sub)} = {_inline(x)}")
+            elif isinstance(v, dict) and v or isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
                 later.append((k, v))
             else:
                 write((*path, k), f"{_key(k)} = {_inline(v)}")

@@ -376,7 +376,7 @@ def read_register(
     if "file" in spec:
         if not isinstance(spec["file"], str) or not spec["file"].strip():
             problems.append(Problem("expected the name of a register file", ("register", "file")))
-        elif (outside := _outside(base_dir, spec["file"])) is not None:
+        elif (outside := outside_folder(base_dir, spec["file"])) is not None:
             problems.append(Problem(outside, ("register", "file")))
         else:
             file = base_dir / spec["file"]
@@ -486,7 +486,7 @@ def record_register(file: FsPath, year: int, ordinal: int, numbers: Iterable[int
     write_atomic(file, text.encode("utf-8"))
 
 
-def _outside(base_dir: FsPath, name: str) -> str | None:
+def outside_folder(base_dir: FsPath, name: str) -> str | None:
     """Why a file a session file names may not be read (or written): it must lie in the
     session file's folder or below, symbolic links resolved; else None."""
     folder = base_dir.resolve()

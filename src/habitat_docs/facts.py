@@ -438,7 +438,6 @@ def fact_from_data(spec: Any) -> Fact:
         raise DataError(str(e), (kind,)) from None
 
 
-
 def _no_float(value: Any, example: str) -> None:
     if isinstance(value, float):
         raise DataError(

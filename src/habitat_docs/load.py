@@ -7,6 +7,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -170,7 +171,7 @@ def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, Mapping[Path, int]]
             raise DataError(Problem(f"JSON syntax: {e.msg}", file=name, line=e.lineno)) from None
         except RecursionError:
             raise DataError(Problem(_TOO_DEEP, file=name)) from None
-        lines = _Lines(lambda: _json_lines(text, name))  # made only to locate an error
+        lines = _Lines(partial(_json_lines, text, name))  # made only to locate an error
     elif suffix == ".toml":
         try:
             data = tomllib.loads(text)
@@ -180,7 +181,7 @@ def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, Mapping[Path, int]]
             raise DataError(Problem(f"TOML syntax: {message}", file=name, line=line)) from None
         except RecursionError:
             raise DataError(Problem(_TOO_DEEP, file=name)) from None
-        lines = _Lines(lambda: key_lines(text))  # made only to locate an error
+        lines = _Lines(partial(key_lines, text))  # made only to locate an error
     else:
         raise DataError(Problem(f"unknown data file type '{suffix}' (use .yaml, .json or .toml)", file=name))
     problems = _check_values(data)
@@ -283,6 +284,9 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, int]]:
         loader.dispose()
 
 
+_SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 class _DuplicateKey(ValueError):
     pass
 
@@ -299,7 +303,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 class _Lines(Mapping[Path, int]):
-    """A line map made on first use."""
+    """A line map made on first use (picklable: a session's workers send it back)."""
 
     def __init__(self, make: Callable[[], dict[Path, int]]) -> None:
         self._make: Callable[[], dict[Path, int]] | None = make
@@ -324,7 +328,8 @@ def _json_lines(text: str, name: str) -> dict[Path, int]:
     """The line of every field path of a JSON file, read by the YAML composer (JSON is
     YAML); a duplicate key raises its DataError. Empty if the composer cannot read the
     file (JSON that YAML 1.1 does not accept, such as some escapes)."""
-    loader = _Loader(text)
+    # YAML refuses surrogate escapes ("\ud83d\ude00"); for the lines, any character will do.
+    loader = _Loader(_SURROGATE.sub(r"\g<1>\\u0041", text))
     loader.file = name
     lines: dict[Path, int] = {}
     try:

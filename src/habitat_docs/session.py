@@ -51,8 +51,8 @@ from .allocation import (
     Allocation,
     Register,
     Request,
-    _outside,
     allocate,
+    outside_folder,
     parse_numbers,
     read_register,
     record_register,
@@ -733,7 +733,7 @@ def _entries(
                 )
             )
             bad = True
-        elif (outside := _outside(base_dir, file)) is not None:
+        elif (outside := outside_folder(base_dir, file)) is not None:
             problems.append(Problem(outside, (*here, "file")))
             bad = True
         kind = d.get("kind")

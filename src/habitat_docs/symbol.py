@@ -38,7 +38,7 @@ __all__ = ["FIND", "KINDS", "SUFFIXES", "WORD_JOINER", "Symbol", "nobreak"]
 
 WORD_JOINER = "\u2060"
 # Binds the spaces of a symbol: LibreOffice breaks Chinese lines at U+00A0, not at U+202F.
-NO_BREAK_SPACE = "\u202f"
+NARROW_NO_BREAK_SPACE = "\u202f"
 DASHES = "–-"  # en dash (as printed, S2) and hyphen (ODS) [conventions §1.2]
 
 #: Document-part kinds: ``kind`` of a symbol is one of these or None (a plain number).
@@ -68,7 +68,7 @@ def _symbol_pattern(joined: bool) -> str:
     no-break spaces that :func:`nobreak` puts in."""
     wj = f"{WORD_JOINER}?" if joined else ""
     s = f"/{wj}"
-    sp = f"[ \u00a0{NO_BREAK_SPACE}]" if joined else " "
+    sp = f"[ \u00a0{NARROW_NO_BREAK_SPACE}]" if joined else " "
     docpart = (
         rf"(?:{_NUM}|(?:{'|'.join(_DOTTED_KINDS)})\.{_NUM}|INF{s}{_NUM}"
         rf"|RES{s}(?:{_NUM}{s})?{_NUM}(?:{sp}[A-Z])?)"
@@ -95,7 +95,7 @@ FIND = re.compile(_symbol_pattern(joined=False))
 _FIND_JOINED = re.compile(_symbol_pattern(joined=True))
 
 
-_BIND = str.maketrans({WORD_JOINER: None, " ": NO_BREAK_SPACE, "\u00a0": NO_BREAK_SPACE})
+_BIND = str.maketrans({WORD_JOINER: None, " ": NARROW_NO_BREAK_SPACE, "\u00a0": NARROW_NO_BREAK_SPACE})
 
 
 def nobreak(text: str) -> str:

@@ -22,7 +22,7 @@ __all__ = ["key_lines"]
 # Tokens: strings (multi-line first), punctuation, newlines, comments, and bare words (keys,
 # numbers, dates, booleans). Spaces and tabs separate them.
 _TOKEN = re.compile(
-    r'(?P<str>"""(?:[^"\\]|\\.|"(?!""))*"""+|\'\'\'(?:[^\']|\'(?!\'\'))*\'\'\'+'
+    r'(?P<str>"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""+|\'\'\'(?:[^\']|\'(?!\'\'))*\'\'\'+'
     r'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\')'
     r"|(?P<punct>[\[\]{}=,.])"
     r"|(?P<nl>\r?\n)"

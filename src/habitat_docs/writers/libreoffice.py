@@ -252,14 +252,16 @@ Sub Serve(folder As String)
 End Sub
 
 Sub RunJob(job As String)
-    Dim f As Integer, o As Integer, line As String, parts, version As Long
+    ' f and o: the open job and result files, 0 when not open
+    Dim f As Integer, o As Integer, n As Integer, line As String, parts, version As Long
     Dim loadArgs(1) As New com.sun.star.beans.PropertyValue
     loadArgs(0).Name = "Hidden" : loadArgs(0).Value = True
     loadArgs(1).Name = "ReadOnly" : loadArgs(1).Value = True
     On Error GoTo broken
     Name job As job & ".taken"
-    f = FreeFile
-    Open job & ".taken" For Input As #f
+    n = FreeFile
+    Open job & ".taken" For Input As #n
+    f = n
     Line Input #f, line
     version = CLng(line)
     Dim fd(3) As New com.sun.star.beans.PropertyValue
@@ -270,8 +272,9 @@ Sub RunJob(job As String)
     Dim storeArgs(1) As New com.sun.star.beans.PropertyValue
     storeArgs(0).Name = "FilterName" : storeArgs(0).Value = "writer_pdf_Export"
     storeArgs(1).Name = "FilterData" : storeArgs(1).Value = fd()
-    o = FreeFile
-    Open job & ".tmp" For Output As #o
+    n = FreeFile
+    Open job & ".tmp" For Output As #n
+    o = n
     Do While Not EOF(f)
         Line Input #f, line
         If line <> "" Then
@@ -279,25 +282,25 @@ Sub RunJob(job As String)
             Print #o, ConvertOne(parts(0), parts(1), loadArgs(), storeArgs())
         End If
     Loop
-    Close #f
-    Close #o
+    Close #f : f = 0
+    Close #o : o = 0
     Kill job & ".taken"
     Name job & ".tmp" As job & ".result"
     Exit Sub
 broken:
-    ' Report the error as the job's result instead of ending the server.
+    ' Report the error as the job's result instead of ending the server. An error inside
+    ' this handler is not trapped, so each step checks first.
     Dim message As String
     message = Error$
-    On Error Resume Next
     If f > 0 Then Close #f
     If o > 0 Then Close #o
-    Dim b As Integer
-    b = FreeFile
-    Open job & ".broken" For Output As #b
-    Print #b, "error" & Chr(9) & Chr(9) & message
-    Close #b
-    Kill job & ".taken"
-    Kill job & ".tmp"
+    n = FreeFile
+    Open job & ".broken" For Output As #n
+    Print #n, "error" & Chr(9) & Chr(9) & message
+    Close #n
+    If FileExists(job) Then Kill job
+    If FileExists(job & ".taken") Then Kill job & ".taken"
+    If FileExists(job & ".tmp") Then Kill job & ".tmp"
     Name job & ".broken" As job & ".result"
 End Sub
 
