@@ -916,8 +916,12 @@ def test_a_talkative_warm_office_does_not_block_on_its_messages(docx_files, tmp_
     real = find_soffice()  # 256 KiB of messages: more than a pipe holds unread
     script = f'case "$*" in *macro:*) head -c 262144 /dev/zero | tr "\\0" x >&2 ;; esac\nexec "{real}" "$@"\n'
     monkeypatch.setenv("HABITAT_DOCS_SOFFICE", str(fake_soffice(tmp_path, script)))
+    monkeypatch.setattr("habitat_docs.writers.libreoffice.LOG_LIMIT", 65536)
     with Office(start_timeout=30) as office:
+        log = office._home / "stderr.log"
+        assert log.stat().st_size >= 262144
         (path,) = pdf_from_docx([docx_files["en"]], tmp_path, office=office, timeout=30, retries=0)
+        assert log.stat().st_size < 65536  # emptied between batches, and written on after
     assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
 
 

@@ -389,7 +389,7 @@ class Office:
                     f"could not prepare a LibreOffice profile: {e}{_tail(init_err)}"
                 ) from e
             # Its messages go to a file: a pipe nobody reads would block a long-running office.
-            with open(home / "stderr.log", "wb") as log:
+            with open(home / "stderr.log", "ab") as log:  # appended: it can be emptied under it
                 self._proc = subprocess.Popen(
                     [soffice, env_arg, *_COMMON_ARGS, f'macro:///Standard.HabitatDocs.Serve("{jobs}")'],
                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
@@ -459,6 +459,7 @@ class Office:
             self.start()
             assert self._proc is not None and self._home is not None
             proc, jobs = self._proc, self._home / "jobs"
+            _trim(self._home / "stderr.log")
             work = Path(tempfile.mkdtemp(prefix=".habitat-docs-", dir=out))
             try:
                 n = next(self._jobs)
@@ -511,6 +512,18 @@ class Office:
                 return _collect(files, work, out)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
+
+
+#: The office's messages are emptied between batches once they pass this size.
+LOG_LIMIT = 1024 * 1024
+
+
+def _trim(log: Path) -> None:
+    try:
+        if log.stat().st_size > LOG_LIMIT:
+            os.truncate(log, 0)
+    except OSError:
+        pass
 
 
 _live: weakref.WeakSet[Office] = weakref.WeakSet()
