@@ -444,13 +444,12 @@ def _joined(symbol: str) -> str:
     return joined.replace(" ", NBSP)
 
 
-def _expected_nobreak(sentence: str, found: list[str]) -> str:
-    out, pos = "", 0
-    for symbol in found:
-        start = sentence.index(symbol, pos)
-        out += sentence[pos:start] + _joined(symbol)
-        pos = start + len(symbol)
-    return out + sentence[pos:]
+def _expected_nobreak(text: str) -> str:
+    """``text`` with each symbol FIND finds joined, everything between left as it is."""
+    spans = [(m.start(), m.end()) for m in FIND.finditer(text)]
+    cuts = [0, *(i for span in spans for i in span), len(text)]
+    pieces = [text[a:b] for a, b in itertools.pairwise(cuts)]
+    return "".join(_joined(p) if k % 2 else p for k, p in enumerate(pieces))
 
 
 @pytest.mark.parametrize(("sentence", "found"), SENTENCES)
@@ -462,7 +461,7 @@ def test_find_finds_exactly_the_symbols_of_a_sentence(sentence: str, found: list
 @pytest.mark.parametrize(("sentence", "found"), SENTENCES)
 def test_nobreak_joins_only_inside_symbols_and_is_idempotent(sentence: str, found: list[str]) -> None:
     joined = nobreak(sentence)
-    assert joined == _expected_nobreak(sentence, found)
+    assert joined == _expected_nobreak(sentence)
     assert joined.replace(WJ, "").replace(NBSP, " ") == sentence
     assert nobreak(joined) == joined
 
@@ -509,7 +508,7 @@ def test_find_and_nobreak_on_whole_seed_files(seed: str) -> None:
     text = files[0].read_text(encoding="utf-8")
     assert [m.group() for m in FIND.finditer(text)] == SEED_SYMBOLS[seed]
     joined = nobreak(text)
-    assert joined == _expected_nobreak(text, SEED_SYMBOLS[seed])
+    assert joined == _expected_nobreak(text)
     assert nobreak(joined) == joined
 
 
@@ -524,10 +523,7 @@ def test_nobreak_is_idempotent_and_only_adds_joiners(pieces: list[str]) -> None:
     if WJ in text:  # joiners already there stay where they are
         assert joined.replace(WJ, "").replace(NBSP, " ") == text.replace(WJ, "")
     else:  # joiners and no-break spaces inside the symbols found, nothing else changed
-        spans = [(m.start(), m.end()) for m in FIND.finditer(text)]
-        cuts = [0, *(i for span in spans for i in span), len(text)]
-        pieces = [text[a:b] for a, b in itertools.pairwise(cuts)]
-        assert joined == "".join(_joined(p) if k % 2 else p for k, p in enumerate(pieces))
+        assert joined == _expected_nobreak(text)
     for m in FIND.finditer(text):
         Symbol(m.group())  # every match is a valid symbol
 

@@ -10,6 +10,7 @@ from .images import image_file, image_shape
 from .language import AGENDA_MARK, NBSP, Language, language
 from .layout import (
     FIGURE_MAX_HEIGHT_CM,
+    FOOT_ROLES,
     RIGHT_INDENT_CM,
     TEXT_WIDTH_CM,
     Block,
@@ -66,16 +67,18 @@ class _Composer:
             block = self.block(path, node)
             if block is not None:
                 blocks.append(block)
+        lines = self.masthead()
         return Composed(
             lang=self.code,
             symbol=doc.symbol.text if doc.symbol else None,
             file_stem=doc.file_stem,
             title=self.plain(doc.title, ("title",)),
             issued=doc.issued,
-            masthead=self.masthead(),
+            masthead=tuple(ln for ln in lines if ln.role not in FOOT_ROLES),
             running_head=doc.symbol.text if doc.symbol else "",
             blocks=tuple(blocks),
             typography=self.lang.typography,
+            foot=tuple(ln for ln in lines if ln.role in FOOT_ROLES),
         )
 
     # --- masthead ---

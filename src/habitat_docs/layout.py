@@ -27,6 +27,8 @@ TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGIN_CM["left"] - MARGIN_CM["right"]
 RIGHT_INDENT_CM = 1.0  # body paragraphs stop short of the right margin
 # An image is at most this tall, so that it stays on one page with its caption and notes.
 FIGURE_MAX_HEIGHT_CM = 15.0
+# Masthead roles (masthead.j2) printed at the foot of page 1 instead of at its top.
+FOOT_ROLES = frozenset({"job"})
 
 
 @frozen
@@ -135,3 +137,4 @@ class Composed:
     running_head: str  # printed with the page number from page 2; may be empty
     blocks: tuple[Block, ...]
     typography: Typography
+    foot: tuple[Line, ...] = ()  # the foot of page 1 (the job number line)

@@ -42,7 +42,6 @@ _LINE_STYLES = {
     "subtitle": "UNSubtitle", "organ": "UNMastheadBold",
 }  # fmt: skip
 _BAND_ROLES = {"un", "symbol", "organ", "distr"}
-_FOOT_ROLES = {"job"}  # printed at the foot of page 1, not in the masthead
 
 
 def write_docx(c: Composed) -> bytes:
@@ -146,7 +145,7 @@ class _BodyWriter:
             self.parts.append(self.band(band))
         first = True
         for ln in lines:
-            if ln.role in in_band or ln.role in _FOOT_ROLES:
+            if ln.role in in_band:
                 continue
             props = '<w:spacing w:before="240"/>' if first else ""
             first = False
@@ -275,13 +274,12 @@ def _running_heads(doc: DocxDocument, c: Composed) -> None:
     Page 1: no head; at its foot, the job number line if there is one."""
     sec = doc.sections[0]
     sec.first_page_header.is_linked_to_previous = False  # page 1: empty
-    foot = [ln for ln in c.masthead if ln.role in _FOOT_ROLES]
-    if foot:
+    if c.foot:
         element = sec.first_page_footer._element
         sec.first_page_footer.is_linked_to_previous = False
         for p in list(element):
             element.remove(p)
-        texts = ("".join(i.text for i in ln.content if isinstance(i, Span)) for ln in foot)
+        texts = ("".join(i.text for i in ln.content if isinstance(i, Span)) for ln in c.foot)
         for el in ooxml.fragment("".join(para("UNFooter", run(text)) for text in texts)):
             element.append(el)
     for header, align in ((sec.header, "right"), (sec.even_page_header, "left")):

@@ -114,17 +114,25 @@ def pdf_from_docx(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     _standard(standard)  # validate before starting anything
-    for attempt in itertools.count():
+    for _ in range(retries):
         try:
-            if office is not None:
-                return office.convert(files, out, timeout=timeout, standard=standard)
-            return _convert_once(files, out, timeout, standard)
-        except OfficeFault as e:
-            if attempt >= retries:
-                if attempt:
-                    raise OfficeFault(f"{e} (tried {attempt + 1} times)", e.files) from e
-                raise
-    raise AssertionError("unreachable")
+            return _convert(files, out, timeout, standard, office)
+        except OfficeFault:
+            pass  # a fresh process tries again
+    try:
+        return _convert(files, out, timeout, standard, office)
+    except OfficeFault as e:
+        if retries:
+            raise OfficeFault(f"{e} (tried {retries + 1} times)", e.files) from e
+        raise
+
+
+def _convert(
+    files: list[Path], out: Path, timeout: float, standard: str | None, office: Office | None
+) -> list[Path]:
+    if office is not None:
+        return office.convert(files, out, timeout=timeout, standard=standard)
+    return _convert_once(files, out, timeout, standard)
 
 
 def _convert_once(files: list[Path], out: Path, timeout: float, standard: str | None) -> list[Path]:

@@ -182,6 +182,7 @@ def document_data(c: Composed) -> tuple[dict[str, Any], str | None]:
         },
         "margin-cm": MARGIN_CM,
         "masthead": [{"role": ln.role, "content": _inline(ln.content)} for ln in c.masthead],
+        "foot": [_inline(ln.content) for ln in c.foot],
         "blocks": blocks,
     }
     return data, root
