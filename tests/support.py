@@ -6,9 +6,15 @@ import datetime as dt
 import json
 import struct
 import zlib
+from collections.abc import Callable, Hashable
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+# Copies of the five seed documents (Chinese text extracted from the PDFs); tests read these,
+# never anything outside the repository.
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def png(width: int = 4, height: int = 2) -> bytes:
@@ -60,3 +66,28 @@ def toml_value(v: Any) -> str:
 def dump_toml(data: dict[str, Any]) -> str:
     """Top-level keys one per line, everything below as inline tables and arrays."""
     return "".join(f"{json.dumps(k)} = {toml_value(v)}\n" for k, v in data.items())
+
+
+class OnDemand(dict[Hashable, Any]):
+    """A dict whose other entries ``fill()`` makes, all at once, when one of them is first read:
+    the LibreOffice PDFs, so that a test of the DOCX or Typst files never starts LibreOffice.
+    A failed ``fill()`` is raised again on every later read, never retried."""
+
+    def __init__(self, entries: dict[Hashable, Any], fill: Callable[[], dict[Hashable, Any]]) -> None:
+        super().__init__(entries)
+        self._fill: Callable[[], dict[Hashable, Any]] | None = fill
+        self._error: Exception | None = None
+
+    def __missing__(self, key: Hashable) -> Any:
+        if self._error is not None:
+            raise self._error
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            try:
+                self.update(fill())
+            except Exception as e:
+                self._error = e
+                raise
+            if key in self:
+                return self[key]
+        raise KeyError(key)

@@ -113,6 +113,7 @@ SUBPROCESS_CASES = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow  # a fresh interpreter each: some 6 s for all; the same files run in process above
 @pytest.mark.parametrize("case", SUBPROCESS_CASES)
 def test_bad_input_through_a_real_process(case: str, tmp_path: Path, tried) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "out"

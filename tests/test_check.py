@@ -17,6 +17,8 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from support import SEEDS as SEED_DIR
+from support import OnDemand
 
 import habitat_docs as hd
 from habitat_docs import Subparagraph, Text
@@ -28,7 +30,7 @@ from habitat_docs.testing import assert_numbering, assert_parity, assert_text_nu
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
-SEEDS = {p.name[:3]: p for p in (FIXTURES / "seeds").glob("*.txt")}
+SEEDS = {p.name[:3]: p for p in SEED_DIR.glob("*.txt")}
 
 
 def seed(key: str) -> str:
@@ -388,13 +390,21 @@ def long_document(paragraphs: int = 48) -> hd.Document:
 
 
 EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("hsp-*.yaml"))
-DOCUMENTS = ["rich", "long", *EXAMPLES]
+# the rich document and the main example; the long one and the other examples only in the full run
+# (each case takes up to 2 s, all of them some 30 s)
+DOCUMENTS = [
+    "rich",
+    pytest.param("long", marks=pytest.mark.slow),
+    *(e if e == "hsp-eb-2024-11" else pytest.param(e, marks=pytest.mark.slow) for e in EXAMPLES),
+]
+LIBREOFFICE_PDF = pytest.param("pdf", marks=pytest.mark.office)  # "typst.pdf": the Typst one
 
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """rich-zh.docx, rich-en.pdf (LibreOffice), rich-en.typst.pdf, <example>-zh.docx … for
-    every file in examples/, and defective copies: built and converted once for the module."""
+    every file in examples/, and defective copies: built once for the module; the LibreOffice
+    PDFs (every DOCX converted in one batch) when one of them is first read."""
     out = tmp_path_factory.mktemp("own-output")
     files: dict[str, Path] = {}
     docs = {"rich": rich_document(), "long": long_document()}
@@ -410,16 +420,21 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     files["bad-label-zh.docx"] = bad
     line = edit_docx(files["rich-zh.docx"], bad, "5.", "6.", whole=True)
     files["bad-label-line"] = Path(str(line))
-    to_pdf([f for k, f in files.items() if k.endswith(".docx")], out)  # PDF from LibreOffice
-    for key in list(files):
-        if key.endswith(".docx"):
-            files[key.replace(".docx", ".pdf")] = out / Path(key).with_suffix(".pdf").name
-    return files
+    docx_files = {k: f for k, f in files.items() if k.endswith(".docx")}
+
+    def libreoffice() -> dict[str, Path]:
+        to_pdf(list(docx_files.values()), out)  # PDF from LibreOffice
+        return {
+            key.replace(".docx", ".pdf"): out / Path(key).with_suffix(".pdf").name
+            for key in docx_files
+        }
+
+    return OnDemand(files, libreoffice)
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("fmt", ["docx", "pdf", "typst.pdf"])
+@pytest.mark.parametrize("fmt", ["docx", LIBREOFFICE_PDF, "typst.pdf"])
 def test_own_output_is_consistent(outputs: dict[str, Path], name: str, lang: str, fmt: str) -> None:
     assert_numbering(outputs[f"{name}-{lang}.{fmt}"])
 
@@ -429,42 +444,45 @@ def test_own_output_is_consistent(outputs: dict[str, Path], name: str, lang: str
     ("zh", "en"),
     [
         ("docx", "docx"),
-        ("pdf", "pdf"),
+        pytest.param("pdf", "pdf", marks=pytest.mark.office),
         ("typst.pdf", "typst.pdf"),
-        ("docx", "pdf"),
-        ("pdf", "typst.pdf"),
+        pytest.param("docx", "pdf", marks=pytest.mark.office),
+        pytest.param("pdf", "typst.pdf", marks=pytest.mark.office),
     ],
 )
 def test_own_output_parity(outputs: dict[str, Path], name: str, zh: str, en: str) -> None:
     assert_parity(outputs[f"{name}-zh.{zh}"], outputs[f"{name}-en.{en}"])
 
 
-def test_rich_output_is_read_in_full(outputs: dict[str, Path]) -> None:
+@pytest.mark.parametrize("fmt", ["docx", LIBREOFFICE_PDF, "typst.pdf"])
+def test_rich_output_is_read_in_full(outputs: dict[str, Path], fmt: str) -> None:
     from habitat_docs.check import structure
     from habitat_docs.check.source import read
 
-    for fmt in ("docx", "pdf", "typst.pdf"):
-        items = structure(read(outputs[f"rich-en.{fmt}"])).items
-        assert [it.value for it in items if it.kind == "para"] == [1, 2, 3, 4, 5, 6, 7, 1, 2, 1, 2]
-        assert [it.depth for it in items if it.kind == "sub"] == [1, 2, 3, 4, 4, 3, 2, 1, 1, 1, 1]
-        assert [it.label for it in items if it.kind == "annex"] == ["Annex I", "Annex II"]
-        assert [it.label for it in items if it.kind == "figure"] == ["Figure I"]
-        assert [it.label for it in items if it.kind == "table"] == ["Table 1", "Table 2"]
-        notes = [it.value for it in items if it.kind == ("ref" if fmt == "docx" else "note")]
-        assert notes == [1, 2, 3, 4]
+    items = structure(read(outputs[f"rich-en.{fmt}"])).items
+    assert [it.value for it in items if it.kind == "para"] == [1, 2, 3, 4, 5, 6, 7, 1, 2, 1, 2]
+    assert [it.depth for it in items if it.kind == "sub"] == [1, 2, 3, 4, 4, 3, 2, 1, 1, 1, 1]
+    assert [it.label for it in items if it.kind == "annex"] == ["Annex I", "Annex II"]
+    assert [it.label for it in items if it.kind == "figure"] == ["Figure I"]
+    assert [it.label for it in items if it.kind == "table"] == ["Table 1", "Table 2"]
+    notes = [it.value for it in items if it.kind == ("ref" if fmt == "docx" else "note")]
+    assert notes == [1, 2, 3, 4]
 
 
-def test_long_output_has_a_running_head_on_every_page(outputs: dict[str, Path]) -> None:
+@pytest.mark.slow  # the long document, like its cases above
+@pytest.mark.parametrize("fmt", [LIBREOFFICE_PDF, "typst.pdf"])
+def test_long_output_has_a_running_head_on_every_page(outputs: dict[str, Path], fmt: str) -> None:
     from habitat_docs.check.furniture import head_symbol
     from habitat_docs.check.source import read
 
-    for key in ("long-zh.pdf", "long-en.pdf", "long-zh.typst.pdf", "long-en.typst.pdf"):
+    for key in (f"long-zh.{fmt}", f"long-en.{fmt}"):
         source = read(outputs[key])
         assert source.pages is not None and source.pages >= 6
         heads = {ln.page for ln in source.lines if ln.role == "head" and head_symbol(ln.text)}
         assert heads == set(range(2, source.pages + 1))
 
 
+@pytest.mark.office
 def test_pdf_footnote_marks_do_not_stick_to_symbols(outputs: dict[str, Path]) -> None:
     """pypdf glues note 2 to "ST/SGB/2019/8" ("ST/SGB/2019/82"); the reader takes it off."""
     from habitat_docs.check.source import read
@@ -513,6 +531,7 @@ def test_defect_in_docx_label_is_found(outputs: dict[str, Path]) -> None:
     assert summary(report) == [(None, line, "wrong", "5.", "6.")]
 
 
+@pytest.mark.office
 def test_defect_in_pdf_label_is_found_on_its_page_and_line(outputs: dict[str, Path]) -> None:
     pdf = outputs["bad-label-zh.pdf"]
     report = check(pdf)
@@ -557,6 +576,7 @@ def test_defect_in_docx_running_head(outputs: dict[str, Path], tmp_path: Path) -
     assert str(report).split("\n")[0].startswith(f"{bad}:-:-: ")
 
 
+@pytest.mark.office
 def test_running_heads_in_paged_text(outputs: dict[str, Path]) -> None:
     """Text with form feeds (as pdftotext writes it) knows its pages."""
     pages = [p.extract_text() for p in PdfReader(outputs["rich-en.pdf"]).pages]
@@ -570,6 +590,7 @@ def test_running_heads_in_paged_text(outputs: dict[str, Path]) -> None:
     ]
 
 
+@pytest.mark.office
 def test_defect_in_english_text(outputs: dict[str, Path]) -> None:
     pages = [p.extract_text() for p in PdfReader(outputs["rich-en.pdf"]).pages]
     page = next(k for k, p in enumerate(pages, 1) if "(b) Receivables" in p)
@@ -610,6 +631,7 @@ def test_parity_finds_a_symbol_cited_in_one_version(
     ]
 
 
+@pytest.mark.office
 def test_parity_between_different_documents(outputs: dict[str, Path]) -> None:
     report = parity(outputs["hsp-eb-2024-11-zh.pdf"], outputs["rich-en.pdf"])
     codes = {f.code for f in report.findings}
@@ -694,6 +716,7 @@ def test_cli_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.office
 def test_cli_parity(outputs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--parity", str(outputs["rich-zh.pdf"]), str(outputs["rich-en.docx"])]) == 0
     assert (

@@ -9,13 +9,14 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from support import SEEDS
 
 import habitat_docs as hd
 from habitat_docs.formats import roman, zh_numeral
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
-SEED = ROOT.parent / "shared" / "seeds" / "000_46c343e28f6b042d.txt"
+SEED = SEEDS / "000_46c343e28f6b042d.txt"
 SYMBOL = "HSP/EB.2024/11"
 JOINER = "\u2060"  # the writer binds symbols with word joiners
 

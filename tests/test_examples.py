@@ -8,12 +8,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from support import SEEDS
 
 import habitat_docs as hd
 from habitat_docs.testing import assert_numbering, assert_parity
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = {
     "hsp-eb-2024-11.yaml": "000_46c343e28f6b042d.txt",
     "hsp-eb-2024-oios-ethics.yaml": "001_bf02f908b1777446.txt",
@@ -41,7 +41,7 @@ def test_every_example_is_listed() -> None:
     assert sorted(p.name for p in (ROOT / "examples").glob("hsp-*.yaml")) == sorted(EXAMPLES)
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_numbering_and_parity(outputs: dict[tuple[str, str, str], Path], name: str, fmt: str) -> None:
     zh, en = outputs[(name, "zh", fmt)], outputs[(name, "en", fmt)]

@@ -37,18 +37,22 @@ def test_docx_prints_the_job_number_and_date_at_the_foot_of_page_1_only(doc, lan
     assert "K2400512" not in "".join(p.text for p in section.even_page_footer.paragraphs)
 
 
+@pytest.mark.parametrize(
+    "engine", ["typst", pytest.param("libreoffice", marks=[pytest.mark.office, pytest.mark.slow])]
+)
 @pytest.mark.parametrize("lang", LANGS)
-def test_pdf_prints_it_on_page_1_only_and_the_checker_still_agrees(doc, tmp_path, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_prints_it_on_page_1_only_and_the_checker_still_agrees(doc, tmp_path, lang: str, engine: str) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / f"doc-{lang}.docx"
     source.write_bytes(hd.render(doc, lang, "docx"))
-    typst = tmp_path / f"typst-{lang}.pdf"
-    typst.write_bytes(hd.render(doc, lang, "pdf"))
-    (office,) = pdf_from_docx([source], tmp_path / "office")
-    for path in (typst, office):
-        text = pages(path.read_bytes())
-        assert any(ln.strip() == "K2400512 070324" for ln in text[0].splitlines())
-        assert not any("K2400512" in t for t in text[1:])
-        assert_numbering(path)
+    if engine == "typst":
+        path = tmp_path / f"typst-{lang}.pdf"
+        path.write_bytes(hd.render(doc, lang, "pdf"))
+    else:
+        (path,) = pdf_from_docx([source], tmp_path / "office")
+    text = pages(path.read_bytes())
+    assert any(ln.strip() == "K2400512 070324" for ln in text[0].splitlines())
+    assert not any("K2400512" in t for t in text[1:])
+    assert_numbering(path)
     assert_numbering(source)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import math
 import os
 import re
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import warnings
 from pathlib import Path
 
 import attrs
@@ -24,7 +26,7 @@ import docx
 import pypdf
 import pytest
 from pypdf.generic import ContentStream
-from support import png
+from support import OnDemand, png
 
 import habitat_docs as hd
 from habitat_docs.compose import compose
@@ -49,7 +51,14 @@ EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
 SYMBOL = "HSP/EB.2024/11"
 LANGS = ("zh", "en")
 ENGINES = ("typst", "libreoffice")
-CASES = [(e, lang) for e in ENGINES for lang in LANGS]
+
+
+def _marks(engine: str) -> list[pytest.MarkDecorator]:
+    return [pytest.mark.office] if engine == "libreoffice" else []
+
+
+ENGINE_CASES = [pytest.param(e, marks=_marks(e)) for e in ENGINES]  # LibreOffice ones: office
+CASES = [pytest.param(e, lang, marks=_marks(e)) for e in ENGINES for lang in LANGS]
 FORBIDDEN_LINE_START = "，。、；：）》”’！？"
 
 _CJK = r"\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -130,14 +139,18 @@ def pdfs(
     docx_files: dict[str, Path],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[tuple[str, str], bytes]:
-    out: dict[tuple[str, str], bytes] = {}
-    for lang, c in composed.items():
-        out["typst", lang] = write_pdf(c)
-    converted = pdf_from_docx([docx_files[lang] for lang in LANGS], tmp_path_factory.mktemp("lo"))
-    for lang, path in zip(LANGS, converted, strict=True):
-        assert path.name == f"{composed[lang].file_stem}-{lang}.pdf"
-        out["libreoffice", lang] = path.read_bytes()
-    return out
+    """(engine, lang): the Typst PDFs at once, the LibreOffice ones when one is first read."""
+
+    def libreoffice() -> dict[tuple[str, str], bytes]:
+        out = {}
+        docx = [docx_files[lang] for lang in LANGS]
+        converted = pdf_from_docx(docx, tmp_path_factory.mktemp("lo"))
+        for lang, path in zip(LANGS, converted, strict=True):
+            assert path.name == f"{composed[lang].file_stem}-{lang}.pdf"
+            out["libreoffice", lang] = path.read_bytes()
+        return out
+
+    return OnDemand({("typst", lang): write_pdf(c) for lang, c in composed.items()}, libreoffice)
 
 
 @pytest.fixture(scope="module")
@@ -324,6 +337,40 @@ def test_typst_standards_declare_conformance(
     assert write_pdf(composed[lang], standard=standard) == data
 
 
+def assert_opens_cleanly(data: bytes, tmp_path: Path) -> None:
+    """poppler (pdfinfo, pdftotext) says nothing on stderr, and pypdf in strict mode reads every
+    page, the metadata and the outline without a warning or a logged complaint."""
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(data)
+    for command in (["pdfinfo", str(path)], ["pdftotext", str(path), "-"]):
+        run = subprocess.run(command, capture_output=True, text=True, check=True)
+        assert run.stderr == "", (command[0], run.stderr)
+    complaints: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: complaints.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("pypdf")
+    logger.addHandler(handler)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            r = pypdf.PdfReader(io.BytesIO(data), strict=True)
+            assert all(page.extract_text() for page in r.pages)
+            assert r.outline is not None and (r.metadata or r.xmp_metadata) is not None
+    finally:
+        logger.removeHandler(handler)
+    assert complaints == []
+
+
+@pytest.mark.parametrize(("engine", "lang"), CASES)
+def test_pdfs_open_without_warnings(pdfs, engine: str, lang: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert_opens_cleanly(pdfs[engine, lang], tmp_path)
+
+
+@pytest.mark.parametrize("standard", ["a-2a", "ua-1", "a-4"])
+def test_typst_standards_open_without_warnings(composed, standard: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert_opens_cleanly(write_pdf(composed["zh"], standard=standard), tmp_path)
+
+
 def test_unknown_standard_is_refused(composed) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="unknown PDF standard"):
         write_pdf(composed["en"], standard="a-9z")
@@ -487,15 +534,16 @@ def wrapping_symbols(c: Composed) -> Composed:
     return attrs.evolve(c, blocks=tuple(blocks))
 
 
-@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("engine", ENGINE_CASES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_symbols_never_break_across_lines(composed, office, tmp_path, engine: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_symbols_never_break_across_lines(composed, request, tmp_path, engine: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     c = wrapping_symbols(composed[lang])
     if engine == "typst":
         data = write_pdf(c)
     else:
         source = tmp_path / f"{c.file_stem}-{lang}.docx"
         source.write_bytes(write_docx(c))
+        office = request.getfixturevalue("office")  # started only for LibreOffice
         (path,) = pdf_from_docx([source], tmp_path, office=office)
         data = path.read_bytes()
     lines = [re.sub(r"\s+", " ", ln) for ln in body_lines(data)]
@@ -570,16 +618,24 @@ def rich(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Composed]:
 
 
 @pytest.fixture(scope="module")
-def rich_pdfs(rich, office, tmp_path_factory) -> dict[tuple[str, str], bytes]:  # type: ignore[no-untyped-def]
-    folder = tmp_path_factory.mktemp("rich-pdf")
-    out = {("typst", lang): write_pdf(c) for lang, c in rich.items()}
-    docx = []
-    for lang, c in rich.items():
-        docx.append(folder / f"{c.file_stem}-{lang}.docx")
-        docx[-1].write_bytes(write_docx(c))
-    for lang, path in zip(LANGS, pdf_from_docx(docx, folder, office=office), strict=True):
-        out["libreoffice", lang] = path.read_bytes()
-    return out
+def rich_pdfs(rich, request, tmp_path_factory) -> dict[tuple[str, str], bytes]:  # type: ignore[no-untyped-def]
+    """(engine, lang): the Typst PDFs at once, the LibreOffice ones (from the warm office) when
+    one is first read."""
+
+    def libreoffice() -> dict[tuple[str, str], bytes]:
+        office = request.getfixturevalue("office")
+        folder = tmp_path_factory.mktemp("rich-pdf")
+        docx = []
+        for lang, c in rich.items():
+            docx.append(folder / f"{c.file_stem}-{lang}.docx")
+            docx[-1].write_bytes(write_docx(c))
+        converted = pdf_from_docx(docx, folder, office=office)
+        return {
+            ("libreoffice", lang): path.read_bytes()
+            for lang, path in zip(LANGS, converted, strict=True)
+        }
+
+    return OnDemand({("typst", lang): write_pdf(c) for lang, c in rich.items()}, libreoffice)
 
 
 @pytest.mark.parametrize(("engine", "lang"), CASES)
@@ -711,10 +767,10 @@ def rules(
     return horizontal, vertical
 
 
-@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("engine", ENGINE_CASES)
 @pytest.mark.parametrize(("pixels", "size"), [((120, 60), (14.6, 7.3)), ((40, 800), (0.75, 15.0))])
 def test_images_fill_the_width_and_tall_ones_fit_the_page(
-    tmp_path, office, engine: str, pixels: tuple[int, int], size: tuple[float, float]
+    tmp_path, request, engine: str, pixels: tuple[int, int], size: tuple[float, float]
 ) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "chart.png").write_bytes(png(*pixels))
     (tmp_path / "rich.yaml").write_text(RICH, encoding="utf-8")
@@ -729,6 +785,7 @@ def test_images_fill_the_width_and_tall_ones_fit_the_page(
     if engine == "typst":
         data = write_pdf(c)
     else:
+        office = request.getfixturevalue("office")  # started only for LibreOffice
         data = pdf_from_docx([source], tmp_path, office=office)[0].read_bytes()
     ((page, width, height),) = drawn_images(data)
     assert (width, height) == pytest.approx(size, abs=0.05)
@@ -760,6 +817,8 @@ def gone(pid: int) -> bool:
     return "State:\tZ" in state  # a zombie has exited (its parent was killed)
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_one_soffice_process_per_batch(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from habitat_docs.writers.libreoffice import find_soffice
 
@@ -774,6 +833,7 @@ def test_one_soffice_process_per_batch(docx_files, tmp_path, monkeypatch) -> Non
     assert all(reader(p.read_bytes()).pages for p in paths)
 
 
+@pytest.mark.slow  # waits out a timeout; the fake soffice never runs LibreOffice
 def test_hung_office_is_killed_after_the_timeout(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     pids = tmp_path / "pids"
     monkeypatch.setenv(
@@ -799,6 +859,8 @@ def test_crashed_office_is_reported(docx_files, tmp_path, monkeypatch) -> None: 
         pdf_from_docx([docx_files["zh"]], tmp_path / "out", retries=0)
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_a_batch_is_tried_again_after_a_crash(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from habitat_docs.writers.libreoffice import find_soffice
 
@@ -810,6 +872,8 @@ def test_a_batch_is_tried_again_after_a_crash(docx_files, tmp_path, monkeypatch)
     assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_unreadable_docx_is_named(tmp_path, office) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"PK\x03\x04 not a zip")
@@ -830,6 +894,7 @@ def test_missing_libreoffice_names_the_package(tmp_path, monkeypatch) -> None:  
         pdf_from_docx([doc], tmp_path)
 
 
+@pytest.mark.office
 def test_warm_office_converts_batches_in_one_process(docx_files, pdfs, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
     pid = office.pid
     first = pdf_from_docx([docx_files["zh"]], tmp_path / "a", office=office)
@@ -846,6 +911,7 @@ def test_warm_office_converts_batches_in_one_process(docx_files, pdfs, office, t
     ("standard", "claims"),
     [("a-2b", {"pdfaid:part": "2", "pdfaid:conformance": "B"}), ("ua-1", {"pdfuaid:part": "1"})],
 )
+@pytest.mark.office
 def test_libreoffice_standards_declare_conformance(
     docx_files, office, tmp_path, standard, claims
 ) -> None:  # type: ignore[no-untyped-def]
@@ -857,6 +923,7 @@ def test_libreoffice_standards_declare_conformance(
         pdf_from_docx([docx_files["zh"]], tmp_path, standard="a-2a")
 
 
+@pytest.mark.slow  # waits out a timeout; the fake soffice never runs LibreOffice
 def test_hung_warm_office_is_killed_and_restarted(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     pids = tmp_path / "pids"
     script = fake_soffice(
@@ -887,6 +954,8 @@ def test_hung_warm_office_is_killed_and_restarted(docx_files, tmp_path, monkeypa
         office.kill()
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_a_hung_warm_office_is_replaced_and_the_batch_converted(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from habitat_docs.writers.libreoffice import find_soffice
 
@@ -910,6 +979,8 @@ def test_a_hung_warm_office_is_replaced_and_the_batch_converted(docx_files, tmp_
     assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
 
 
+@pytest.mark.office
+@pytest.mark.slow
 def test_a_talkative_warm_office_does_not_block_on_its_messages(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from habitat_docs.writers.libreoffice import find_soffice
 
@@ -925,6 +996,7 @@ def test_a_talkative_warm_office_does_not_block_on_its_messages(docx_files, tmp_
     assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
 
 
+@pytest.mark.office
 def test_a_broken_job_is_reported_and_the_office_serves_on(docx_files, office, tmp_path) -> None:  # type: ignore[no-untyped-def]
     jobs = office._home / "jobs"  # the macro's own protocol: a job line without a target
     (jobs / "broken.part").write_text("0\nno-target\n")
@@ -954,7 +1026,7 @@ def test_pdf_from_docx_checks_its_inputs(tmp_path) -> None:  # type: ignore[no-u
 # --- cross-checks ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("engine", ENGINE_CASES)
 def test_the_numbering_checker_agrees(pdfs, engine: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """habitat_docs.testing reads PDFs independently: numbering and zh/en parity hold."""
     from habitat_docs.testing import assert_numbering, assert_parity
@@ -967,6 +1039,7 @@ def test_the_numbering_checker_agrees(pdfs, engine: str, tmp_path) -> None:  # t
     assert_parity(paths["zh"], paths["en"])
 
 
+@pytest.mark.slow  # every example, both languages: seconds in all (the fixtures above cover one)
 @pytest.mark.parametrize(
     "example", sorted((ROOT / "examples").glob("hsp-*.yaml")), ids=lambda p: p.stem
 )

@@ -202,6 +202,7 @@ def _checker_accepts(data: dict[str, Any], fmt: str) -> None:
         assert_parity(files["zh", fmt], files["en", fmt])
 
 
+@pytest.mark.slow
 @slow(60)
 @given(data=documents())
 def test_any_valid_document_gives_docx_the_checker_accepts(data: dict[str, Any], tried) -> None:  # type: ignore[no-untyped-def]
@@ -209,6 +210,7 @@ def test_any_valid_document_gives_docx_the_checker_accepts(data: dict[str, Any],
     _checker_accepts(data, "docx")
 
 
+@pytest.mark.slow
 @slow(25)
 @given(data=documents())
 def test_any_valid_document_gives_pdf_the_checker_accepts(data: dict[str, Any], tried) -> None:  # type: ignore[no-untyped-def]
@@ -301,6 +303,7 @@ def renders_or_fails_clearly(load: Any) -> None:
         assert len(PdfReader(io.BytesIO(pdf)).pages) >= 1
 
 
+@pytest.mark.slow
 @slow(150)
 @given(text=unicode_text)
 def test_arbitrary_unicode_in_prose_renders_or_fails_clearly(text: str, tried) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -16,6 +18,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # seconds without mypy's cache (a fresh checkout, CI)
 def test_mypy_finds_no_type_errors() -> None:
     done = run("mypy")
     assert done.returncode == 0, done.stdout + done.stderr

@@ -86,6 +86,7 @@ def assert_complete(path: Path) -> None:
 # --- reproducible ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_same_input_gives_byte_identical_docx_and_pdf(folder: Path, tmp_path: Path) -> None:
     """Two builds in separate processes (another hash seed, later on the clock) give the
     same bytes, DOCX and Typst PDF alike."""
@@ -207,6 +208,7 @@ def session_outputs() -> set[str]:
     return names
 
 
+@pytest.mark.slow
 def test_a_session_build_killed_with_sigkill_leaves_only_complete_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "habitat_docs.cli", "build-session", str(SESSION),

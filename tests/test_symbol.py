@@ -5,19 +5,18 @@ from __future__ import annotations
 import itertools
 import re
 import string
-from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import SEEDS
 
 from habitat_docs.errors import DataError
 from habitat_docs.symbol import FIND, KINDS, WORD_JOINER, Symbol, nobreak
 
 WJ = WORD_JOINER
 NBSP = "\u202f"  # narrow no-break space
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 # --------------------------------------------------------------------------- valid symbols
 
@@ -479,8 +478,6 @@ def test_nobreak_examples() -> None:
 
 
 def test_seed_sentences_are_real() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(f"no seeds at {SEEDS}")
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
     for sentence, _ in SENTENCES[:26]:
         assert sentence in text, sentence
@@ -502,10 +499,8 @@ SEED_SYMBOLS = {
 
 @pytest.mark.parametrize("seed", sorted(SEED_SYMBOLS))
 def test_find_and_nobreak_on_whole_seed_files(seed: str) -> None:
-    files = sorted(SEEDS.glob(f"{seed}_*.txt")) if SEEDS.is_dir() else []
-    if not files:
-        pytest.skip(f"seed {seed} not found in {SEEDS}")
-    text = files[0].read_text(encoding="utf-8")
+    (file,) = SEEDS.glob(f"{seed}_*.txt")
+    text = file.read_text(encoding="utf-8")
     assert [m.group() for m in FIND.finditer(text)] == SEED_SYMBOLS[seed]
     joined = nobreak(text)
     assert joined == _expected_nobreak(text)
@@ -515,6 +510,7 @@ def test_find_and_nobreak_on_whole_seed_files(seed: str) -> None:
 _prose = st.text(st.sampled_from(list("人居署决议（）。，：; ()-–/.*abcXYZ 0123456789") + [WJ]), max_size=12)
 
 
+@pytest.mark.slow
 @given(st.lists(st.one_of(symbols, _prose), max_size=6))
 def test_nobreak_is_idempotent_and_only_adds_joiners(pieces: list[str]) -> None:
     text = "".join(pieces)

@@ -599,7 +599,7 @@ def index_data(result: SessionResult) -> dict[str, Any]:
             "start": s.start.isoformat(),
             "end": s.end.isoformat(),
             "dates": {
-                lang: formats.date_range(s.start, s.end, lng.locale) for lang, lng in lngs.items()
+                lang: formats.dates(s.start, s.end, lng.locale) for lang, lng in lngs.items()
             },
             "venue": (
                 {lang: s.venue.plain(lang) for lang in langs if lang in s.venue.languages}

@@ -7,6 +7,12 @@ other locale falls back to Babel (CLDR), so a new language needs no Python; the 
 cannot give (ordinals and numbers in words, session names, quarters, halves) raise ``ValueError``
 there, and a language supplies them as macros in its ``labels.j2`` (see ``Language.fact``).
 
+The house style takes nothing from CLDR: every date, range, amount, percentage, ordinal and
+session name of English and Chinese is written here, once, for the masthead, the facts and the
+templates alike, so that a Babel release cannot change what a document prints (Babel 2.19
+changed the Chinese interval "2024年5月6日至8日" to "2024年5月6日 – 8日"). Babel gives only
+what UN style leaves to the locale: language names, list joining and other locales' figures.
+
 Money is ``Decimal`` throughout: amounts are scaled by moving the decimal point (exact), never
 by floating-point division.
 """
@@ -29,7 +35,7 @@ from babel.numbers import (
 )  # fmt: skip
 
 __all__ = [
-    "roman", "alpha", "zh_numeral", "ordinal_word", "long_date", "date_range", "language_name",
+    "roman", "alpha", "zh_numeral", "ordinal_word", "language_name",
     "house_style", "number", "cardinal_word", "count", "money", "percent", "date", "dates",
     "year_range", "cycle_year", "ordinal", "session_name", "quarter", "half_year", "NBSP",
 ]  # fmt: skip
@@ -104,26 +110,6 @@ def ordinal_word(n: int, lang: str = "en") -> str:
 @cache
 def _locale(code: str) -> Locale:
     return Locale.parse(code)
-
-
-def long_date(d: dt.date, locale: str) -> str:
-    """6 May 2024 (en_GB) / 2024年5月6日 (zh)."""
-    return format_date(d, "long", locale=_locale(locale))
-
-
-def date_range(start: dt.date, end: dt.date, locale: str) -> str:
-    """6–8 May 2024; 29 March–2 April 2024; 2024年5月6日至8日."""
-    loc = _locale(locale)
-    if start == end:
-        return long_date(start, locale)
-    if loc.language == "en":  # Babel abbreviates months and spaces the dash
-        month = lambda d: format_date(d, "MMMM", locale=loc)
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{end.day} {month(end)} {end.year}"
-        if start.year == end.year:
-            return f"{start.day} {month(start)}–{end.day} {month(end)} {end.year}"
-        return f"{long_date(start, locale)}–{long_date(end, locale)}"
-    return format_interval(start, end, "yMMMMd", locale=loc)
 
 
 def language_name(code: str, in_locale: str) -> str:

@@ -9,7 +9,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
@@ -228,37 +228,60 @@ def _string_problems(value: str, path: Path) -> list[Problem]:
     return []
 
 
-class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+class _PureLoader(yaml.SafeLoader):
+    """PyYAML's own parser: it streams events with no nesting limit of its own, so the
+    limits met first are the project's (:func:`_compose`)."""
+
     file = ""
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        """An impossible date (2024-02-30) stays a string, so the field that expects a date
-        reports it with its path and line."""
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
 
-    def construct_yaml_int(self, node: yaml.Node) -> Any:
-        try:
-            return super().construct_yaml_int(node)
-        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
-            raise DataError(Problem(
-                f"a number of {len(node.value)} digits is too long", file=self.file,
-                line=node.start_mark.line + 1,
-            )) from None  # fmt: skip
+if TYPE_CHECKING:
+    _FAST = yaml.SafeLoader
+else:
+    _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def construct_undefined(self, node: yaml.Node) -> Any:
-        """Tags such as !!python/object: a data file holds plain values, never code."""
+
+class _Loader(_FAST):
+    """libyaml's parser when PyYAML has it (fast)."""
+
+    file = ""
+
+
+_Parser = _Loader | _PureLoader
+
+
+def _timestamp(loader: _Parser, node: yaml.ScalarNode) -> Any:
+    """An impossible date (2024-02-30) stays a string, so the field that expects a date
+    reports it with its path and line."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+def _int(loader: _Parser, node: yaml.ScalarNode) -> Any:
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
         raise DataError(Problem(
-            f"the YAML tag '{node.tag}' is not allowed (a data file holds plain values)",
-            file=self.file, line=node.start_mark.line + 1,
-        ))  # fmt: skip
+            f"a number of {len(node.value)} digits is too long", file=loader.file,
+            line=node.start_mark.line + 1,
+        )) from None  # fmt: skip
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
-_Loader.add_constructor(None, _Loader.construct_undefined)
+def _undefined(loader: _Parser, node: yaml.Node) -> Any:
+    """Tags such as !!python/object: a data file holds plain values, never code."""
+    raise DataError(Problem(
+        f"the YAML tag '{node.tag}' is not allowed (a data file holds plain values)",
+        file=loader.file, line=node.start_mark.line + 1,
+    ))  # fmt: skip
+
+
+# Both parsers follow the same rules of what a data file may hold.
+for _parser in (_PureLoader, _Loader):
+    _parser.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+    _parser.add_constructor("tag:yaml.org,2002:int", _int)
+    _parser.add_constructor(None, _undefined)
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, int]]:
@@ -272,6 +295,7 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, int]]:
         _index(node, lines, name)
         return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as e:
+        _limit_first(text, name)
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
         raise DataError(Problem(f"YAML syntax: {e.problem or e.context}", file=name, line=line)) from None
@@ -280,6 +304,22 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, int]]:
         what = f"character U+{e.character:04X}" if isinstance(e.character, int) else "a character"
         raise DataError(Problem(f"YAML syntax: {what} is not allowed in a YAML file",
                                 file=name, line=line)) from None  # fmt: skip
+    finally:
+        loader.dispose()
+
+
+def _limit_first(text: str, name: str) -> None:
+    """Raise the project's own limit error if the file breaks one before the point where
+    libyaml failed. libyaml scans ahead of the events it gives and, since PyYAML 6.0.4, stops
+    at a nesting depth of its own, with its own message; PyYAML's own parser streams."""
+    if _Loader is _PureLoader:
+        return
+    loader = _PureLoader(text)
+    loader.file = name
+    try:
+        _compose(loader, name)
+    except (yaml.YAMLError, yaml.reader.ReaderError):
+        pass  # the same syntax error: libyaml's message stands
     finally:
         loader.dispose()
 
@@ -343,7 +383,7 @@ def _json_lines(text: str, name: str) -> dict[Path, int]:
         loader.dispose()
 
 
-def _compose(loader: _Loader, name: str) -> yaml.Node | None:
+def _compose(loader: _Parser, name: str) -> yaml.Node | None:
     """The single document of the stream as a node tree, like ``get_single_node`` but
     without recursion (libyaml's composer recurses in C and crashes the interpreter on
     nesting some 100,000 deep), stopping at :data:`MAX_DEPTH` levels of nesting and at

@@ -86,7 +86,7 @@ def write_pdf(c: Composed, *, standard: str | None = None) -> bytes:
         if "font" in text.lower():  # "unknown font family: …": never print a fallback face
             raise FontError(f"cannot make the PDF of {_name(c)}: {text}")
     assert isinstance(pdf, bytes)  # one PDF, not pages
-    return _set_producer(pdf)
+    return _finish(pdf)
 
 
 def _name(c: Composed) -> str:
@@ -401,11 +401,12 @@ def _pdf_text(s: str) -> bytes:
     return b"<FEFF" + s.encode("utf-16-be").hex().upper().encode() + b">"
 
 
-def _set_producer(pdf: bytes) -> bytes:
+def _finish(pdf: bytes) -> bytes:
     """Add ``/Producer`` to the document information (when there is one: PDF 2.0 has none)
-    and ``pdf:Producer`` to the XMP metadata (PDF/A wants both to agree), rewriting the
-    cross-reference table. Typst writes neither. The edit is deterministic; a PDF of
-    unexpected shape is returned unchanged."""
+    and ``pdf:Producer`` to the XMP metadata (PDF/A wants both to agree), which Typst writes
+    neither of, and drop the catalog's ``/Suspects false`` (the default, which poppler
+    reports as "Suspects object is wrong type (boolean)"), rewriting the cross-reference
+    table. The edit is deterministic; a PDF of unexpected shape is returned unchanged."""
     at = pdf.rfind(b"trailer")
     xref_m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf[at:]) if at > 0 else None
     root = re.search(rb"/Root (\d+) 0 R", pdf[at:]) if at > 0 else None
@@ -426,6 +427,9 @@ def _set_producer(pdf: bytes) -> bytes:
         head = span[0] + body.index(b"<<") + 2
         edits.append((head, head, b"/Producer" + _pdf_text(value)))
     catalog = _object(pdf, int(root.group(1)))
+    suspects = re.search(rb"/Suspects\s*false", pdf[catalog[0] : catalog[1]]) if catalog else None
+    if catalog and suspects:
+        edits.append((catalog[0] + suspects.start(), catalog[0] + suspects.end(), b""))
     meta = re.search(rb"/Metadata (\d+) 0 R", pdf[catalog[0] : catalog[1]]) if catalog else None
     mspan = _object(pdf, int(meta.group(1))) if meta else None
     if mspan is not None:
