@@ -33,7 +33,7 @@ from habitat_docs import (  # fmt: skip
     build,
 )
 from habitat_docs.check import check
-from habitat_docs.writers.libreoffice import LibreOfficeError
+from habitat_docs.writers.office import LibreOfficeError
 
 ZH = (
     "人居署与联合国道德操守办公室合作，加强遵守联合国人员道德守则。这涉及修订和更新其道德操守框架，"

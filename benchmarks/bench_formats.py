@@ -19,7 +19,7 @@ from functools import partial
 
 from timing import PYTHON, best
 
-from habitat_docs.facts import (
+from habitat_docs.model.facts import (
     Count,
     CycleYear,
     Date,

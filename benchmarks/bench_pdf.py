@@ -39,13 +39,13 @@ from timing import PYTHON, bench, med, mib, ms, reply, rss_peak, run_child, samp
 from timing import spread as _spread
 
 import habitat_docs
-from habitat_docs.compose import compose
-from habitat_docs.layout import Composed, Heading, Inline, NoteRef, Para, Span
+from habitat_docs.compose.composer import compose
+from habitat_docs.compose.tree import Composed, Heading, Inline, NoteRef, Para, Span
 from habitat_docs.number import number
-from habitat_docs.writers import fonts as hd_fonts
-from habitat_docs.writers import pdf as hd_pdf
 from habitat_docs.writers import write_docx
-from habitat_docs.writers.libreoffice import Office, pdf_from_docx
+from habitat_docs.writers.office import Office, pdf_from_docx
+from habitat_docs.writers.pdf import fonts as hd_fonts
+from habitat_docs.writers.pdf import writer as hd_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
@@ -300,7 +300,7 @@ def ratios(
 
 
 def memory_child(kind: str, tmp: str) -> None:
-    doc = habitat_docs.load(EXAMPLE)
+    doc = habitat_docs.load.reader(EXAMPLE)
     numbering = number(doc)
     composed = [compose(doc, lang, numbering) for lang in LANGS]
     base = rss_peak()
@@ -323,7 +323,7 @@ def memory(kind: str, tmp: Path) -> dict[str, int]:
 
 # --- main ----------------------------------------------------------------------------------------
 
-DOC = habitat_docs.load(EXAMPLE)
+DOC = habitat_docs.load.reader(EXAMPLE)
 NUMBERING = number(DOC)
 
 

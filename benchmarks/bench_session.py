@@ -81,11 +81,11 @@ def make_session(folder: Path, n: int) -> Path:
 def child(session: str, out: str, jobs: int, formats: list[str]) -> None:
     """One timed build in this (fresh) process; prints a JSON line."""
     from habitat_docs import api
-    from habitat_docs.batch import build_session
-    from habitat_docs.session import load_session
+    from habitat_docs.session.batch import build_session
+    from habitat_docs.session.plan import load_session
 
     if "pdf" in formats and "pdf" not in api.FORMATS:  # --preview-pdf: this process only
-        from habitat_docs.writers.pdf import write_pdf
+        from habitat_docs.writers.pdf.writer import write_pdf
 
         api._WRITERS["pdf"] = write_pdf  # type: ignore[attr-defined]
         api.FORMATS = (*api.FORMATS, "pdf")
@@ -132,7 +132,7 @@ def main() -> None:
     lacking = [f for f in wanted if f not in available]
     if args.preview_pdf and "pdf" not in api.FORMATS:
         print("PREVIEW: pdf is not in api.FORMATS yet; the timed processes register "
-              "habitat_docs.writers.pdf.write_pdf themselves")  # fmt: skip
+              "habitat_docs.writers.pdf.writer.write_pdf themselves")  # fmt: skip
     cores = os.cpu_count() or 1
     print(f"habitat-docs {habitat_docs.__version__}, Python {PYTHON}, {cores} cores")
     if lacking:

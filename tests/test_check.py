@@ -23,9 +23,9 @@ from support import OnDemand
 import habitat_docs as hd
 from habitat_docs import Subparagraph, Text
 from habitat_docs.check import CheckError, Finding, Report, check, check_text, parity
-from habitat_docs.check.cli import run
 from habitat_docs.check.labels import from_letter, from_roman, from_zh, letter, roman, zh
 from habitat_docs.check.symbols import find_in_lines
+from habitat_docs.cli.check import run
 from habitat_docs.testing import assert_numbering, assert_parity, assert_text_numbering
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -16,8 +16,11 @@ import yaml
 
 import habitat_docs as hd
 from habitat_docs import DataError, load, structure
-from habitat_docs import language as language_module
-from habitat_docs.facts import (
+from habitat_docs.compose import language as language_module
+from habitat_docs.compose.language import Language, language
+from habitat_docs.compose.tree import NoteRef, Para, Span, TableBlock
+from habitat_docs.model.document import Text
+from habitat_docs.model.facts import (
     Count,
     CycleYear,
     Date,
@@ -33,10 +36,7 @@ from habitat_docs.facts import (
     from_data,
     render,
 )  # fmt: skip
-from habitat_docs.inline import Fact, Note, Str, parse
-from habitat_docs.language import Language, language
-from habitat_docs.layout import NoteRef, Para, Span, TableBlock
-from habitat_docs.model import Text
+from habitat_docs.model.inline import Fact, Note, Str, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"

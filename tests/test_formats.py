@@ -15,8 +15,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from support import SEEDS
 
-from habitat_docs import formats
-from habitat_docs.facts import (
+from habitat_docs.compose import style
+from habitat_docs.model.facts import (
     Count,
     CycleYear,
     Date,
@@ -272,7 +272,7 @@ def test_money_and_percent_refuse_floats(bad: float) -> None:
     with pytest.raises(TypeError, match="float"):
         Percent(bad)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="float"):
-        formats.money(bad, "en")  # type: ignore[arg-type]
+        style.money(bad, "en")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("Infinity"), Decimal(-1), "1e", True])
@@ -397,7 +397,7 @@ def test_masthead_and_prose_print_one_range() -> None:
 
 @pytest.mark.parametrize("locale", ["fr_FR", "ru", "es", "ar", "zh_Hant_TW"])
 def test_other_locales_fall_back_to_cldr(locale: str) -> None:
-    assert formats.house_style(locale) is None
+    assert style.house_style(locale) is None
     assert render(m("384,586,115"), locale)
     assert render(m("152.46 million"), locale)
     assert render(Percent("48.6"), locale)
@@ -436,11 +436,11 @@ def test_parse_money_rejects_what_it_cannot_read() -> None:
 
 
 def test_existing_formatters_keep_their_behaviour() -> None:
-    assert formats.roman(14) == "XIV"
-    assert formats.alpha(27) == "aa"
-    assert formats.zh_numeral(105) == "一百零五"
-    assert formats.ordinal_word(78) == "seventy-eighth"
-    assert formats.ordinal_word(78, "zh") == "第七十八"
-    assert formats.date(dt.date(2024, 5, 6), "en_GB") == "6 May 2024"
-    assert formats.dates(dt.date(2024, 5, 6), dt.date(2024, 5, 8), "zh_Hans_CN") == "2024年5月6日至8日"
-    assert formats.language_name("zh", "en_GB") == "Chinese"
+    assert style.roman(14) == "XIV"
+    assert style.alpha(27) == "aa"
+    assert style.zh_numeral(105) == "一百零五"
+    assert style.ordinal_word(78) == "seventy-eighth"
+    assert style.ordinal_word(78, "zh") == "第七十八"
+    assert style.date(dt.date(2024, 5, 6), "en_GB") == "6 May 2024"
+    assert style.dates(dt.date(2024, 5, 6), dt.date(2024, 5, 8), "zh_Hans_CN") == "2024年5月6日至8日"
+    assert style.language_name("zh", "en_GB") == "Chinese"

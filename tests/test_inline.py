@@ -7,8 +7,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from habitat_docs.errors import DataError
-from habitat_docs.inline import Emph, InlineError, Note, Ref, Str, Strong, normalize, parse, plain
-from habitat_docs.model import Text
+from habitat_docs.model.document import Text
+from habitat_docs.model.inline import (
+    Emph,
+    InlineError,
+    Note,
+    Ref,
+    Str,
+    Strong,
+    normalize,
+    parse,
+    plain,
+)
 
 # --- constructs -------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import pytest
 import habitat_docs as hd
 from habitat_docs.errors import DataError
 from habitat_docs.testing import assert_numbering, assert_parity
-from habitat_docs.writers.libreoffice import pdf_from_docx
+from habitat_docs.writers.office import pdf_from_docx
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "hsp-eb-2024-11.yaml"
 LANGS = ("zh", "en")

@@ -11,8 +11,8 @@ import pytest
 
 import habitat_docs as hd
 from habitat_docs import Text as T
-from habitat_docs.language import language
-from habitat_docs.layout import BoxBlock, FigureBlock, Heading, Line, Para
+from habitat_docs.compose.language import language
+from habitat_docs.compose.tree import BoxBlock, FigureBlock, Heading, Line, Para
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

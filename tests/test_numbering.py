@@ -26,8 +26,8 @@ from habitat_docs import (
     compose,
     number,
 )  # fmt: skip
-from habitat_docs.language import NBSP, language
-from habitat_docs.layout import FigureBlock, Heading, NoteRef, Para, Span, TableBlock
+from habitat_docs.compose.language import NBSP, language
+from habitat_docs.compose.tree import FigureBlock, Heading, NoteRef, Para, Span, TableBlock
 
 LANGS = ("en", "zh")
 

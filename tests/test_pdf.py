@@ -29,8 +29,8 @@ from pypdf.generic import ContentStream
 from support import OnDemand, png
 
 import habitat_docs as hd
-from habitat_docs.compose import compose
-from habitat_docs.layout import (
+from habitat_docs.compose.composer import compose
+from habitat_docs.compose.tree import (
     Composed,
     FigureBlock,
     Heading,
@@ -39,12 +39,12 @@ from habitat_docs.layout import (
     Span,
     TableBlock,
 )
-from habitat_docs.writers import fonts
-from habitat_docs.writers import pdf as pdf_writer
-from habitat_docs.writers.docx import write_docx
-from habitat_docs.writers.fonts import FontError
-from habitat_docs.writers.libreoffice import LibreOfficeError, Office, OfficeFault, pdf_from_docx
-from habitat_docs.writers.pdf import write_pdf
+from habitat_docs.writers.docx.writer import write_docx
+from habitat_docs.writers.office import LibreOfficeError, Office, OfficeFault, pdf_from_docx
+from habitat_docs.writers.pdf import fonts
+from habitat_docs.writers.pdf import writer as pdf_writer
+from habitat_docs.writers.pdf.fonts import FontError
+from habitat_docs.writers.pdf.writer import write_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
@@ -302,8 +302,8 @@ def test_typst_is_reproducible_across_processes(pdfs) -> None:  # type: ignore[n
     code = textwrap.dedent(
         f"""
         import hashlib, habitat_docs as hd
-        from habitat_docs.compose import compose
-        from habitat_docs.writers.pdf import write_pdf
+        from habitat_docs.compose.composer import compose
+        from habitat_docs.writers.pdf.writer import write_pdf
         doc = hd.load({str(EXAMPLE)!r})
         print(" ".join(hashlib.sha256(write_pdf(compose(doc, l))).hexdigest() for l in ("zh", "en")))
         """
@@ -820,7 +820,7 @@ def gone(pid: int) -> bool:
 @pytest.mark.office
 @pytest.mark.slow
 def test_one_soffice_process_per_batch(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from habitat_docs.writers.libreoffice import find_soffice
+    from habitat_docs.writers.office import find_soffice
 
     real = find_soffice()
     log = tmp_path / "calls.log"
@@ -862,7 +862,7 @@ def test_crashed_office_is_reported(docx_files, tmp_path, monkeypatch) -> None: 
 @pytest.mark.office
 @pytest.mark.slow
 def test_a_batch_is_tried_again_after_a_crash(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from habitat_docs.writers.libreoffice import find_soffice
+    from habitat_docs.writers.office import find_soffice
 
     real, first = find_soffice(), tmp_path / "crashed-once"
     script = f'[ -e "{first}" ] || {{ touch "{first}"; kill -SEGV $$; }}\nexec "{real}" "$@"\n'
@@ -889,7 +889,7 @@ def test_missing_libreoffice_names_the_package(tmp_path, monkeypatch) -> None:  
     doc = tmp_path / "x.docx"
     doc.write_bytes(b"x")
     monkeypatch.delenv("HABITAT_DOCS_SOFFICE", raising=False)
-    monkeypatch.setattr("habitat_docs.writers.libreoffice.shutil.which", lambda name: None)
+    monkeypatch.setattr("habitat_docs.writers.office.shutil.which", lambda name: None)
     with pytest.raises(LibreOfficeError, match="libreoffice-writer-nogui"):
         pdf_from_docx([doc], tmp_path)
 
@@ -957,7 +957,7 @@ def test_hung_warm_office_is_killed_and_restarted(docx_files, tmp_path, monkeypa
 @pytest.mark.office
 @pytest.mark.slow
 def test_a_hung_warm_office_is_replaced_and_the_batch_converted(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from habitat_docs.writers.libreoffice import find_soffice
+    from habitat_docs.writers.office import find_soffice
 
     real, first = find_soffice(), tmp_path / "hung-once"
     script = fake_soffice(
@@ -982,12 +982,12 @@ def test_a_hung_warm_office_is_replaced_and_the_batch_converted(docx_files, tmp_
 @pytest.mark.office
 @pytest.mark.slow
 def test_a_talkative_warm_office_does_not_block_on_its_messages(docx_files, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from habitat_docs.writers.libreoffice import find_soffice
+    from habitat_docs.writers.office import find_soffice
 
     real = find_soffice()  # 256 KiB of messages: more than a pipe holds unread
     script = f'case "$*" in *macro:*) head -c 262144 /dev/zero | tr "\\0" x >&2 ;; esac\nexec "{real}" "$@"\n'
     monkeypatch.setenv("HABITAT_DOCS_SOFFICE", str(fake_soffice(tmp_path, script)))
-    monkeypatch.setattr("habitat_docs.writers.libreoffice.LOG_LIMIT", 65536)
+    monkeypatch.setattr("habitat_docs.writers.office.LOG_LIMIT", 65536)
     with Office(start_timeout=30) as office:
         log = office._home / "stderr.log"
         assert log.stat().st_size >= 262144

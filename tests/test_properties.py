@@ -26,7 +26,7 @@ from support import MASTHEAD
 
 import habitat_docs as hd
 from habitat_docs.testing import assert_numbering, assert_parity
-from habitat_docs.writers.fonts import FontError
+from habitat_docs.writers.pdf.fonts import FontError
 
 # Words with a letter outside i, v, x, l, c, d, m (so none reads as a roman numeral) and
 # none that names a label ("table", "annex", "section" …).

@@ -30,7 +30,7 @@ from support import MASTHEAD_YAML, png
 
 import habitat_docs as hd
 from habitat_docs import api, cli
-from habitat_docs.session import load_session
+from habitat_docs.session.plan import load_session
 
 ROOT = Path(__file__).resolve().parents[1]
 SESSION = ROOT / "examples" / "session-2024-1.yaml"
@@ -171,7 +171,7 @@ def test_a_build_that_fails_while_writing_pdf_writes_no_docx_either(
 ) -> None:
     """Every file is made before the first is written: a writer failing on the last file
     (here the PDF of the second language) leaves the output folder as it was."""
-    from habitat_docs.writers.pdf import PdfError
+    from habitat_docs.writers.pdf.writer import PdfError
 
     real = api._write
 
@@ -369,7 +369,7 @@ def test_templates_run_in_a_sandbox(tmp_path: Path) -> None:
 
     from jinja2.exceptions import SecurityError, TemplateNotFound
 
-    from habitat_docs.language import Language
+    from habitat_docs.compose.language import Language
 
     folder = tmp_path / "xx"
     shutil.copytree(ROOT / "templates" / "en", folder)

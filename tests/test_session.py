@@ -18,10 +18,18 @@ from hypothesis import strategies as st
 from support import dump_toml
 
 from habitat_docs import DataError, api
-from habitat_docs.batch import BarProgress, LineProgress, build_session, index_data, render_index
-from habitat_docs.compose import compose
-from habitat_docs.layout import Heading, Para, Span
-from habitat_docs.session import (
+from habitat_docs.cli.session import run
+from habitat_docs.compose.composer import compose
+from habitat_docs.compose.tree import Heading, Para, Span
+from habitat_docs.model.symbol import Symbol
+from habitat_docs.session.batch import (
+    BarProgress,
+    LineProgress,
+    build_session,
+    index_data,
+    render_index,
+)
+from habitat_docs.session.plan import (
     Register,
     Request,
     allocate,
@@ -30,8 +38,6 @@ from habitat_docs.session import (
     read_source,
     record_register,
 )  # fmt: skip
-from habitat_docs.session_cli import run
-from habitat_docs.symbol import Symbol
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_SESSION = ROOT / "examples" / "session-2024-1.yaml"
@@ -703,7 +709,7 @@ def test_bar_progress_on_a_terminal() -> None:
         def isatty(self) -> bool:
             return True
 
-    from habitat_docs.batch import progress_for
+    from habitat_docs.session.batch import progress_for
 
     stream = Tty()
     bar = progress_for(stream)
@@ -821,7 +827,7 @@ def test_informal_document_in_a_session(tmp_path: Path) -> None:
 def test_no_fork_once_the_process_has_threads() -> None:
     import threading
 
-    from habitat_docs import batch
+    from habitat_docs.session import batch
 
     if batch._context() is None:
         pytest.skip("not Linux")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from support import SEEDS
 
 from habitat_docs.errors import DataError
-from habitat_docs.symbol import FIND, KINDS, WORD_JOINER, Symbol, nobreak
+from habitat_docs.model.symbol import FIND, KINDS, WORD_JOINER, Symbol, nobreak
 
 WJ = WORD_JOINER
 NBSP = "\u202f"  # narrow no-break space

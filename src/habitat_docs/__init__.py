@@ -6,14 +6,13 @@
     >>> data = hd.render(doc, "en", "docx")             # or bytes
 """
 
-from . import facts
-from .api import FORMATS, build, output_name, render
-from .compose import compose
-from .errors import DataError, Problem
-from .facts import render as render_fact
-from .language import available as languages
-from .load import load, structure
-from .model import (
+from habitat_docs.api import FORMATS, build, output_name, render
+from habitat_docs.compose.composer import compose
+from habitat_docs.compose.language import available as languages
+from habitat_docs.errors import DataError, Problem
+from habitat_docs.load.reader import load, structure
+from habitat_docs.model import facts
+from habitat_docs.model.document import (
     KINDS,
     ActivityUpdate,
     Agenda,
@@ -35,8 +34,9 @@ from .model import (
     TargetBox,
     Text,
 )  # fmt: skip
-from .number import Label, Numbering, number
-from .symbol import Symbol
+from habitat_docs.model.facts import render as render_fact
+from habitat_docs.model.symbol import Symbol
+from habitat_docs.number import Label, Numbering, number
 
 __version__ = "0.1.0"
 

@@ -10,14 +10,14 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from .compose import compose
-from .errors import DataError
-from .layout import Composed
-from .load import load, load_with_lines  # noqa: F401 (load: kept importable from here)
-from .model import Document
-from .number import number
-from .writers import write_docx, write_pdf
-from .writers.libreoffice import Office, pdf_from_docx
+from habitat_docs.compose.composer import compose
+from habitat_docs.compose.tree import Composed
+from habitat_docs.errors import DataError
+from habitat_docs.load.reader import load, load_with_lines  # noqa: F401 (load: kept importable from here)
+from habitat_docs.model.document import Document
+from habitat_docs.number import number
+from habitat_docs.writers import write_docx, write_pdf
+from habitat_docs.writers.office import Office, pdf_from_docx
 
 __all__ = ["FORMATS", "PDF_ENGINES", "build", "output_name", "render", "write_atomic"]
 

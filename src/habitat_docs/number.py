@@ -10,8 +10,8 @@ from collections.abc import Iterator, Mapping
 
 from attrs import frozen
 
-from .errors import Path
-from .model import (
+from habitat_docs.errors import Path
+from habitat_docs.model.document import (
     Annex,
     Document,
     Figure,

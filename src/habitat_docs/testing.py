@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-from .check import Report, check, check_text, parity
+from habitat_docs.check import Report, check, check_text, parity
 
 __all__ = ["assert_numbering", "assert_parity", "assert_text_numbering"]
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import os
 
-from .classify import classify
-from .findings import CheckError, Finding, Report
-from .heads import check_heads
-from .resolve import Structure, resolve
-from .sequence import check_sequences
-from .source import Source, from_text, read
+from habitat_docs.check.classify import classify
+from habitat_docs.check.findings import CheckError, Finding, Report
+from habitat_docs.check.heads import check_heads
+from habitat_docs.check.resolve import Structure, resolve
+from habitat_docs.check.sequence import check_sequences
+from habitat_docs.check.source import Source, from_text, read
 
 __all__ = [
     "CheckError",
@@ -78,7 +78,7 @@ def parity(
 ) -> Report:
     """Compare two language versions: sections, paragraphs, subparagraphs per paragraph,
     footnotes, figures, tables and the UN symbols they cite."""
-    from .parity import compare
+    from habitat_docs.check.parity import compare
 
     a, b = read(zh_path, kind), read(en_path, kind)
     return Report(tuple(compare(structure(a), structure(b))), (a.name, b.name))

@@ -2,6 +2,6 @@
 
 import sys
 
-from .cli import run
+from habitat_docs.cli.check import run
 
 sys.exit(run(sys.argv[1:]))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .findings import CheckError
-from .source import Header, Line, Source, clean
-from .symbols import SYMBOL
+from habitat_docs.check.findings import CheckError
+from habitat_docs.check.source import Header, Line, Source, clean
+from habitat_docs.check.symbols import SYMBOL
 
 __all__ = ["read_docx"]
 

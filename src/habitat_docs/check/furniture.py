@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .symbols import SYMBOL
+from habitat_docs.check.symbols import SYMBOL
 
 __all__ = ["furniture_role", "head_symbol", "is_footer", "is_page_number"]
 

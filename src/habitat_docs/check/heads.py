@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .findings import Finding
-from .furniture import head_symbol
-from .resolve import Structure
-from .source import Line
-from .symbols import find_in_lines
+from habitat_docs.check.findings import Finding
+from habitat_docs.check.furniture import head_symbol
+from habitat_docs.check.resolve import Structure
+from habitat_docs.check.source import Line
+from habitat_docs.check.symbols import find_in_lines
 
 __all__ = ["check_heads", "own_symbol"]
 

@@ -1,6 +1,6 @@
 """Label values both ways: roman numerals, Chinese numerals, letters (a … z, aa … zz).
 
-Written apart from :mod:`habitat_docs.formats` on purpose: the checker is the oracle for the
+Written apart from :mod:`habitat_docs.compose.style` on purpose: the checker is the oracle for the
 writers' numbering, so a mistake in the numerals they print must not be one it shares."""
 
 from __future__ import annotations

@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from .findings import Finding
-from .labels import fmt
-from .resolve import Item, Structure
-from .sequence import NAMES
-from .source import Line
-from .symbols import find_in_lines
+from habitat_docs.check.findings import Finding
+from habitat_docs.check.labels import fmt
+from habitat_docs.check.resolve import Item, Structure
+from habitat_docs.check.sequence import NAMES
+from habitat_docs.check.source import Line
+from habitat_docs.check.symbols import find_in_lines
 
 __all__ = ["compare"]
 

@@ -9,9 +9,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .findings import CheckError
-from .furniture import furniture_role
-from .source import Line, Source, clean
+from habitat_docs.check.findings import CheckError
+from habitat_docs.check.furniture import furniture_role
+from habitat_docs.check.source import Line, Source, clean
 
 __all__ = ["read_pdf"]
 

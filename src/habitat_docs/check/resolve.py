@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from .classify import STRUCTURAL, Token
-from .findings import Finding
-from .source import Line, Source
+from habitat_docs.check.classify import STRUCTURAL, Token
+from habitat_docs.check.findings import Finding
+from habitat_docs.check.source import Line, Source
 
 __all__ = ["Item", "Structure", "resolve"]
 

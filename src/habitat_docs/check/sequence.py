@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .findings import Finding
-from .labels import fmt
-from .resolve import Item, Structure
+from habitat_docs.check.findings import Finding
+from habitat_docs.check.labels import fmt
+from habitat_docs.check.resolve import Item, Structure
 
 __all__ = ["NAMES", "check_sequences"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from attrs import frozen
 
-from .findings import CheckError
-from .furniture import furniture_role
+from habitat_docs.check.findings import CheckError
+from habitat_docs.check.furniture import furniture_role
 
 __all__ = ["KINDS", "Header", "Line", "Source", "clean", "from_text", "read", "sniff"]
 
@@ -95,11 +95,11 @@ def _read(p: Path, kind: str | None) -> Source:
     if kind not in KINDS:
         raise CheckError(f"unknown kind '{kind}' (expected one of {', '.join(KINDS)})")
     if kind == "pdf":
-        from .pdf import read_pdf
+        from habitat_docs.check.pdf import read_pdf
 
         return read_pdf(p)
     if kind == "docx":
-        from .docx import read_docx
+        from habitat_docs.check.docx import read_docx
 
         return read_docx(p)
     return from_text(_decode(p), str(p))

@@ -1,4 +1,4 @@
-"""UN document symbols in prose, independent of habitat_docs.symbol."""
+"""UN document symbols in prose, independent of habitat_docs.model.symbol."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
-from ..layout import (
+from habitat_docs.compose.tree import (
     MARGIN_CM,
     PAGE_HEIGHT_CM,
     PAGE_WIDTH_CM,
@@ -31,8 +31,8 @@ from ..layout import (
     TableBlock,
     Typography,
 )
-from . import ooxml
-from .ooxml import TAB, Footnotes, field, para, run, runs, twips
+from habitat_docs.writers.docx import ooxml
+from habitat_docs.writers.docx.ooxml import TAB, Footnotes, field, para, run, runs, twips
 
 __all__ = ["write_docx"]
 

@@ -1,6 +1,6 @@
 """Facts: the figures of a document as typed values, written once and rendered per language.
 
-    >>> from habitat_docs.facts import Money, Percent, render
+    >>> from habitat_docs.model.facts import Money, Percent, render
     >>> render(Money.of("152.46 million"), "en"), render(Money.of("152.46 million"), "zh")
     ('$152.46 million', '1.5246亿美元')
     >>> render(Percent(89), "en"), render(Percent(89), "zh")
@@ -35,8 +35,8 @@ from typing import Any, Literal
 from attrs import field, frozen
 from attrs.validators import in_, instance_of
 
-from . import formats
-from .errors import DataError, Problem, did_you_mean
+from habitat_docs.compose import style
+from habitat_docs.errors import DataError, Problem, did_you_mean
 
 __all__ = [
     "Money", "Percent", "Date", "DateRange", "YearRange", "CycleYear", "Count", "Ordinal",
@@ -142,7 +142,7 @@ class Money:
         whole, frac, scale = m.groups()
         value = Decimal(whole.replace(",", "") + (frac or ""))
         if scale:
-            value = formats._shift(value, 9 if scale == "billion" else 6)
+            value = style._shift(value, 9 if scale == "billion" else 6)
         return cls(value, "exact" if scale is None else scale, currency)  # type: ignore[arg-type]
 
 
@@ -280,17 +280,17 @@ FACT_TYPES: tuple[type, ...] = (
 # --- rendering -----------------------------------------------------------------------------
 
 _RENDER: dict[type, Callable[[Any, str], str]] = {
-    Money: lambda v, loc: formats.money(v.amount, loc, v.scale, v.currency),
-    Percent: lambda v, loc: formats.percent(v.value, loc),
-    Date: lambda v, loc: formats.date(v.value, loc, v.precision),
-    DateRange: lambda v, loc: formats.dates(v.start, v.end, loc, v.precision, v.running, v.period),
-    YearRange: lambda v, loc: formats.year_range(v.start, v.end, loc),
-    CycleYear: lambda v, loc: formats.cycle_year(v.start, loc),
-    Count: lambda v, loc: formats.count(v.value, loc, v.in_words(loc)),
-    Ordinal: lambda v, loc: formats.ordinal(v.n, loc),
-    SessionRef: lambda v, loc: formats.session_name(v.year, v.ordinal, loc),
-    Quarter: lambda v, loc: formats.quarter(v.year, v.n, loc, v.last),
-    Half: lambda v, loc: formats.half_year(v.year, v.n, loc),
+    Money: lambda v, loc: style.money(v.amount, loc, v.scale, v.currency),
+    Percent: lambda v, loc: style.percent(v.value, loc),
+    Date: lambda v, loc: style.date(v.value, loc, v.precision),
+    DateRange: lambda v, loc: style.dates(v.start, v.end, loc, v.precision, v.running, v.period),
+    YearRange: lambda v, loc: style.year_range(v.start, v.end, loc),
+    CycleYear: lambda v, loc: style.cycle_year(v.start, loc),
+    Count: lambda v, loc: style.count(v.value, loc, v.in_words(loc)),
+    Ordinal: lambda v, loc: style.ordinal(v.n, loc),
+    SessionRef: lambda v, loc: style.session_name(v.year, v.ordinal, loc),
+    Quarter: lambda v, loc: style.quarter(v.year, v.n, loc, v.last),
+    Half: lambda v, loc: style.half_year(v.year, v.n, loc),
 }
 
 
@@ -311,17 +311,17 @@ _ZH_MONEY = re.compile(r"([\d\s\u00a0]+(?:\.\d+)?)(亿|万)?([^\d亿万]+)\Z")
 def parse_money(text: str, lang: str) -> Decimal:
     """The amount of a money figure as ``render`` writes it in English or Chinese:
     "$152.46 million" and "1.5246亿美元" both give Decimal("152460000")."""
-    style = formats.house_style(lang)
-    if style == "en":
+    house = style.house_style(lang)
+    if house == "en":
         m = _EN_MONEY.match(text.strip())
         if m:
             shift = {"million": 6, "billion": 9}.get(m[3] or "", 0)
-            return formats._shift(Decimal(m[2].replace(",", "")), shift)
-    elif style == "zh":
+            return style._shift(Decimal(m[2].replace(",", "")), shift)
+    elif house == "zh":
         m = _ZH_MONEY.match(text.strip())
         if m:
             shift = {"亿": 8, "万": 4}.get(m[2] or "", 0)
-            return formats._shift(Decimal(re.sub(r"[\s\u00a0]", "", m[1])), shift)
+            return style._shift(Decimal(re.sub(r"[\s\u00a0]", "", m[1])), shift)
     else:
         raise ValueError(f"parse_money reads English and Chinese figures only, not '{lang}'")
     raise ValueError(f"{text!r} is not a money figure in '{lang}'")

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from attrs import field, frozen
 
-from .errors import DataError
+from habitat_docs.errors import DataError
 
 __all__ = ["FIND", "KINDS", "SUFFIXES", "WORD_JOINER", "Symbol", "nobreak"]
 

@@ -13,12 +13,12 @@ import sys
 from collections.abc import Sequence
 from typing import IO
 
-from . import api
-from .allocation import record_register
-from .batch import build_session, check_options, progress_for, summary_lines
-from .cli import printable
-from .errors import DataError
-from .session import SessionPlan, load_session
+from habitat_docs import api
+from habitat_docs.cli.main import printable
+from habitat_docs.errors import DataError
+from habitat_docs.session.allocation import record_register
+from habitat_docs.session.batch import build_session, check_options, progress_for, summary_lines
+from habitat_docs.session.plan import SessionPlan, load_session
 
 __all__ = ["parser", "run"]
 
@@ -144,7 +144,7 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
-def main() -> None:  # ``python -m habitat_docs.session_cli``
+def main() -> None:  # ``python -m habitat_docs.cli.session``
     sys.exit(run(sys.argv[1:]))
 
 

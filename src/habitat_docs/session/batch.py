@@ -1,7 +1,7 @@
 """Build every document of a session in every language and format, on every core.
 
-    >>> from habitat_docs.session import load_session
-    >>> from habitat_docs.batch import build_session
+    >>> from habitat_docs.session.plan import load_session
+    >>> from habitat_docs.session.batch import build_session
     >>> result = build_session(load_session("session.yaml"), "out", ("zh", "en"), ("docx",))
     >>> result.failed          # the documents that failed, each with its error
     []
@@ -34,12 +34,14 @@ from typing import IO, Any
 
 from attrs import field, frozen
 
-from . import __version__, api, facts, formats
-from .errors import DataError, Path, Problem
-from .language import language, template_dirs
-from .load import structure
-from .model import KINDS, Text
-from .session import Entry, SessionPlan, Source, read_source
+from habitat_docs import __version__, api
+from habitat_docs.compose import style
+from habitat_docs.compose.language import language, template_dirs
+from habitat_docs.errors import DataError, Path, Problem
+from habitat_docs.load.reader import structure
+from habitat_docs.model import facts
+from habitat_docs.model.document import KINDS, Text
+from habitat_docs.session.plan import Entry, SessionPlan, Source, read_source
 
 __all__ = [
     "BarProgress",
@@ -122,7 +124,7 @@ def work(job: Job) -> Outcome:
 
 def _plain_title(doc: Any, lang: str) -> str:
     """The title without markup, facts written out in ``lang``."""
-    from .inline import plain
+    from habitat_docs.model.inline import plain
 
     lng = language(lang)
     return plain(doc.title.inline(lang), lambda name: lng.fact(doc.facts[name]))
@@ -186,7 +188,7 @@ class SessionResult:
 
 def check_options(langs: Sequence[str], fmts: Sequence[str]) -> list[str]:
     """Problems with the requested languages and formats (empty when all are known)."""
-    from .language import available
+    from habitat_docs.compose.language import available
 
     out = []
     known = available()
@@ -599,7 +601,7 @@ def index_data(result: SessionResult) -> dict[str, Any]:
             "start": s.start.isoformat(),
             "end": s.end.isoformat(),
             "dates": {
-                lang: formats.dates(s.start, s.end, lng.locale) for lang, lng in lngs.items()
+                lang: style.dates(s.start, s.end, lng.locale) for lang, lng in lngs.items()
             },
             "venue": (
                 {lang: s.venue.plain(lang) for lang in langs if lang in s.venue.languages}

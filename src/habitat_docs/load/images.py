@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path as FsPath
 
-from .errors import DataError
+from habitat_docs.errors import DataError
 
 __all__ = ["IMAGE_TYPES", "MAX_IMAGE_BYTES", "image_file", "image_shape"]
 

@@ -17,8 +17,8 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
-from ..layout import Inline, NoteRef, Span, Typography
-from ..symbol import nobreak
+from habitat_docs.compose.tree import Inline, NoteRef, Span, Typography
+from habitat_docs.model.symbol import nobreak
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -14,18 +14,18 @@ import re
 import sys
 from collections.abc import Sequence
 
-from . import __version__
-from .api import FORMATS, PDF_ENGINES, build
-from .errors import DataError
-from .language import available
-from .writers.fonts import FontError
-from .writers.libreoffice import LibreOfficeError, Office
-from .writers.pdf import PdfError
+from habitat_docs import __version__
+from habitat_docs.api import FORMATS, PDF_ENGINES, build
+from habitat_docs.compose.language import available
+from habitat_docs.errors import DataError
+from habitat_docs.writers.office import LibreOfficeError, Office
+from habitat_docs.writers.pdf.fonts import FontError
+from habitat_docs.writers.pdf.writer import PdfError
 
 # Subcommands with their own argument parsers: name -> (module, help).
 _DELEGATED = {
-    "build-session": ("session_cli", "build every document of a session file on all cores"),
-    "check": ("check.cli", "check the numbering of documents (DOCX, PDF, text); --parity ZH EN"),
+    "build-session": ("cli.session", "build every document of a session file on all cores"),
+    "check": ("cli.check", "check the numbering of documents (DOCX, PDF, text); --parity ZH EN"),
 }
 
 

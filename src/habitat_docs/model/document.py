@@ -12,10 +12,10 @@ from typing import Any, ClassVar, Literal, TypeVar
 from attrs import field, frozen
 from attrs.validators import deep_iterable, ge, instance_of, le, optional
 
-from . import inline
-from .errors import DataError, Path, did_you_mean
-from .facts import Facts
-from .symbol import Symbol
+from habitat_docs.errors import DataError, Path, did_you_mean
+from habitat_docs.model import inline
+from habitat_docs.model.facts import Facts
+from habitat_docs.model.symbol import Symbol
 
 __all__ = [
     "BLOCK_TYPES",
@@ -598,7 +598,7 @@ def _markup(nodes: tuple[inline.Inline, ...]) -> defaultdict[type, list[Any]]:
 
 def _check_language(name: str, code: object) -> None:
     """``original``: a language code the masthead can name ("Original: English")."""
-    from .formats import language_name
+    from habitat_docs.compose.style import language_name
 
     if not isinstance(code, str) or not _LANG.match(code):
         raise DataError(f"expected a language code such as en or zh, got {code!r}", (name,))
@@ -615,6 +615,6 @@ def _suggest_fact(name: str, doc: Document) -> str:
 
 
 def _fmt(path: Path) -> str:
-    from .errors import format_path
+    from habitat_docs.errors import format_path
 
     return format_path(path)

@@ -21,7 +21,7 @@ A session file (YAML, JSON or TOML) describes one session and lists its document
       - {id: budget-annex, file: annex.yaml, items: [budget], addendum_of: budget}
 
 Symbols are allocated from the session file alone, before anything is written
-(:mod:`habitat_docs.allocation`).
+(:mod:`habitat_docs.session.allocation`).
 
 A document's data file may omit ``session``, ``agenda``, ``symbol`` and ``documents``: the
 session supplies them (:meth:`SessionPlan.merge`). Where the file gives them, they must agree
@@ -46,7 +46,11 @@ import attrs
 from attrs import field, frozen
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from .allocation import (
+from habitat_docs.errors import DataError, Path, Problem, did_you_mean
+from habitat_docs.load.reader import _converter, _parse, _problems, read_file, structure
+from habitat_docs.model.document import KINDS, Agenda, AgendaItem, Document, Session, Text
+from habitat_docs.model.symbol import Symbol
+from habitat_docs.session.allocation import (
     AGENDA_ID,
     Allocation,
     Register,
@@ -57,10 +61,6 @@ from .allocation import (
     read_register,
     record_register,
 )
-from .errors import DataError, Path, Problem, did_you_mean
-from .load import _converter, _parse, _problems, read_file, structure
-from .model import KINDS, Agenda, AgendaItem, Document, Session, Text
-from .symbol import Symbol
 
 __all__ = [
     "AGENDA_ID",

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import inline
-from .errors import DataError, Path
-from .images import image_file, image_shape
-from .language import AGENDA_MARK, NBSP, Language, language
-from .layout import (
+from habitat_docs.compose.language import AGENDA_MARK, NBSP, Language, language
+from habitat_docs.compose.tree import (
     FIGURE_MAX_HEIGHT_CM,
     FOOT_ROLES,
     RIGHT_INDENT_CM,
@@ -25,7 +22,10 @@ from .layout import (
     Span,
     TableBlock,
 )  # fmt: skip
-from .model import (
+from habitat_docs.errors import DataError, Path
+from habitat_docs.load.images import image_file, image_shape
+from habitat_docs.model import inline
+from habitat_docs.model.document import (
     Annex,
     Document,
     Figure,
@@ -39,7 +39,7 @@ from .model import (
     Text,
     walk,
 )  # fmt: skip
-from .number import Label, Numbering, number, runs
+from habitat_docs.number import Label, Numbering, number, runs
 
 __all__ = ["compose"]
 

@@ -23,10 +23,10 @@ from typing import Any
 import yaml
 from attrs import field, frozen
 
-from .errors import DataError, Path, Problem, did_you_mean, format_path
-from .load import MAX_FILE_BYTES, _parse, read_file
-from .number import runs
-from .symbol import Symbol
+from habitat_docs.errors import DataError, Path, Problem, did_you_mean, format_path
+from habitat_docs.load.reader import MAX_FILE_BYTES, _parse, read_file
+from habitat_docs.model.symbol import Symbol
+from habitat_docs.number import runs
 
 __all__ = [
     "AGENDA_ID",
@@ -456,7 +456,7 @@ def _read_register_file(
 def record_register(file: FsPath, year: int, ordinal: int, numbers: Iterable[int]) -> None:
     """Write this session's numbers into the register file (YAML or JSON), keeping the
     other sessions' entries; creates the file if needed. Comments are not kept."""
-    from .api import write_atomic
+    from habitat_docs.api import write_atomic
 
     data: dict[str, Any] = {"year": year}
     if file.exists():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Path
+from habitat_docs.errors import Path
 
 __all__ = ["key_lines"]
 

@@ -27,8 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
-from ..images import IMAGE_TYPES
-from ..layout import (
+from habitat_docs.compose.tree import (
     MARGIN_CM,
     RIGHT_INDENT_CM,
     BoxBlock,
@@ -41,8 +40,9 @@ from ..layout import (
     Span,
     TableBlock,
 )  # fmt: skip
-from . import fonts
-from .fonts import FontError
+from habitat_docs.load.images import IMAGE_TYPES
+from habitat_docs.writers.pdf import fonts
+from habitat_docs.writers.pdf.fonts import FontError
 
 __all__ = ["STANDARDS", "FontError", "PdfError", "document_data", "producer", "write_pdf"]
 
@@ -63,7 +63,7 @@ def write_pdf(c: Composed, *, standard: str | None = None) -> bytes:
 
     ``standard``: None (tagged PDF 1.7), or one or more of :data:`STANDARDS` separated by
     commas, e.g. "a-2a" (PDF/A-2a), "ua-1" (PDF/UA-1), "a-2a,ua-1". Raises
-    :class:`~habitat_docs.writers.fonts.FontError` (a RuntimeError) when a font or glyph is
+    :class:`~habitat_docs.writers.pdf.fonts.FontError` (a RuntimeError) when a font or glyph is
     missing, :class:`PdfError` when Typst fails, ValueError for an unknown standard."""
     standards = _standards(standard)
     data, root = document_data(c)
@@ -95,7 +95,7 @@ def _name(c: Composed) -> str:
 
 def producer(engine: str | None = None) -> str:
     """The PDF producer string: this library and the engine ("Typst 0.15.1")."""
-    from .. import __version__
+    from habitat_docs import __version__
 
     return f"habitat-docs {__version__} ({engine or 'Typst ' + _typst_version()})"
 

@@ -26,9 +26,10 @@ from babel.lists import format_list
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from . import facts, formats
-from .layout import Typography
-from .number import Label
+from habitat_docs.compose import style
+from habitat_docs.compose.tree import Typography
+from habitat_docs.model import facts
+from habitat_docs.number import Label
 
 __all__ = ["Language", "language", "available", "template_dirs", "AGENDA_MARK"]
 
@@ -44,8 +45,8 @@ def template_dirs() -> list[Path]:
     """Folders searched for languages: $HABITAT_DOCS_TEMPLATES (``:``-separated), then the
     templates installed with the package, then those of a source checkout."""
     dirs = [Path(p) for p in os.environ.get(_ENV_VAR, "").split(os.pathsep) if p]
-    here = Path(__file__).resolve().parent
-    dirs += [here / "templates", here.parents[1] / "templates"]
+    package = Path(__file__).resolve().parents[1]
+    dirs += [package / "templates", package.parents[1] / "templates"]
     return [d for d in dirs if d.is_dir()]
 
 
@@ -73,22 +74,22 @@ class Language:
         )
         env.globals["nbsp"] = NBSP  # binds "para." to its number so no line starts with "15."
         env.filters.update(
-            roman=formats.roman,
-            alpha=formats.alpha,
-            zh_numeral=formats.zh_numeral,
-            ordinal_word=lambda n: formats.ordinal_word(n, code),
-            date=lambda d, locale=None: formats.date(d, locale or self.locale),
-            date_range=lambda s, e: formats.dates(s, e, self.locale),
-            language_name=lambda c, locale=None: formats.language_name(c, locale or self.locale),
+            roman=style.roman,
+            alpha=style.alpha,
+            zh_numeral=style.zh_numeral,
+            ordinal_word=lambda n: style.ordinal_word(n, code),
+            date=lambda d, locale=None: style.date(d, locale or self.locale),
+            date_range=lambda s, e: style.dates(s, e, self.locale),
+            language_name=lambda c, locale=None: style.language_name(c, locale or self.locale),
             prefix=lambda s, p: f"{p}{s}",
             join_list=lambda items: format_list([str(i) for i in items], locale=self.locale),
             # figures: the functions prose facts are rendered with
             fact=self.fact,
-            money=lambda amount, scale="exact", currency="USD": formats.money(
+            money=lambda amount, scale="exact", currency="USD": style.money(
                 amount, self.locale, scale, currency
             ),
-            percent=lambda v: formats.percent(v, self.locale),
-            number=lambda n: formats.number(n, self.locale),
+            percent=lambda v: style.percent(v, self.locale),
+            number=lambda n: style.number(n, self.locale),
             session_name=lambda s: self.fact(facts.SessionRef(s.year, s.ordinal)),
         )
         self._env = env

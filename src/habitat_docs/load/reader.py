@@ -23,11 +23,11 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from . import facts
-from .errors import DataError, Path, Problem, did_you_mean
-from .images import image_file
-from .inline import InlineError, check_characters
-from .model import (
+from habitat_docs.errors import DataError, Path, Problem, did_you_mean
+from habitat_docs.load.images import image_file
+from habitat_docs.load.tomlmap import key_lines
+from habitat_docs.model import facts
+from habitat_docs.model.document import (
     KINDS,
     MAX_TEXT,
     Block,
@@ -41,8 +41,8 @@ from .model import (
     Text,
     walk,
 )  # fmt: skip
-from .symbol import Symbol
-from .tomlmap import key_lines
+from habitat_docs.model.inline import InlineError, check_characters
+from habitat_docs.model.symbol import Symbol
 
 __all__ = [
     "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_STRING", "MAX_VALUES", "load", "load_with_lines", "read_file",

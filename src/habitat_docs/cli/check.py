@@ -10,9 +10,9 @@ import argparse
 import json
 import sys
 
-from . import check, parity
-from .findings import CheckError, Report
-from .source import KINDS
+from habitat_docs.check import check, parity
+from habitat_docs.check.findings import CheckError, Report
+from habitat_docs.check.source import KINDS
 
 __all__ = ["run"]
 

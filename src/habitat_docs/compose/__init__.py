@@ -1,0 +1,1 @@
+"""Composing: one document in one language, laid out as the tree the writers print."""
