@@ -19,6 +19,7 @@ from functools import partial
 
 from timing import PYTHON, best
 
+from habitat_docs.compose.style import render
 from habitat_docs.model.facts import (
     Count,
     CycleYear,
@@ -31,7 +32,6 @@ from habitat_docs.model.facts import (
     Quarter,
     SessionRef,
     YearRange,
-    render,
 )  # fmt: skip
 
 CLDR_KINDS = (Money, Percent, Date, DateRange, YearRange, CycleYear)

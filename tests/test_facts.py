@@ -18,6 +18,7 @@ import habitat_docs as hd
 from habitat_docs import DataError, load, structure
 from habitat_docs.compose import language as language_module
 from habitat_docs.compose.language import Language, language
+from habitat_docs.compose.style import render
 from habitat_docs.compose.tree import NoteRef, Para, Span, TableBlock
 from habitat_docs.model.document import Text
 from habitat_docs.model.facts import (
@@ -34,7 +35,6 @@ from habitat_docs.model.facts import (
     SessionRef,
     YearRange,
     from_data,
-    render,
 )  # fmt: skip
 from habitat_docs.model.inline import Fact, Note, Str, parse
 

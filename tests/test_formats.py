@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from support import SEEDS
 
 from habitat_docs.compose import style
+from habitat_docs.compose.style import parse_money, render
 from habitat_docs.model.facts import (
     Count,
     CycleYear,
@@ -28,8 +29,6 @@ from habitat_docs.model.facts import (
     Quarter,
     SessionRef,
     YearRange,
-    parse_money,
-    render,
 )  # fmt: skip
 
 NBSP = "\u00a0"

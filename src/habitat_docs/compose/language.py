@@ -129,14 +129,14 @@ class Language:
     def fact(self, value: facts.Fact) -> str:
         """A fact in this language. A ``fact_<kind>`` macro of labels.j2, when there is one,
         writes it (a language whose wording CLDR lacks: sessions, quarters, words …); else
-        ``facts.render`` with this language's locale: UN house style for English and Chinese,
+        ``style.render`` with this language's locale: UN house style for English and Chinese,
         CLDR (Babel) for any other locale."""
         macro = _FACT_MACROS.get(type(value))
         if macro is not None:
             name, args = macro(value, self.code)
             if name is not None and hasattr(self._labels, name):
                 return self.phrase(name, *args)
-        return facts.render(value, self.locale)
+        return style.render(value, self.locale)
 
     def reference(self, kind: str, items: Sequence[str], annex: str | None) -> str:
         """A cross-reference: kind of the targets, their pinpoints, and the annex if any."""

@@ -20,8 +20,11 @@ by floating-point division.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
@@ -32,6 +35,22 @@ from babel.numbers import (
     format_percent,
     get_currency_name,
     get_currency_symbol,
+)  # fmt: skip
+
+from habitat_docs.model.facts import (
+    Count,
+    CycleYear,
+    Date,
+    DateRange,
+    Fact,
+    Half,
+    Money,
+    Ordinal,
+    Percent,
+    Quarter,
+    SessionRef,
+    YearRange,
+    shift,
 )  # fmt: skip
 
 __all__ = [
@@ -157,12 +176,6 @@ def _exact(value: object) -> Decimal | int:
     return value
 
 
-def _shift(value: Decimal | int, places: int) -> Decimal:
-    """``value * 10**places``, exactly: only the exponent moves (no context rounding)."""
-    sign, digits, exp = Decimal(value).as_tuple()
-    assert isinstance(exp, int)
-    return Decimal((sign, digits, exp + places))
-
 
 def _strip(value: Decimal) -> Decimal:
     """Drop trailing zeros after the decimal point: 152.460 -> 152.46, 20.0 -> 20 (exactly)."""
@@ -271,13 +284,13 @@ def money(
         if scale == "exact":
             return _en_currency(currency) + _grouped(amount, ",")
         places = _BILLION if scale == "billion" else _MILLION
-        return f"{_en_currency(currency)}{_grouped(_strip(_shift(amount, -places)), ',')} {scale}"
+        return f"{_en_currency(currency)}{_grouped(_strip(shift(amount, -places)), ',')} {scale}"
     if style == "zh":
         if scale == "exact":
             return _grouped(amount, NBSP) + _zh_currency(currency)
         for places, unit in ((_YI, "亿"), (_WAN, "万")):
             if amount >= 10**places:
-                return _grouped(_strip(_shift(amount, -places)), NBSP) + unit + _zh_currency(currency)
+                return _grouped(_strip(shift(amount, -places)), NBSP) + unit + _zh_currency(currency)
         return _grouped(_strip(Decimal(amount)), NBSP) + _zh_currency(currency)
     loc = _cldr(locale)
     if scale == "exact":
@@ -298,7 +311,7 @@ def percent(value: Decimal | int, locale: str) -> str:
         return _grouped(value, ",") + " per cent"
     if style == "zh":
         return _grouped(value, NBSP) + "%"
-    return format_percent(_shift(value, -2), locale=_cldr(locale), decimal_quantization=False)
+    return format_percent(shift(value, -2), locale=_cldr(locale), decimal_quantization=False)
 
 
 def date(d: dt.date, locale: str, precision: str = "day") -> str:
@@ -407,3 +420,53 @@ def half_year(year: int, n: int, locale: str) -> str:
     if style == "zh":
         return f"{year}年{'上' if n == 1 else '下'}半年"
     raise _no_rule("half-years", locale, "fact_half")
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+_RENDER: dict[type, Callable[[Any, str], str]] = {
+    Money: lambda v, loc: money(v.amount, loc, v.scale, v.currency),
+    Percent: lambda v, loc: percent(v.value, loc),
+    Date: lambda v, loc: date(v.value, loc, v.precision),
+    DateRange: lambda v, loc: dates(v.start, v.end, loc, v.precision, v.running, v.period),
+    YearRange: lambda v, loc: year_range(v.start, v.end, loc),
+    CycleYear: lambda v, loc: cycle_year(v.start, loc),
+    Count: lambda v, loc: count(v.value, loc, v.in_words(loc)),
+    Ordinal: lambda v, loc: ordinal(v.n, loc),
+    SessionRef: lambda v, loc: session_name(v.year, v.ordinal, loc),
+    Quarter: lambda v, loc: quarter(v.year, v.n, loc, v.last),
+    Half: lambda v, loc: half_year(v.year, v.n, loc),
+}
+
+
+def render(value: Fact, lang: str) -> str:
+    """The fact in a language or locale (``"en"``, ``"en_GB"``, ``"zh"``, ``"fr"`` …): UN house
+    style for English and Chinese, CLDR (Babel) for any other locale."""
+    try:
+        fn = _RENDER[type(value)]
+    except KeyError:
+        raise TypeError(f"not a fact: {value!r}") from None
+    return fn(value, lang)
+
+
+_EN_MONEY = re.compile(r"(\$|[^\d\s]|[A-Z]{3}[\s\u00a0])?([\d,]+(?:\.\d+)?)(?: (million|billion))?\Z")
+_ZH_MONEY = re.compile(r"([\d\s\u00a0]+(?:\.\d+)?)(亿|万)?([^\d亿万]+)\Z")
+
+
+def parse_money(text: str, lang: str) -> Decimal:
+    """The amount of a money figure as ``render`` writes it in English or Chinese:
+    "$152.46 million" and "1.5246亿美元" both give Decimal("152460000")."""
+    house = house_style(lang)
+    if house == "en":
+        m = _EN_MONEY.match(text.strip())
+        if m:
+            places = {"million": 6, "billion": 9}.get(m[3] or "", 0)
+            return shift(Decimal(m[2].replace(",", "")), places)
+    elif house == "zh":
+        m = _ZH_MONEY.match(text.strip())
+        if m:
+            places = {"亿": 8, "万": 4}.get(m[2] or "", 0)
+            return shift(Decimal(re.sub(r"[\s\u00a0]", "", m[1])), places)
+    else:
+        raise ValueError(f"parse_money reads English and Chinese figures only, not '{lang}'")
+    raise ValueError(f"{text!r} is not a money figure in '{lang}'")

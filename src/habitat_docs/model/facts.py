@@ -1,13 +1,11 @@
 """Facts: the figures of a document as typed values, written once and rendered per language.
 
-    >>> from habitat_docs.model.facts import Money, Percent, render
-    >>> render(Money.of("152.46 million"), "en"), render(Money.of("152.46 million"), "zh")
-    ('$152.46 million', '1.5246亿美元')
-    >>> render(Percent(89), "en"), render(Percent(89), "zh")
-    ('89 per cent', '89%')
+    >>> from habitat_docs.model.facts import Money
+    >>> Money.of("152.46 million")
+    Money(amount=Decimal('152460000'), scale='million', currency='USD')
 
 Prose refers to a fact by name (``{fact:name}``), declared once under ``facts:`` in the data
-file; templates render with the same functions (``formats``). Amounts are ``Decimal``; a float is
+file; ``compose.style`` prints each in every language. Amounts are ``Decimal``; a float is
 refused everywhere, so no binary rounding ever touches money.
 
 Data syntax of one fact (see ``from_data``)::
@@ -35,19 +33,25 @@ from typing import Any, Literal
 from attrs import field, frozen
 from attrs.validators import in_, instance_of
 
-from habitat_docs.compose import style
 from habitat_docs.errors import DataError, Problem, did_you_mean
 
 __all__ = [
     "Money", "Percent", "Date", "DateRange", "YearRange", "CycleYear", "Count", "Ordinal",
-    "SessionRef", "Quarter", "Half", "Fact", "FACT_TYPES", "Facts", "render", "parse_money",
-    "parse_date", "from_data",
+    "SessionRef", "Quarter", "Half", "Fact", "FACT_TYPES", "Facts", "parse_date", "from_data",
+    "shift",
 ]  # fmt: skip
 
 Scale = Literal["exact", "million", "billion"]
 Precision = Literal["day", "month", "year"]
 
 _NAME = re.compile(r"[A-Za-z][\w.-]*\Z")
+
+
+def shift(value: Decimal | int, places: int) -> Decimal:
+    """``value * 10**places``, exactly: only the exponent moves (no context rounding)."""
+    sign, digits, exp = Decimal(value).as_tuple()
+    assert isinstance(exp, int)
+    return Decimal((sign, digits, exp + places))
 
 
 def _decimal(value: object) -> Decimal:
@@ -142,7 +146,7 @@ class Money:
         whole, frac, scale = m.groups()
         value = Decimal(whole.replace(",", "") + (frac or ""))
         if scale:
-            value = style._shift(value, 9 if scale == "billion" else 6)
+            value = shift(value, 9 if scale == "billion" else 6)
         return cls(value, "exact" if scale is None else scale, currency)  # type: ignore[arg-type]
 
 
@@ -275,56 +279,6 @@ FACT_TYPES: tuple[type, ...] = (
     Money, Percent, Date, DateRange, YearRange, CycleYear, Count, Ordinal, SessionRef, Quarter,
     Half,
 )  # fmt: skip
-
-
-# --- rendering -----------------------------------------------------------------------------
-
-_RENDER: dict[type, Callable[[Any, str], str]] = {
-    Money: lambda v, loc: style.money(v.amount, loc, v.scale, v.currency),
-    Percent: lambda v, loc: style.percent(v.value, loc),
-    Date: lambda v, loc: style.date(v.value, loc, v.precision),
-    DateRange: lambda v, loc: style.dates(v.start, v.end, loc, v.precision, v.running, v.period),
-    YearRange: lambda v, loc: style.year_range(v.start, v.end, loc),
-    CycleYear: lambda v, loc: style.cycle_year(v.start, loc),
-    Count: lambda v, loc: style.count(v.value, loc, v.in_words(loc)),
-    Ordinal: lambda v, loc: style.ordinal(v.n, loc),
-    SessionRef: lambda v, loc: style.session_name(v.year, v.ordinal, loc),
-    Quarter: lambda v, loc: style.quarter(v.year, v.n, loc, v.last),
-    Half: lambda v, loc: style.half_year(v.year, v.n, loc),
-}
-
-
-def render(value: Fact, lang: str) -> str:
-    """The fact in a language or locale (``"en"``, ``"en_GB"``, ``"zh"``, ``"fr"`` …): UN house
-    style for English and Chinese, CLDR (Babel) for any other locale."""
-    try:
-        fn = _RENDER[type(value)]
-    except KeyError:
-        raise TypeError(f"not a fact: {value!r}") from None
-    return fn(value, lang)
-
-
-_EN_MONEY = re.compile(r"(\$|[^\d\s]|[A-Z]{3}[\s\u00a0])?([\d,]+(?:\.\d+)?)(?: (million|billion))?\Z")
-_ZH_MONEY = re.compile(r"([\d\s\u00a0]+(?:\.\d+)?)(亿|万)?([^\d亿万]+)\Z")
-
-
-def parse_money(text: str, lang: str) -> Decimal:
-    """The amount of a money figure as ``render`` writes it in English or Chinese:
-    "$152.46 million" and "1.5246亿美元" both give Decimal("152460000")."""
-    house = style.house_style(lang)
-    if house == "en":
-        m = _EN_MONEY.match(text.strip())
-        if m:
-            shift = {"million": 6, "billion": 9}.get(m[3] or "", 0)
-            return style._shift(Decimal(m[2].replace(",", "")), shift)
-    elif house == "zh":
-        m = _ZH_MONEY.match(text.strip())
-        if m:
-            shift = {"亿": 8, "万": 4}.get(m[2] or "", 0)
-            return style._shift(Decimal(re.sub(r"[\s\u00a0]", "", m[1])), shift)
-    else:
-        raise ValueError(f"parse_money reads English and Chinese figures only, not '{lang}'")
-    raise ValueError(f"{text!r} is not a money figure in '{lang}'")
 
 
 # --- the facts of a document ---------------------------------------------------------------
