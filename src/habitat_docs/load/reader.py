@@ -46,7 +46,7 @@ from habitat_docs.model.symbol import Symbol
 
 __all__ = [
     "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_STRING", "MAX_VALUES", "load", "load_with_lines", "read_file",
-    "structure",
+    "parse_data", "structure", "structure_as",
 ]  # fmt: skip
 
 #: Limits on what a data file may hold: they turn a hostile or broken file (a 50 MB string,
@@ -73,7 +73,7 @@ def load_with_lines(path: str | FsPath) -> tuple[Document, Mapping[Path, int]]:
     later (while composing)."""
     path = FsPath(path)
     name = str(path)
-    data, lines = _parse(read_file(path), path.suffix.lower(), name)
+    data, lines = parse_data(read_file(path), path.suffix.lower(), name)
     try:
         return structure(data, base_dir=path.parent), lines
     except DataError as e:
@@ -121,6 +121,15 @@ def structure(data: Any, base_dir: FsPath | None = None) -> Document:
 _SUGGESTION = re.compile(r"unknown field '.*' \(did you mean '(?P<name>[^']+)'\?\)\Z")
 
 
+def structure_as(data: Any, cls: type) -> Any:
+    """Structure plain data into one model class, with the loader's hooks and messages."""
+    try:
+        return _converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, DataError, KeyError, TypeError,
+            ValueError) as e:  # fmt: skip
+        raise DataError(_problems(e, ())) from None
+
+
 def _drop_implied(problems: list[Problem]) -> list[Problem]:
     """Without the "required field is missing" of a field whose name an unknown field
     misspells (``heding`` for ``heading``): the typo is the one problem to report."""
@@ -148,7 +157,9 @@ def _check_images(doc: Document) -> None:
 # --- parsing --------------------------------------------------------------------------------
 
 
-def _parse(raw: bytes, suffix: str, name: str) -> tuple[Any, Mapping[Path, int]]:
+def parse_data(raw: bytes, suffix: str, name: str) -> tuple[Any, Mapping[Path, int]]:
+    """The plain data of a file's bytes (YAML, JSON or TOML by ``suffix``) within the limits,
+    and the line of each field path (made when first read)."""
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(Problem(
             f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, the limit for a data file",

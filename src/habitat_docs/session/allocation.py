@@ -24,7 +24,7 @@ import yaml
 from attrs import field, frozen
 
 from habitat_docs.errors import DataError, Path, Problem, did_you_mean, format_path
-from habitat_docs.load.reader import MAX_FILE_BYTES, _parse, read_file
+from habitat_docs.load.reader import MAX_FILE_BYTES, parse_data, read_file
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.number import runs
 
@@ -397,12 +397,12 @@ def _read_register_file(
     name = str(file)
     try:
         with open(file, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)  # more is refused by _parse
+            raw = f.read(MAX_FILE_BYTES + 1)  # more is refused by parse_data
     except OSError as e:
         raise DataError(
             Problem(f"cannot read the register file: {e.strerror}", file=name)
         ) from None
-    data, lines = _parse(raw, file.suffix.lower(), name)
+    data, lines = parse_data(raw, file.suffix.lower(), name)
     problems: list[Problem] = []
     earlier: dict[int, str] = {}
     later: dict[int, str] = {}
@@ -460,7 +460,7 @@ def record_register(file: FsPath, year: int, ordinal: int, numbers: Iterable[int
 
     data: dict[str, Any] = {"year": year}
     if file.exists():
-        raw, _ = _parse(read_file(file), file.suffix.lower(), str(file))
+        raw, _ = parse_data(read_file(file), file.suffix.lower(), str(file))
         if isinstance(raw, Mapping):
             data.update(raw)
     sessions = {int(k): v for k, v in dict(data.get("sessions") or {}).items()}

@@ -44,10 +44,9 @@ from typing import Any
 
 import attrs
 from attrs import field, frozen
-from cattrs.errors import ClassValidationError, IterableValidationError
 
 from habitat_docs.errors import DataError, Path, Problem, did_you_mean
-from habitat_docs.load.reader import _converter, _parse, _problems, read_file, structure
+from habitat_docs.load.reader import parse_data, read_file, structure, structure_as
 from habitat_docs.model.document import KINDS, Agenda, AgendaItem, Document, Session, Text
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.session.allocation import (
@@ -133,7 +132,7 @@ def read_source(file: str | FsPath) -> Source:
     """Read a data file (in a worker process or not); never raises for bad data."""
     name = str(file)
     try:
-        data, lines = _parse(read_file(file), FsPath(file).suffix.lower(), name)
+        data, lines = parse_data(read_file(file), FsPath(file).suffix.lower(), name)
     except DataError as e:
         return Source(name, problems=tuple(e.problems))
     return Source(name, data, lines)
@@ -422,7 +421,7 @@ class SessionPlan:
 
     def _compare_session(self, given: Any) -> list[Problem]:
         try:
-            theirs = _structure_as(given, Session)
+            theirs = structure_as(given, Session)
         except DataError as e:
             return [Problem(p.message, ("session", *p.path)) for p in e.problems]
         out = []
@@ -439,7 +438,7 @@ class SessionPlan:
 
     def _compare_agenda(self, entry: Entry, given: Any) -> list[Problem]:
         try:
-            theirs = _structure_as(given, Agenda)
+            theirs = structure_as(given, Agenda)
         except DataError as e:
             return [Problem(p.message, ("agenda", *p.path)) for p in e.problems]
         out = []
@@ -506,21 +505,12 @@ def _valid_text(value: Any) -> bool:
     return True
 
 
-def _structure_as(data: Any, cls: type) -> Any:
-    """Structure plain data into one model class, with the loader's hooks and messages."""
-    try:
-        return _converter.structure(data, cls)
-    except (ClassValidationError, IterableValidationError, DataError, KeyError, TypeError,
-            ValueError) as e:  # fmt: skip
-        raise DataError(_problems(e, ())) from None
-
-
 def load_session(path: str | FsPath) -> SessionPlan:
     """Read and validate a session file and allocate its symbols. Raises one DataError with
     every problem (file, line, field) when anything is wrong; reads no document file."""
     path = FsPath(path)
     name = str(path)
-    data, lines = _parse(read_file(path), path.suffix.lower(), name)
+    data, lines = parse_data(read_file(path), path.suffix.lower(), name)
     try:
         return _plan(path, data, lines)
     except DataError as e:
@@ -539,7 +529,7 @@ def _plan(path: FsPath, data: Any, lines: Mapping[Path, int]) -> SessionPlan:
     raw_session = {k: data[k] for k in _SESSION_MODEL_FIELDS if k in data}
     session: Session | None = None
     try:
-        session = _structure_as(raw_session, Session)
+        session = structure_as(raw_session, Session)
     except DataError as e:
         problems += e.problems
     # agenda items
@@ -559,7 +549,7 @@ def _plan(path: FsPath, data: Any, lines: Mapping[Path, int]) -> SessionPlan:
             )
     if "symbol" in agenda_data:
         try:
-            agenda_symbol = _structure_as(agenda_data["symbol"], Symbol)
+            agenda_symbol = structure_as(agenda_data["symbol"], Symbol)
         except DataError as e:
             problems += [Problem(p.message, ("agenda", "symbol", *p.path)) for p in e.problems]
     raw_items = agenda_data.get("items")
@@ -577,7 +567,7 @@ def _plan(path: FsPath, data: Any, lines: Mapping[Path, int]) -> SessionPlan:
             continue
         item_id = it.get("id")
         try:
-            item = _structure_as({k: v for k, v in it.items() if k != "id"}, AgendaItem)
+            item = structure_as({k: v for k, v in it.items() if k != "id"}, AgendaItem)
         except DataError as e:
             problems += [Problem(p.message, (*here, *p.path)) for p in e.problems]
             continue
@@ -750,7 +740,7 @@ def _entries(
         symbol = None
         if d.get("symbol") is not None:
             try:
-                symbol = _structure_as(d["symbol"], Symbol)
+                symbol = structure_as(d["symbol"], Symbol)
             except DataError as e:
                 problems += [Problem(p.message, (*here, "symbol", *p.path)) for p in e.problems]
                 bad = True
