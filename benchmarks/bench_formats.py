@@ -19,7 +19,7 @@ from functools import partial
 
 from timing import PYTHON, best
 
-from habitat_docs.compose.style import render
+from habitat_docs.compose.language import render
 from habitat_docs.model.facts import (
     Count,
     CycleYear,

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from support import SEEDS
 
 import habitat_docs as hd
-from habitat_docs.compose.style import roman, zh_numeral
+from habitat_docs.compose.numerals import roman, zh_numeral
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"

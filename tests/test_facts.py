@@ -17,8 +17,7 @@ import yaml
 import habitat_docs as hd
 from habitat_docs import DataError, load, structure
 from habitat_docs.compose import language as language_module
-from habitat_docs.compose.language import Language, language
-from habitat_docs.compose.style import render
+from habitat_docs.compose.language import Language, language, render
 from habitat_docs.compose.tree import NoteRef, Para, Span, TableBlock
 from habitat_docs.model.document import Text
 from habitat_docs.model.facts import (
@@ -443,14 +442,19 @@ def test_facts_mapping_is_immutable_and_validated() -> None:
 # --- languages and templates --------------------------------------------------------------------
 
 
-def _language(tmp_path: Path, code: str, locale: str, extra: str = "") -> Language:
+def _language(tmp_path: Path, code: str, locale: str, extra: str = "", style: bool = False) -> Language:
+    """A language folder made from English with another locale: without English house style
+    and wording (so CLDR writes its figures) unless ``style``, plus ``extra`` macros."""
     folder = tmp_path / code
     shutil.copytree(ROOT / "templates" / "en", folder)
     conf = (folder / "language.toml").read_text(encoding="utf-8")
     conf = conf.replace('locale = "en_GB"', f'locale = "{locale}"').replace('name = "English"', f'name = "{code}"')
+    labels = (folder / "labels.j2").read_text(encoding="utf-8")
+    if not style:
+        conf = conf[: conf.index("# House style")]
+        labels = labels[: labels.index("{#- Wording of facts")]
     (folder / "language.toml").write_text(conf, encoding="utf-8")
-    with open(folder / "labels.j2", "a", encoding="utf-8") as f:
-        f.write(extra)
+    (folder / "labels.j2").write_text(labels + extra, encoding="utf-8")
     return Language(code, folder)
 
 
@@ -477,7 +481,8 @@ def test_label_macros_write_the_wordings_cldr_lacks(tmp_path: Path) -> None:
 
 def test_a_macro_overrides_the_house_style(tmp_path: Path) -> None:
     en = _language(tmp_path, "en", "en_GB",
-                   "{% macro fact_half(year, n) %}{{ 'H' ~ n }} {{ year }}{% endmacro %}")  # fmt: skip
+                   "{% macro fact_half(year, n) %}{{ 'H' ~ n }} {{ year }}{% endmacro %}",
+                   style=True)  # fmt: skip
     assert en.fact(Half(2024, 1)) == "H1 2024"
     assert en.fact(Quarter(2024, 1)) == "first quarter of 2024"
 
@@ -492,7 +497,7 @@ def test_template_filters_use_the_same_functions() -> None:
 def test_a_fact_a_language_cannot_write_is_a_data_error_naming_where(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     fr = _language(tmp_path, "fr", "fr_FR")
     monkeypatch.setenv("HABITAT_DOCS_TEMPLATES", str(tmp_path))
-    language_module.language.cache_clear()
+    language_module.forget_languages()
     try:
         data = minimal(total={"session": [2024, 1]}, share={"percent": 89})
         data["title"]["fr"] = "Actions"
@@ -509,4 +514,4 @@ def test_a_fact_a_language_cannot_write_is_a_data_error_naming_where(tmp_path: P
         assert problem.path == ("sections", 0, "content", 0, "text", "fr")
         assert "fact 'total'" in problem.message and "fact_session" in problem.message
     finally:
-        language_module.language.cache_clear()
+        language_module.forget_languages()

@@ -4,12 +4,12 @@ A language is a folder with ``language.toml`` (locale and typography), ``labels.
 labels, references and fixed phrases) and ``masthead.j2`` (the masthead, one ``role: text`` line
 per element). Adding a language means adding such a folder; no Python changes.
 
-Facts (figures: money, per cent, dates …) are written by ``formats`` with the folder's locale: UN
-house style for English and Chinese, CLDR (Babel) for any other locale. The wordings CLDR lacks
-come from optional macros of labels.j2, which also override the house style where present:
-``fact_session(year, n)``, ``fact_quarter(year, n, last)``, ``fact_half(year, n)``,
-``fact_ordinal(n)`` and ``fact_count_words(n)``. Templates have the filters ``fact``, ``money``,
-``percent``, ``number`` and ``session_name``, and the masthead gets the document's ``facts``.
+Figures (money, per cent, numbers, dates and ranges) follow the ``[style]`` table of
+language.toml (``compose.style``); a folder without one falls back to CLDR (Babel) for its locale.
+Wording comes from macros of labels.j2: ``fact_session(year, n)``, ``fact_quarter(year, n,
+last)``, ``fact_half(year, n)``, ``fact_ordinal(n)`` and ``fact_count_words(n)``. Templates have
+the filters ``fact``, ``money``, ``percent``, ``number``, ``date``, ``date_range`` and
+``session_name``, and the masthead gets the document's ``facts``.
 """
 
 from __future__ import annotations
@@ -22,16 +22,26 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel.core import get_global
 from babel.lists import format_list
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from habitat_docs.compose import style
+from habitat_docs.compose import numerals
+from habitat_docs.compose.style import (
+    WORDING,
+    CldrFigures,
+    Figures,
+    HouseFigures,
+    HouseStyle,
+    cldr_locale,
+    language_name,
+)
 from habitat_docs.compose.tree import Typography
 from habitat_docs.model import facts
 from habitat_docs.number import Label
 
-__all__ = ["Language", "language", "available", "template_dirs", "AGENDA_MARK"]
+__all__ = ["Language", "language", "language_of", "forget_languages", "render", "available", "template_dirs", "AGENDA_MARK"]
 
 # Where a template places the agenda footnote mark; no data text may contain it (U+E000 is
 # a private-use character, which text validation rejects).
@@ -64,6 +74,11 @@ class Language:
         self.name: str = conf["name"]
         self.locale: str = conf["locale"]
         self.typography = Typography(tag=conf["tag"], **conf["typography"])
+        self.figures: Figures = (
+            HouseFigures(HouseStyle.from_table(conf["style"], self.locale))
+            if "style" in conf
+            else CldrFigures(self.locale)
+        )
         env = ImmutableSandboxedEnvironment(
             loader=FileSystemLoader(folder),
             undefined=StrictUndefined,
@@ -73,23 +88,23 @@ class Language:
             keep_trailing_newline=False,
         )
         env.globals["nbsp"] = NBSP  # binds "para." to its number so no line starts with "15."
+        env.globals["refuse"] = _refuse
+        figures = self.figures
         env.filters.update(
-            roman=style.roman,
-            alpha=style.alpha,
-            zh_numeral=style.zh_numeral,
-            ordinal_word=lambda n: style.ordinal_word(n, code),
-            date=lambda d, locale=None: style.date(d, locale or self.locale),
-            date_range=lambda s, e: style.dates(s, e, self.locale),
-            language_name=lambda c, locale=None: style.language_name(c, locale or self.locale),
+            roman=numerals.roman,
+            alpha=numerals.alpha,
+            zh_numeral=numerals.zh_numeral,
+            # date("en"): a date as another language writes it (the Distr. column stays English)
+            date=lambda d, lang=None: (language(lang).figures if lang else figures).date(d),
+            date_range=lambda s, e: figures.dates(s, e),
+            language_name=lambda c, locale=None: language_name(c, locale or self.locale),
             prefix=lambda s, p: f"{p}{s}",
             join_list=lambda items: format_list([str(i) for i in items], locale=self.locale),
             # figures: the functions prose facts are rendered with
             fact=self.fact,
-            money=lambda amount, scale="exact", currency="USD": style.money(
-                amount, self.locale, scale, currency
-            ),
-            percent=lambda v: style.percent(v, self.locale),
-            number=lambda n: style.number(n, self.locale),
+            money=lambda amount, scale="exact", currency="USD": figures.money(amount, scale, currency),
+            percent=figures.percent,
+            number=figures.number,
             session_name=lambda s: self.fact(facts.SessionRef(s.year, s.ordinal)),
         )
         self._env = env
@@ -127,16 +142,19 @@ class Language:
         return self.phrase(label.kind, label.number)
 
     def fact(self, value: facts.Fact) -> str:
-        """A fact in this language. A ``fact_<kind>`` macro of labels.j2, when there is one,
-        writes it (a language whose wording CLDR lacks: sessions, quarters, words …); else
-        ``style.render`` with this language's locale: UN house style for English and Chinese,
-        CLDR (Babel) for any other locale."""
-        macro = _FACT_MACROS.get(type(value))
-        if macro is not None:
-            name, args = macro(value, self.code)
-            if name is not None and hasattr(self._labels, name):
-                return self.phrase(name, *args)
-        return style.render(value, self.locale)
+        """A fact in this language: its wording from the ``fact_<kind>`` macro of labels.j2
+        (sessions, quarters, ordinals, numbers in words …), its figures from the house style."""
+        macro = WORDING.get(type(value))
+        if isinstance(value, facts.Count) and not value.in_words(self.code):
+            return self.figures.number(value.value)
+        if macro is None:
+            return self.figures.fact(value)
+        if not hasattr(self._labels, macro):
+            raise ValueError(
+                f"'{self.code}' has no wording for {type(value).__name__}: give its labels.j2 a "
+                f"'{macro}' macro"
+            )
+        return self.phrase(macro, *_MACRO_ARGS[type(value)](value))
 
     def reference(self, kind: str, items: Sequence[str], annex: str | None) -> str:
         """A cross-reference: kind of the targets, their pinpoints, and the annex if any."""
@@ -156,13 +174,18 @@ class Language:
         return lines
 
 
-# Macros of labels.j2 that may write a fact: type -> (macro name or None, arguments).
-_FACT_MACROS: dict[type, Callable[[Any, str], tuple[str | None, tuple[Any, ...]]]] = {
-    facts.SessionRef: lambda v, _: ("fact_session", (v.year, v.ordinal)),
-    facts.Quarter: lambda v, _: ("fact_quarter", (v.year, v.n, v.last)),
-    facts.Half: lambda v, _: ("fact_half", (v.year, v.n)),
-    facts.Ordinal: lambda v, _: ("fact_ordinal", (v.n,)),
-    facts.Count: lambda v, code: ("fact_count_words" if v.in_words(code) else None, (v.value,)),
+def _refuse(message: str) -> str:
+    """What a template calls when it cannot write a value: the build stops with its message."""
+    raise ValueError(message)
+
+
+# The arguments of each wording macro of labels.j2.
+_MACRO_ARGS: dict[type, Callable[[Any], tuple[Any, ...]]] = {
+    facts.SessionRef: lambda v: (v.year, v.ordinal),
+    facts.Quarter: lambda v: (v.year, v.n, v.last),
+    facts.Half: lambda v: (v.year, v.n),
+    facts.Ordinal: lambda v: (v.n,),
+    facts.Count: lambda v: (v.value,),
 }
 
 
@@ -174,3 +197,50 @@ def language(code: str) -> Language:
     raise LookupError(
         f"no templates for language '{code}' (available: {', '.join(available()) or 'none'})"
     )
+
+
+@cache
+def _language_and_script(locale: str) -> tuple[str, str | None]:
+    """('zh', 'Hans') for zh, zh-CN and zh_Hans_CN; ('zh', 'Hant') for zh_TW (CLDR's likely
+    subtags fill in the script a locale leaves out)."""
+    loc = cldr_locale(locale)
+    if loc.script:
+        return loc.language, loc.script
+    likely = get_global("likely_subtags")
+    for key in (f"{loc.language}_{loc.territory}", loc.language):
+        if key in likely:
+            return loc.language, cldr_locale(likely[key]).script
+    return loc.language, None
+
+
+@cache
+def language_of(locale: str) -> str | None:
+    """The language folder that writes ``locale`` ("en_GB" -> "en"), or None."""
+    codes = available()
+    if locale in codes:
+        return locale
+    wanted = _language_and_script(locale)
+    return next((c for c in codes if _language_and_script(language(c).locale) == wanted), None)
+
+
+def forget_languages() -> None:
+    """Read the template folders again (after $HABITAT_DOCS_TEMPLATES changed)."""
+    for cached in (language, language_of, _writer):
+        cached.cache_clear()
+
+
+@cache
+def _writer(lang: str) -> Language | CldrFigures:
+    code = language_of(lang)
+    return language(code) if code else CldrFigures(lang)
+
+
+def render(value: facts.Fact, lang: str) -> str:
+    """A fact in a language with templates ("en", "zh", or a locale of one: "en_GB", "zh-CN"),
+    or as CLDR writes it in any other locale ("fr_FR").
+
+        >>> from habitat_docs.model.facts import Money
+        >>> render(Money.of("62.32 million"), "en"), render(Money.of("62.32 million"), "zh")
+        ('$62.32 million', '6\xa0232万美元')
+    """
+    return _writer(lang).fact(value)

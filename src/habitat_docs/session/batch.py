@@ -35,7 +35,6 @@ from typing import IO, Any
 from attrs import field, frozen
 
 from habitat_docs import __version__, api
-from habitat_docs.compose import style
 from habitat_docs.compose.language import language, template_dirs
 from habitat_docs.errors import DataError, Path, Problem
 from habitat_docs.load.reader import structure
@@ -601,7 +600,7 @@ def index_data(result: SessionResult) -> dict[str, Any]:
             "start": s.start.isoformat(),
             "end": s.end.isoformat(),
             "dates": {
-                lang: style.dates(s.start, s.end, lng.locale) for lang, lng in lngs.items()
+                lang: lng.figures.dates(s.start, s.end) for lang, lng in lngs.items()
             },
             "venue": (
                 {lang: s.venue.plain(lang) for lang in langs if lang in s.venue.languages}
