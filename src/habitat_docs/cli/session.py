@@ -16,9 +16,11 @@ from typing import IO
 from habitat_docs import api
 from habitat_docs.cli.main import printable
 from habitat_docs.errors import DataError
-from habitat_docs.session.allocation import record_register
-from habitat_docs.session.batch import build_session, check_options, progress_for, summary_lines
+from habitat_docs.session.batch import build_session, check_options
 from habitat_docs.session.plan import SessionPlan, load_session
+from habitat_docs.session.progress import progress_for
+from habitat_docs.session.register import record_register
+from habitat_docs.session.results import summary_lines
 
 __all__ = ["parser", "run"]
 
