@@ -1,12 +1,12 @@
-"""Progress of a session build: a bar on a terminal, one plain line per document otherwise."""
+"""Progress of a session build: a tqdm bar on a terminal, one plain line per document otherwise."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import time
 from typing import IO
+
+from tqdm import tqdm  # type: ignore[import-untyped]
 
 from habitat_docs.session.results import DocResult
 
@@ -46,50 +46,40 @@ class LineProgress(Progress):
               file=self.stream, flush=True)  # fmt: skip
 
 
-class BarProgress(Progress):
-    """A bar redrawn in place with ``\\r`` (for a terminal); failures print above it."""
+class _Bar(tqdm):
+    # No monitor thread: the pool may fork its workers after the bar starts, and a forked
+    # process must not inherit locks a thread holds.
+    monitor_interval = 0
 
-    def __init__(self, stream: IO[str] | None = None, width: int | None = None) -> None:
+
+class BarProgress(Progress):
+    """A bar redrawn in place (for a terminal), cleared at the end; failures print above it."""
+
+    def __init__(self, stream: IO[str] | None = None) -> None:
         self.stream = stream or sys.stderr
-        self.width = width
         self.failures = 0
-        self.t0 = time.perf_counter()
-        try:  # block glyphs where the terminal's encoding has them
-            "█·✗".encode(getattr(self.stream, "encoding", None) or "ascii")
-            self.full, self.empty, self.cross = "█", "·", "✗"
-        except (UnicodeEncodeError, LookupError):
-            self.full, self.empty, self.cross = "#", "-", "x"
+        self.bar: tqdm | None = None
 
     def start(self, total: int) -> None:
         super().start(total)
-        self.t0 = time.perf_counter()
-        self._draw("")
+        self.bar = _Bar(total=total, file=self.stream, unit="doc", leave=False,
+                        mininterval=0, dynamic_ncols=True)  # fmt: skip
 
     def update(self, doc: DocResult) -> None:
         super().update(doc)
+        assert self.bar is not None, "start() first"
         if not doc.ok:
             self.failures += 1
-            self.stream.write(
-                f"\r\x1b[K{self.cross} {doc.name} ({doc.id}): {_first_line(doc.error)}\n"
+            self.bar.write(
+                f"FAILED {doc.name} ({doc.id}): {_first_line(doc.error)}", file=self.stream
             )
-        self._draw(doc.name)
+        failed = [f"{self.failures} failed"] if self.failures else []
+        self.bar.set_postfix_str(", ".join([*failed, doc.name]), refresh=False)
+        self.bar.update()
 
     def finish(self) -> None:
-        self.stream.write("\r\x1b[K")
-        self.stream.flush()
-
-    def _draw(self, last: str) -> None:
-        cols = self.width or shutil.get_terminal_size((80, 20)).columns
-        total = max(self.total, 1)
-        counter = f" {self.count}/{self.total}"
-        failed = f", {self.failures} failed" if self.failures else ""
-        elapsed = f" {time.perf_counter() - self.t0:.0f} s"
-        tail = f"{counter}{failed}{elapsed} {last}"
-        bar_w = max(10, min(40, cols - len(tail) - 4))
-        filled = bar_w * self.count // total
-        line = f"[{self.full * filled}{self.empty * (bar_w - filled)}]{tail}"
-        self.stream.write("\r\x1b[K" + line[: cols - 1])
-        self.stream.flush()
+        if self.bar is not None:
+            self.bar.close()
 
 
 def progress_for(stream: IO[str], mode: str = "auto") -> Progress:
