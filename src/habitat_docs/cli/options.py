@@ -1,4 +1,4 @@
-"""What the subcommands share: their common options, and how their arguments are parsed."""
+"""What the subcommands share: their common options, and how one runs from its arguments."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The index of a session build: ``index.json`` (the documents, their symbols and files) and
-``index.html`` (the same, to browse)."""
+"""The index of a session build: ``index.json`` and, to browse it, ``index.html``."""
 
 from __future__ import annotations
 
