@@ -2,7 +2,6 @@
 """Session build time: a synthetic session of 30 documents, one process against the pool.
 
     python3 benchmarks/bench_session.py [--docs 30] [--repeat 5] [--jobs N] [--formats docx,pdf]
-                                        [--preview-pdf]
 
 The synthetic session has ``--docs`` documents (default 30), each the body of the
 HSP/EB.2024/11 example with its own title, agenda item and symbol (allocated by the session),
@@ -80,15 +79,8 @@ def make_session(folder: Path, n: int) -> Path:
 
 def child(session: str, out: str, jobs: int, formats: list[str]) -> None:
     """One timed build in this (fresh) process; prints a JSON line."""
-    from habitat_docs import api
     from habitat_docs.session.batch import build_session
     from habitat_docs.session.plan import load_session
-
-    if "pdf" in formats and "pdf" not in api.FORMATS:  # --preview-pdf: this process only
-        from habitat_docs.writers.pdf.writer import write_pdf
-
-        api._WRITERS["pdf"] = write_pdf  # type: ignore[attr-defined]
-        api.FORMATS = (*api.FORMATS, "pdf")
 
     r0, c0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -112,10 +104,6 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--formats", help="comma-separated (default: docx,pdf, or what there is)")
-    ap.add_argument(
-        "--preview-pdf", action="store_true",
-        help="if api.FORMATS lacks pdf, register writers.pdf.write_pdf in the timed processes",
-    )  # fmt: skip
     ap.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -127,12 +115,8 @@ def main() -> None:
     from habitat_docs import api
 
     wanted = args.formats.split(",") if args.formats else ["docx", "pdf"]
-    available = (*api.FORMATS, "pdf") if args.preview_pdf else api.FORMATS
-    formats = [f for f in wanted if f in available]
-    lacking = [f for f in wanted if f not in available]
-    if args.preview_pdf and "pdf" not in api.FORMATS:
-        print("PREVIEW: pdf is not in api.FORMATS yet; the timed processes register "
-              "habitat_docs.writers.pdf.writer.write_pdf themselves")  # fmt: skip
+    formats = [f for f in wanted if f in api.FORMATS]
+    lacking = [f for f in wanted if f not in api.FORMATS]
     cores = os.cpu_count() or 1
     print(f"habitat-docs {habitat_docs.__version__}, Python {PYTHON}, {cores} cores")
     if lacking:

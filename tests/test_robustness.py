@@ -29,7 +29,7 @@ from pypdf import PdfReader
 from support import MASTHEAD_YAML, png
 
 import habitat_docs as hd
-from habitat_docs import api, cli
+from habitat_docs import api, atomic, cli
 from habitat_docs.session.plan import load_session
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,22 +122,22 @@ def test_docx_entries_carry_the_date_of_issue_not_the_clock(folder: Path) -> Non
 
 def test_write_atomic_replaces_whole_files_and_leaves_no_temporary(tmp_path: Path) -> None:
     path = tmp_path / "a.docx"
-    api.write_atomic(path, b"first")
-    api.write_atomic(path, b"second")
+    atomic.write_atomic(path, b"first")
+    atomic.write_atomic(path, b"second")
     assert path.read_bytes() == b"second" and os.listdir(tmp_path) == ["a.docx"]
-    assert path.stat().st_mode & 0o777 == 0o666 & ~api._umask()
+    assert path.stat().st_mode & 0o777 == 0o666 & ~atomic._umask()
 
 
 def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "a.docx"
-    api.write_atomic(path, b"old")
+    atomic.write_atomic(path, b"old")
 
     def fail(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(api.os, "replace", fail)
+    monkeypatch.setattr(atomic.os, "replace", fail)
     with pytest.raises(OSError):
-        api.write_atomic(path, b"new")
+        atomic.write_atomic(path, b"new")
     assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["a.docx"]
 
 
@@ -161,7 +161,7 @@ def test_temporary_files_of_dead_writers_are_removed_on_the_next_write(tmp_path:
         p.write_bytes(b"partial")
     with open(locked, "rb") as held:
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
-        api.write_atomic(tmp_path / "a.docx", b"whole")
+        atomic.write_atomic(tmp_path / "a.docx", b"whole")
     zombie.wait()
     assert sorted(os.listdir(tmp_path)) == sorted(["a.docx", live.name, locked.name, other.name])
 

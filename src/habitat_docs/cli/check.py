@@ -9,40 +9,43 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 
 from habitat_docs.check import check, parity
 from habitat_docs.check.findings import CheckError, Report
 from habitat_docs.check.source import KINDS
+from habitat_docs.cli.options import run_command, usage_error
 
-__all__ = ["run"]
+__all__ = ["parser", "run"]
 
 
-def run(argv: list[str]) -> int:
-    """Run the check command; ``argv`` excludes the word "check"."""
-    parser = argparse.ArgumentParser(
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
         prog="habitat-docs check",
         description="Check the numbering of documents (DOCX, PDF or extracted text).",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="files to check")
-    parser.add_argument(
+    p.add_argument("files", nargs="*", metavar="FILE", help="files to check")
+    p.add_argument(
         "--parity",
         nargs=2,
         metavar=("ZH", "EN"),
         help="compare two language versions of one document",
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
-    parser.add_argument("--kind", choices=KINDS, help="read every file as this kind")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as e:  # --help, or a usage error (argparse exits with 2)
-        return e.code if isinstance(e.code, int) else 2
-    if not args.files and not args.parity:
-        parser.print_usage(sys.stderr)
-        print("habitat-docs check: error: give FILE… or --parity ZH EN", file=sys.stderr)
-        return 2
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.add_argument("--kind", choices=KINDS, help="read every file as this kind")
+    return p
 
+
+def run(argv: Sequence[str]) -> int:
+    """Run the check command; ``argv`` excludes the word "check"."""
+    return run_command(parser(), argv, _check)
+
+
+def _check(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if not args.files and not args.parity:
+        return usage_error(p, "give FILE… or --parity ZH EN")
     report = Report()
-    errors: list[tuple[str, str]] = []
+    errors: list[tuple[str, str]] = []  # (file, message): files that cannot be checked
     for file in args.files:
         try:
             report += check(file, kind=args.kind)
@@ -53,15 +56,18 @@ def run(argv: list[str]) -> int:
             report += parity(*args.parity, kind=args.kind)
         except CheckError as e:
             errors.append((e.file or " ".join(args.parity), str(e)))
+    _print(report, errors, as_json=args.json)
+    return 2 if errors else (1 if report.findings else 0)
 
-    if args.json:
+
+def _print(report: Report, errors: list[tuple[str, str]], *, as_json: bool) -> None:
+    if as_json:
         data = json.loads(report.to_json())
         data["ok"] = report.ok and not errors
         data["errors"] = [{"file": f, "message": m} for f, m in errors]
         print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        if report.findings:
-            print(report)
-        for f, m in errors:
-            print(f"{f}: {m}", file=sys.stderr)
-    return 2 if errors else (1 if report.findings else 0)
+        return
+    if report.findings:
+        print(report)
+    for f, m in errors:
+        print(f"{f}: {m}", file=sys.stderr)

@@ -11,14 +11,17 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path as FsPath
 from typing import IO
 
-from habitat_docs import api
-from habitat_docs.cli.main import printable
+from habitat_docs.cli.options import add_output_options, run_command
+from habitat_docs.cli.terminal import printable
 from habitat_docs.errors import DataError
-from habitat_docs.session.allocation import record_register
-from habitat_docs.session.batch import build_session, check_options, progress_for, summary_lines
+from habitat_docs.session.batch import build_session, check_options
 from habitat_docs.session.plan import SessionPlan, load_session
+from habitat_docs.session.progress import progress_for
+from habitat_docs.session.register import record_register
+from habitat_docs.session.results import SessionResult, summary_lines
 
 __all__ = ["parser", "run"]
 
@@ -34,12 +37,7 @@ def parser() -> argparse.ArgumentParser:
         "(nothing written).",
     )
     p.add_argument("session", metavar="SESSION", help="the session file (.yaml, .json, .toml)")
-    p.add_argument("--lang", default="zh,en", help="comma-separated languages (default: zh,en)")
-    p.add_argument(
-        "--format", default="docx",
-        help=f"comma-separated formats (default: docx; available: {', '.join(api.FORMATS)})",
-    )  # fmt: skip
-    p.add_argument("-o", "--output", default="out", help="output folder (default: out)")
+    add_output_options(p)
     p.add_argument(
         "-j", "--jobs", type=int, default=None,
         help=f"worker processes (default: one per core, here {os.cpu_count() or 1}; 1: no pool)",
@@ -66,37 +64,54 @@ def run(argv: Sequence[str], stdout: IO[str] | None = None, stderr: IO[str] | No
     """Run ``build-session`` with ``argv`` (the words after "build-session")."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    p = parser()
-    try:
-        args = p.parse_args(list(argv))
-    except SystemExit as e:  # --help (0) or a usage error (2)
-        return int(e.code or 0)
-    langs, fmts = _split(args.lang), _split(args.format)
-    problems = check_options(langs, fmts)
+    return run_command(parser(), argv, lambda _, args: _build_session(args, out, err))
+
+
+def _build_session(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    problems = check_options(args.lang, args.format)
     if args.jobs is not None and args.jobs < 1:
         problems.append("--jobs must be 1 or more")
+    for msg in problems:
+        print(f"{PROG}: {msg}", file=err)
     if problems:
-        for msg in problems:
-            print(f"{PROG}: {msg}", file=err)
         return 2
+    plan = _plan(args, err)
+    if plan is None:
+        return 2
+    if args.symbols:
+        _print_symbols(plan, out)
+        return 0
+    result = _build(plan, args, err)
+    if isinstance(result, int):
+        return result
+    _print_summary(result, args.check, out, err)
+    register = plan.register_file if args.record and not args.check else None
+    if register is not None and not _record(plan, register, out, err):
+        return 2
+    return 0 if result.ok else 1
+
+
+def _plan(args: argparse.Namespace, err: IO[str]) -> SessionPlan | None:
+    """The session file read and its symbols allocated; None (the problems printed) when
+    it is invalid, or when --record has no register file to write."""
     try:
         plan = load_session(args.session)
     except DataError as e:
         print(printable(str(e)), file=err)
         print(f"{PROG}: the session file is invalid; nothing was written", file=err)
-        return 2
+        return None
     if args.record and plan.register_file is None:
-        print(
-            f"{PROG}: --record needs a register file in the session (register: {{file: …}})",
-            file=err,
-        )
-        return 2
-    if args.symbols:
-        _print_symbols(plan, out)
-        return 0
+        print(f"{PROG}: --record needs a register file in the session (register: {{file: …}})",
+              file=err)  # fmt: skip
+        return None
+    return plan
+
+
+def _build(plan: SessionPlan, args: argparse.Namespace, err: IO[str]) -> SessionResult | int:
+    """Build (or with --check, check) every document; the exit status if the build stopped."""
     try:
-        result = build_session(
-            plan, args.output, langs, fmts,
+        return build_session(
+            plan, args.output, args.lang, args.format,
             jobs=args.jobs,
             progress=progress_for(err, args.progress),
             traceback=args.traceback,
@@ -109,8 +124,12 @@ def run(argv: Sequence[str], stdout: IO[str] | None = None, stderr: IO[str] | No
         where = e.filename or args.output
         print(printable(f"{PROG}: cannot write {where}: {e.strerror or e}"), file=err)
         return 2
+
+
+def _print_summary(result: SessionResult, checked: bool, out: IO[str], err: IO[str]) -> None:
+    """Counts and the index on ``out``, the failures on ``err``."""
     lines = list(summary_lines(result))
-    if args.check:
+    if checked:
         lines[0] = lines[0].replace("Built", "Checked").replace(" (0 files)", "")
     head = lines[: 2 if result.index else 1]
     for line in head:
@@ -118,15 +137,19 @@ def run(argv: Sequence[str], stdout: IO[str] | None = None, stderr: IO[str] | No
     out.flush()  # the summary before the failures, also when both streams go to one log
     for line in lines[len(head) :]:
         print(printable(line), file=err)
-    if args.record and not args.check and plan.register_file is not None:
-        try:
-            record_register(plan.register_file, plan.year, plan.ordinal, plan.allocation.numbers)
-        except (DataError, OSError) as e:
-            print(f"{PROG}: cannot record the register: {e}", file=err)
-            return 2
-        print(f"Register: {plan.register_file} (session {plan.ordinal}: "
-              f"{', '.join(map(str, plan.allocation.numbers))})", file=out)  # fmt: skip
-    return 0 if result.ok else 1
+
+
+def _record(plan: SessionPlan, register: FsPath, out: IO[str], err: IO[str]) -> bool:
+    """Write the session's numbers into its register file; False (the error printed) if
+    it cannot be written."""
+    try:
+        record_register(register, plan.year, plan.ordinal, plan.allocation.numbers)
+    except (DataError, OSError) as e:
+        print(f"{PROG}: cannot record the register: {e}", file=err)
+        return False
+    print(f"Register: {register} (session {plan.ordinal}: "
+          f"{', '.join(map(str, plan.allocation.numbers))})", file=out)  # fmt: skip
+    return True
 
 
 def _print_symbols(plan: SessionPlan, out: IO[str]) -> None:
@@ -140,13 +163,5 @@ def _print_symbols(plan: SessionPlan, out: IO[str]) -> None:
         print(f"{(sym.text if sym else '—'):<24} {e.id} ({how}{where})", file=out)
 
 
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
-def main() -> None:  # ``python -m habitat_docs.cli.session``
+if __name__ == "__main__":  # ``python -m habitat_docs.cli.session``
     sys.exit(run(sys.argv[1:]))
-
-
-if __name__ == "__main__":
-    main()

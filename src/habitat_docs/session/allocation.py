@@ -1,55 +1,27 @@
-"""Symbol allocation for a session of the Executive Board, and the register of the year.
+"""Symbol allocation for a session of the Executive Board.
 
 Symbols are allocated by :func:`allocate`, from the session file alone:
 the provisional agenda of a first session is ``/1``, of a later one the next free number;
 fixed symbols claim theirs; the others take the next free numbers in file order, after every
-number used earlier in the year; ``addendum_of`` gives ``<base>/Add.n`` in order. Every
-problem (duplicate symbols, reused numbers, unknown items or documents) is reported, with the
-file, line and field, before anything is written.
-
-The numbers used earlier in the year (§1.3) come from the session file's ``register:``,
-given inline or in a register file (:func:`read_register`); :func:`record_register` adds a
-session's numbers to that file.
+number used earlier in the year (:mod:`habitat_docs.session.register`); ``addendum_of`` gives
+``<base>/Add.n`` in order. Every problem (duplicate symbols, reused numbers, unknown items or
+documents) is reported, with the file, line and field, before anything is written.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path as FsPath
-from typing import Any
+from collections.abc import Mapping, Sequence
 
-import yaml
-from attrs import field, frozen
+from attrs import frozen
 
 from habitat_docs.errors import DataError, Path, Problem, did_you_mean, format_path
-from habitat_docs.load.reader import MAX_FILE_BYTES, parse_data, read_file
 from habitat_docs.model.symbol import Symbol
-from habitat_docs.number import runs
+from habitat_docs.session.agenda import AGENDA_ID
+from habitat_docs.session.register import Register, ordinal_word
 
-__all__ = [
-    "AGENDA_ID",
-    "Allocation",
-    "Register",
-    "Request",
-    "allocate",
-    "parse_numbers",
-    "read_register",
-    "record_register",
-]  # fmt: skip
+__all__ = ["Allocation", "Request", "allocate"]
 
-#: The id under which documents cite the provisional agenda (``{doc:agenda}``,
-#: ``addendum_of: agenda``); no document of a session may use it.
-AGENDA_ID = "agenda"
-
-_REGISTER_FIELDS = ("previous", "file")
-_REGISTER_FILE_FIELDS = ("year", "used", "sessions")
-_RANGE = re.compile(r"\s*([1-9][0-9]*)\s*[-–]\s*([1-9][0-9]*)\s*\Z")
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
-
-
-# ============================================================================ allocation
+_AGENDA_PATH: Path = ("agenda", "symbol")
 
 
 @frozen
@@ -63,22 +35,6 @@ class Request:
     symbol: Symbol | None = None
     addendum_of: str | None = None
     numbered: bool = True
-
-
-@frozen
-class Register:
-    """The numbers of the year's HSP/EB symbols already used outside this session, each
-    with where it was recorded (for error messages). ``earlier``: the numbers this session
-    follows (previous sessions, numbers issued outside sessions); ``later``: those of later
-    sessions already recorded (claimed, but allocation does not continue after them)."""
-
-    earlier: Mapping[int, str] = field(factory=dict)
-    later: Mapping[int, str] = field(factory=dict)
-    given: bool = False  # whether the session file names a register at all
-
-    @classmethod
-    def of(cls, earlier: Iterable[int] = (), later: Iterable[int] = ()) -> Register:
-        return cls({n: "the register" for n in earlier}, {n: "the register" for n in later}, True)
 
 
 @frozen
@@ -110,398 +66,222 @@ def allocate(
     A pure function of its arguments. Errors carry the paths of the session file
     (``documents[i].symbol``, ``agenda.symbol`` …); all of them are raised together."""
     register = register or Register()
-    problems: list[Problem] = []
-    earlier, later = dict(register.earlier), dict(register.later)
-    used = {**later, **earlier}
+    state = _Allocator(year, register)
+    # 1. Fixed symbols claim their numbers.
+    if agenda is not None:
+        state.fixed_agenda(agenda)
+    elif ordinal > 1 and not register.given:
+        state.problem(
+            f"the provisional agenda of a {ordinal_word(ordinal)} session takes the next number "
+            "free after those used earlier in the year: give register: {previous: […]} or "
+            "{file: …}, or agenda: {symbol: …}",
+            ("agenda",),
+        )
+    for i, r in enumerate(requests):
+        state.fixed_document(i, r)
+    # 2. The provisional agenda, when not given: /1 for a first session, else next free.
+    if agenda is None:
+        agenda = state.default_agenda(ordinal)
+    state.follow_agenda(agenda)
+    # 3. Documents without a symbol take the next free numbers, in file order.
+    for i, r in enumerate(requests):
+        state.numbered_document(i, r)
+    # 4. Addenda, in file order: <base>/Add.n with the first n not taken.
+    index = {r.id: i for i, r in enumerate(requests)}
+    for i, r in enumerate(requests):
+        if r.addendum_of is None or r.symbol is not None or not r.numbered:
+            continue
+        path: Path = ("documents", i, "addendum_of")
+        base = state.addendum_base(r.id, r.addendum_of, requests, index, agenda, path)
+        if base is not None:
+            state.addendum(i, r.id, base)
+    if state.problems:
+        raise DataError(state.problems)
+    return state.allocation(requests, agenda)
 
-    def problem(message: str, path: Path) -> None:
-        problems.append(Problem(message, path))
 
-    def series(sym: Symbol, path: Path) -> bool:
+class _Allocator:
+    """One allocation under way: the numbers and symbols claimed so far, and the problems."""
+
+    def __init__(self, year: int, register: Register) -> None:
+        self.year = year
+        self.earlier = dict(register.earlier)
+        self.used = {**register.later, **register.earlier}  # number -> where it was recorded
+        self.claimed: dict[int, str] = {}  # number -> who claims it here ("document 'x'")
+        self.seen: dict[str, tuple[str, Path]] = {}  # symbol key -> (description, path)
+        self.symbols: dict[str, Symbol] = {}
+        self.how: dict[str, str] = {}
+        self.first_numbers: set[int] = set()
+        self.start = max([*self.earlier, 0]) + 1  # allocation continues from here
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str, path: Path) -> None:
+        self.problems.append(Problem(message, path))
+
+    def of_the_year(self, sym: Symbol, path: Path) -> bool:
         """Is ``sym`` an HSP/EB symbol of the session's year? (else report it)"""
+        year = self.year
         if (
             sym.is_joint
             or sym.series != "HSP"
             or not sym.components
             or not sym.components[0].startswith("EB.")
         ):
-            problem(f"'{sym.text}' is not an HSP/EB.{year} symbol", path)
+            self.problem(f"'{sym.text}' is not an HSP/EB.{year} symbol", path)
             return False
         if sym.year != year:
-            problem(f"'{sym.text}' is not a {year} symbol (the session is in {year})", path)
+            self.problem(f"'{sym.text}' is not a {year} symbol (the session is in {year})", path)
             return False
         return True
 
-    def where(n: int) -> str:
-        return used[n]
-
-    # 1. Fixed symbols claim their numbers.
-    claimed: dict[int, str] = {}  # number -> who in this session claims it ("document 'x'")
-    symbols: dict[str, Symbol] = {}
-    how: dict[str, str] = {}
-    seen: dict[str, tuple[str, Path]] = {}  # symbol key -> (description, path)
-    index = {r.id: i for i, r in enumerate(requests)}
-    agenda_path: Path = ("agenda", "symbol")
-    first_numbers: set[int] = set()
-
-    def claim_symbol(sym: Symbol, who: str, path: Path) -> bool:
+    def claim_symbol(self, sym: Symbol, who: str, path: Path) -> bool:
         key = sym.text.rstrip("*")
-        if key in seen:
-            other, other_path = seen[key]
-            problem(f"{sym.text} is also the symbol of {other} ({format_path(other_path)})", path)
+        if key in self.seen:
+            other, other_path = self.seen[key]
+            self.problem(
+                f"{sym.text} is also the symbol of {other} ({format_path(other_path)})", path
+            )
             return False
-        seen[key] = (who, path)
+        self.seen[key] = (who, path)
         return True
 
-    if agenda is not None:
-        if series(agenda, agenda_path):
-            if agenda.kind is not None or agenda.suffixes:
-                problem(
-                    f"the provisional agenda takes a plain number (HSP/EB.{year}/n), "
-                    f"not '{agenda.text}'",
-                    agenda_path,
-                )
-            elif agenda.number in used:
-                problem(
-                    f"{agenda.text} is already used earlier in the year ({where(agenda.number)})"
-                    if agenda.number in earlier
-                    else f"{agenda.text} is already used by a later session ({where(agenda.number)})",
-                    agenda_path,
-                )
-            claimed[agenda.number] = "the provisional agenda"
-            claim_symbol(agenda, "the provisional agenda", agenda_path)
-    elif ordinal > 1 and not register.given:
-        problem(
-            f"the provisional agenda of a {_ordinal(ordinal)} session takes the next number "
-            "free after those used earlier in the year: give register: {previous: […]} or "
-            "{file: …}, or agenda: {symbol: …}",
-            ("agenda",),
-        )
+    def used_since(self, n: int) -> str:
+        """When a number already used was used: "earlier in the year" or "by a later session"."""
+        return "earlier in the year" if n in self.earlier else "by a later session"
 
-    for i, r in enumerate(requests):
-        if r.symbol is None or not r.numbered:
-            continue
-        path = ("documents", i, "symbol")
-        who = f"document '{r.id}'"
-        if not series(r.symbol, path) or not claim_symbol(r.symbol, who, path):
-            continue
-        symbols[r.id], how[r.id] = r.symbol, "fixed"
-        if r.symbol.kind is not None:  # L.n, CRP.n, INF/n: series of their own
-            continue
-        n = r.symbol.number
-        plain = not r.symbol.suffixes
-        if plain and n in used:
-            when = "earlier in the year" if n in earlier else "by a later session"
-            problem(f"{r.symbol.text} is already used {when} ({where(n)})", path)
-        elif plain and n in claimed and claimed[n] != who:
-            problem(f"HSP/EB.{year}/{n} is also claimed by {claimed[n]}", path)
-        claimed.setdefault(n, who)
-        if n not in earlier:
-            first_numbers.add(n)
-
-    # 2. The provisional agenda, when not given: /1 for a first session, else next free.
-    start = max([*earlier, 0]) + 1
-
-    def next_free() -> int:
-        n = start
-        while n in claimed or n in used:
+    def next_free(self) -> int:
+        n = self.start
+        while n in self.claimed or n in self.used:
             n += 1
         return n
 
-    if agenda is None:
-        number, taken = (1, False) if ordinal == 1 else (next_free(), False)
-        if ordinal == 1 and 1 in used:
-            problem(
-                f"HSP/EB.{year}/1, the provisional agenda of the first session, is "
-                f"already used ({where(1)})",
-                agenda_path,
+    def fixed_agenda(self, agenda: Symbol) -> None:
+        if not self.of_the_year(agenda, _AGENDA_PATH):
+            return
+        if agenda.kind is not None or agenda.suffixes:
+            self.problem(
+                f"the provisional agenda takes a plain number (HSP/EB.{self.year}/n), "
+                f"not '{agenda.text}'",
+                _AGENDA_PATH,
             )
-            taken = True
-        elif ordinal == 1 and 1 in claimed:
-            problem(
-                f"HSP/EB.{year}/1, the provisional agenda of the first session, is "
-                f"claimed by {claimed[1]}",
-                agenda_path,
+        elif agenda.number in self.used:
+            self.problem(
+                f"{agenda.text} is already used {self.used_since(agenda.number)} "
+                f"({self.used[agenda.number]})",
+                _AGENDA_PATH,
             )
-            taken = True
+        self.claimed[agenda.number] = "the provisional agenda"
+        self.claim_symbol(agenda, "the provisional agenda", _AGENDA_PATH)
+
+    def fixed_document(self, i: int, r: Request) -> None:
+        if r.symbol is None or not r.numbered:
+            return
+        path: Path = ("documents", i, "symbol")
+        who = f"document '{r.id}'"
+        if not self.of_the_year(r.symbol, path) or not self.claim_symbol(r.symbol, who, path):
+            return
+        self.symbols[r.id], self.how[r.id] = r.symbol, "fixed"
+        if r.symbol.kind is not None:  # L.n, CRP.n, INF/n: series of their own
+            return
+        n = r.symbol.number
+        plain = not r.symbol.suffixes
+        if plain and n in self.used:
+            when = self.used_since(n)
+            self.problem(f"{r.symbol.text} is already used {when} ({self.used[n]})", path)
+        elif plain and n in self.claimed and self.claimed[n] != who:
+            self.problem(f"HSP/EB.{self.year}/{n} is also claimed by {self.claimed[n]}", path)
+        self.claimed.setdefault(n, who)
+        if n not in self.earlier:
+            self.first_numbers.add(n)
+
+    def default_agenda(self, ordinal: int) -> Symbol:
+        """/1 for a first session, else the next free number."""
+        year = self.year
+        number = 1 if ordinal == 1 else self.next_free()
+        first = f"HSP/EB.{year}/1, the provisional agenda of the first session, is"
+        taken = True
+        if ordinal == 1 and 1 in self.used:
+            self.problem(f"{first} already used ({self.used[1]})", _AGENDA_PATH)
+        elif ordinal == 1 and 1 in self.claimed:
+            self.problem(f"{first} claimed by {self.claimed[1]}", _AGENDA_PATH)
+        else:
+            taken = False
         agenda = Symbol.hsp_eb(year, number)
         if not taken:
-            claimed.setdefault(number, "the provisional agenda")
-            claim_symbol(agenda, "the provisional agenda", agenda_path)
-    if agenda.kind is None and agenda.year == year:
-        first_numbers.add(agenda.number)
-        start = max(start, agenda.number + 1)
+            self.claimed.setdefault(number, "the provisional agenda")
+            self.claim_symbol(agenda, "the provisional agenda", _AGENDA_PATH)
+        return agenda
 
-    # 3. Documents without a symbol take the next free numbers, in file order.
-    for i, r in enumerate(requests):
+    def follow_agenda(self, agenda: Symbol) -> None:
+        """The documents' numbers come after the agenda's (when it is a number of the year)."""
+        if agenda.kind is None and agenda.year == self.year:
+            self.first_numbers.add(agenda.number)
+            self.start = max(self.start, agenda.number + 1)
+
+    def numbered_document(self, i: int, r: Request) -> None:
         if not r.numbered:
             if r.symbol is not None or r.addendum_of is not None:
-                problem(
-                    f"document '{r.id}' carries no symbol (its kind is informal): remove "
-                    f"{'symbol' if r.symbol is not None else 'addendum_of'}",
-                    ("documents", i, "symbol" if r.symbol is not None else "addendum_of"),
+                wrong = "symbol" if r.symbol is not None else "addendum_of"
+                self.problem(
+                    f"document '{r.id}' carries no symbol (its kind is informal): remove {wrong}",
+                    ("documents", i, wrong),
                 )
-            continue
+            return
         if r.symbol is not None:
             if r.addendum_of is not None:
-                problem(
+                self.problem(
                     "give either symbol or addendum_of, not both", ("documents", i, "addendum_of")
                 )
-            continue
+            return
         if r.addendum_of is not None:
-            continue
-        n = next_free()
-        claimed[n] = f"document '{r.id}'"
-        symbols[r.id], how[r.id] = Symbol.hsp_eb(year, n), "allocated"
-        first_numbers.add(n)
+            return
+        n = self.next_free()
+        self.claimed[n] = f"document '{r.id}'"
+        self.symbols[r.id], self.how[r.id] = Symbol.hsp_eb(self.year, n), "allocated"
+        self.first_numbers.add(n)
 
-    # 4. Addenda, in file order: <base>/Add.n with the first n not taken.
-    for i, r in enumerate(requests):
-        if r.addendum_of is None or r.symbol is not None or not r.numbered:
-            continue
-        path = ("documents", i, "addendum_of")
-        target = r.addendum_of
-        if target == r.id:
-            problem("a document cannot be an addendum of itself", path)
-            continue
+    def addendum_base(
+        self, doc_id: str, target: str, requests: Sequence[Request], index: Mapping[str, int],
+        agenda: Symbol, path: Path,
+    ) -> Symbol | None:  # fmt: skip
+        """The symbol document ``doc_id`` is an addendum to, or None (the problem reported,
+        if any)."""
+        if target == doc_id:
+            self.problem("a document cannot be an addendum of itself", path)
+            return None
         if target == AGENDA_ID:
             base = agenda
         elif target not in index:
-            problem(f"unknown document '{target}'{did_you_mean(target, [*index, AGENDA_ID])}", path)
-            continue
-        elif requests[index[target]].addendum_of is not None:
-            problem(
-                f"'{target}' is itself an addendum; give the document it is an addendum "
-                f"of ('{requests[index[target]].addendum_of}')",
+            hint = did_you_mean(target, [*index, AGENDA_ID])
+            self.problem(f"unknown document '{target}'{hint}", path)
+            return None
+        elif (of := requests[index[target]].addendum_of) is not None:
+            self.problem(
+                f"'{target}' is itself an addendum; give the document it is an addendum of ('{of}')",
                 path,
             )
-            continue
+            return None
         elif not requests[index[target]].numbered:
-            problem(f"'{target}' carries no symbol, so it can have no addendum", path)
-            continue
-        elif target not in symbols:  # its own symbol was wrong: reported already
-            continue
+            self.problem(f"'{target}' carries no symbol, so it can have no addendum", path)
+            return None
+        elif target not in self.symbols:  # its own symbol was wrong: reported already
+            return None
         else:
-            base = symbols[target]
+            base = self.symbols[target]
         if any(name == "Add" for name, _ in base.suffixes):
-            problem(f"'{target}' ({base.text}) is itself an addendum", path)
-            continue
+            self.problem(f"'{target}' ({base.text}) is itself an addendum", path)
+            return None
+        return base
+
+    def addendum(self, i: int, doc_id: str, base: Symbol) -> None:
         k = 1
-        while base.addendum(k).text in seen:
+        while base.addendum(k).text in self.seen:
             k += 1
         sym = base.addendum(k)
-        claim_symbol(sym, f"document '{r.id}'", ("documents", i))
-        symbols[r.id], how[r.id] = sym, "addendum"
+        self.claim_symbol(sym, f"document '{doc_id}'", ("documents", i))
+        self.symbols[doc_id], self.how[doc_id] = sym, "addendum"
 
-    if problems:
-        raise DataError(problems)
-    numbers = tuple(sorted(n for n in first_numbers if n not in earlier))
-    ordered = {r.id: symbols[r.id] for r in requests if r.id in symbols}  # file order
-    return Allocation(year, agenda, ordered, {k: how[k] for k in ordered}, numbers)
-
-
-def _ordinal(n: int) -> str:
-    return _ORDINALS[n - 1] if 1 <= n <= len(_ORDINALS) else f"{n}th"
-
-
-def parse_numbers(values: Any, year: int, path: Path) -> tuple[list[int], list[Problem]]:
-    """Register numbers as written: ``[1, "2-10", "HSP/EB.2024/11"]`` (a number, a range,
-    or an HSP/EB symbol of the year, whose base number counts)."""
-    problems: list[Problem] = []
-    out: list[int] = []
-    if not isinstance(values, list):
-        return out, [Problem('expected a list of numbers, ranges ("2-10") or symbols', path)]
-    for i, v in enumerate(values):
-        here = (*path, i)
-        if isinstance(v, int) and not isinstance(v, bool):
-            if v < 1:
-                problems.append(Problem(f"a symbol number is 1 or more, got {v}", here))
-            else:
-                out.append(v)
-        elif isinstance(v, str) and (m := _RANGE.fullmatch(v)):
-            a, b = int(m[1]), int(m[2])
-            if b < a:
-                problems.append(Problem(f"the range {v!r} runs backwards", here))
-            else:
-                out.extend(range(a, b + 1))
-        elif isinstance(v, str) and v.strip().isdigit():
-            out.append(int(v))
-        elif isinstance(v, str):
-            try:
-                sym = Symbol(v.strip())
-            except DataError as e:
-                problems.append(
-                    Problem(f'expected a number, a range such as "2-10" or a symbol: {e}', here)
-                )
-                continue
-            if sym.year != year or sym.series != "HSP":
-                problems.append(Problem(f"'{sym.text}' is not an HSP/EB.{year} symbol", here))
-            elif sym.kind is None:
-                out.append(sym.number)
-        else:
-            problems.append(
-                Problem(f'expected a number, a range such as "2-10" or a symbol, got {v!r}', here)
-            )
-    return out, problems
-
-
-# ============================================================================ register
-
-
-def read_register(
-    spec: Any, year: int, ordinal: int, base_dir: FsPath, *, session_file: str | None = None
-) -> tuple[Register, FsPath | None]:
-    """The register a session file names (``register: {previous: […], file: …}``) and the
-    register file's path, if any. Errors are located in the session or register file."""
-    if spec is None:
-        return Register(), None
-    problems: list[Problem] = []
-    earlier: dict[int, str] = {}
-    later: dict[int, str] = {}
-    if not isinstance(spec, Mapping):
-        raise DataError(
-            "expected a mapping: {previous: […]} or {file: register.yaml}", ("register",)
-        )
-    for k in spec:
-        if k not in _REGISTER_FIELDS:
-            problems.append(
-                Problem(f"unknown field '{k}'{did_you_mean(str(k), _REGISTER_FIELDS)}", ("register", k))
-            )
-    if "previous" in spec:
-        numbers, probs = parse_numbers(spec["previous"], year, ("register", "previous"))
-        problems += probs
-        for n in numbers:
-            earlier.setdefault(n, "register.previous")
-    file: FsPath | None = None
-    if "file" in spec:
-        if not isinstance(spec["file"], str) or not spec["file"].strip():
-            problems.append(Problem("expected the name of a register file", ("register", "file")))
-        elif (outside := outside_folder(base_dir, spec["file"])) is not None:
-            problems.append(Problem(outside, ("register", "file")))
-        else:
-            file = base_dir / spec["file"]
-    if problems:
-        raise DataError(problems)
-    if file is not None and file.exists():  # one that does not exist yet is empty
-        e2, l2 = _read_register_file(file, year, ordinal)
-        for n, w in e2.items():
-            earlier.setdefault(n, w)
-        for n, w in l2.items():
-            later.setdefault(n, w)
-    return Register(earlier, later, True), file
-
-
-def _read_register_file(
-    file: FsPath, year: int, ordinal: int
-) -> tuple[dict[int, str], dict[int, str]]:
-    name = str(file)
-    try:
-        with open(file, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)  # more is refused by parse_data
-    except OSError as e:
-        raise DataError(
-            Problem(f"cannot read the register file: {e.strerror}", file=name)
-        ) from None
-    data, lines = parse_data(raw, file.suffix.lower(), name)
-    problems: list[Problem] = []
-    earlier: dict[int, str] = {}
-    later: dict[int, str] = {}
-    if not isinstance(data, Mapping):
-        raise DataError(
-            Problem(
-                "a register file holds a mapping: {year: …, sessions: {1: […]}}", file=name, line=1
-            )
-        )
-    for k in data:
-        if k not in _REGISTER_FILE_FIELDS:
-            problems.append(
-                Problem(f"unknown field '{k}'{did_you_mean(str(k), _REGISTER_FILE_FIELDS)}", (k,))
-            )
-    if data.get("year") != year:
-        problems.append(
-            Problem(f"this register is for {data.get('year')!r}, the session for {year}", ("year",))
-        )
-    numbers, probs = parse_numbers(data.get("used", []), year, ("used",))
-    problems += probs
-    for n in numbers:
-        earlier.setdefault(n, f"{name}, used")
-    sessions = data.get("sessions", {})
-    if not isinstance(sessions, Mapping):
-        problems.append(
-            Problem("expected a mapping of session ordinals to numbers: {1: [1, 2]}", ("sessions",))
-        )
-        sessions = {}
-    for key, values in sessions.items():
-        try:
-            k = int(key)
-        except (TypeError, ValueError):
-            k = 0
-        if isinstance(key, bool) or k < 1:
-            problems.append(
-                Problem(f"'{key}' is not a session ordinal (1, 2, 3 …)", ("sessions", str(key)))
-            )
-            continue
-        numbers, probs = parse_numbers(values, year, ("sessions", str(key)))
-        problems += probs
-        if k == ordinal:
-            continue  # this session's own numbers: allocation gives them again
-        target = earlier if k < ordinal else later
-        for n in numbers:
-            target.setdefault(n, f"{name}, {_ordinal(k)} session")
-    if problems:
-        raise DataError(problems).located(name, lines)
-    return earlier, later
-
-
-def record_register(file: FsPath, year: int, ordinal: int, numbers: Iterable[int]) -> None:
-    """Write this session's numbers into the register file (YAML or JSON), keeping the
-    other sessions' entries; creates the file if needed. Comments are not kept."""
-    from habitat_docs.api import write_atomic
-
-    data: dict[str, Any] = {"year": year}
-    if file.exists():
-        raw, _ = parse_data(read_file(file), file.suffix.lower(), str(file))
-        if isinstance(raw, Mapping):
-            data.update(raw)
-    sessions = {int(k): v for k, v in dict(data.get("sessions") or {}).items()}
-    sessions[ordinal] = _compact(sorted(set(numbers)))
-    data["sessions"] = dict(sorted(sessions.items()))
-    suffix = file.suffix.lower()
-    if suffix == ".json":
-        data["sessions"] = {str(k): v for k, v in data["sessions"].items()}
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif suffix in (".yaml", ".yml"):
-        head = (
-            f"# Register of HSP/EB.{year} symbol numbers, by session.\n"
-            "# Written by habitat-docs build-session --record; comments are not kept.\n"
-        )
-        text = head + yaml.safe_dump(
-            data, allow_unicode=True, sort_keys=False, default_flow_style=None
-        )
-    else:
-        raise DataError(
-            Problem(f"cannot write a '{suffix}' register (use .yaml or .json)", file=str(file))
-        )
-    file.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(file, text.encode("utf-8"))
-
-
-def outside_folder(base_dir: FsPath, name: str) -> str | None:
-    """Why a file a session file names may not be read (or written): it must lie in the
-    session file's folder or below, symbolic links resolved; else None."""
-    folder = base_dir.resolve()
-    if not (folder / name).resolve().is_relative_to(folder):
-        return f"'{name}' lies outside the session file's folder ({base_dir}); a session reads only files there"
-    return None
-
-
-def _compact(numbers: list[int]) -> list[int | str]:
-    """[1, 2, 3, 4, 7] -> [\"1-4\", 7]."""
-    out: list[int | str] = []
-    for first, last in runs(numbers):
-        if last - first >= 2:
-            out.append(f"{first}-{last}")
-        else:
-            out.extend(range(first, last + 1))
-    return out
-
+    def allocation(self, requests: Sequence[Request], agenda: Symbol) -> Allocation:
+        numbers = tuple(sorted(n for n in self.first_numbers if n not in self.earlier))
+        ordered = {r.id: self.symbols[r.id] for r in requests if r.id in self.symbols}  # file order
+        return Allocation(self.year, agenda, ordered, {k: self.how[k] for k in ordered}, numbers)

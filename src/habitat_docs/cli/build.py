@@ -1,0 +1,83 @@
+"""``habitat-docs build FILE… --lang zh,en --format docx,pdf -o OUT/``.
+
+Exit status: 0 every file built; 2 some file is invalid or cannot be written (the others are
+built); 1 an internal error (a bug, reported in one line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Sequence
+
+from habitat_docs.api import FORMATS, PDF_ENGINES, build
+from habitat_docs.cli.options import add_output_options, run_command, usage_error
+from habitat_docs.cli.terminal import printable
+from habitat_docs.compose.language import available
+from habitat_docs.errors import DataError
+from habitat_docs.writers.office import LibreOfficeError, Office
+from habitat_docs.writers.pdf.fonts import FontError
+from habitat_docs.writers.pdf.writer import PdfError
+
+__all__ = ["parser", "run"]
+
+PROG = "habitat-docs build"
+
+# Exit statuses of one file: built, invalid or not writable, an internal error.
+_OK, _FAILED, _INTERNAL = 0, 2, 1
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG, description="Build documents from data files (YAML, JSON, TOML)."
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    add_output_options(p)
+    p.add_argument("--pdf-engine", choices=PDF_ENGINES, default="typst",
+                   help="typst (default, embedded) or libreoffice (the PDF matches the DOCX)")  # fmt: skip
+    p.add_argument("--pdf-standard", help="PDF standard(s) to declare, e.g. a-2a, ua-1, a-2a,ua-1")
+    p.add_argument(
+        "--timeout", type=float, default=120, help="seconds before LibreOffice is stopped"
+    )
+    return p
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run ``build`` with ``argv`` (the words after "build")."""
+    return run_command(parser(), argv, _build_files)
+
+
+def _build_files(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    known = available()
+    unknown = [x for x in args.lang if x not in known]
+    unknown += [x for x in args.format if x not in FORMATS]
+    if unknown:
+        return usage_error(p, f"unknown language or format: {', '.join(unknown)}")
+    with contextlib.ExitStack() as stack:
+        office = None
+        if "pdf" in args.format and args.pdf_engine == "libreoffice" and len(args.files) > 1:
+            office = stack.enter_context(Office())  # one office process for every file
+        statuses = [_build(file, args, office) for file in args.files]
+    return _FAILED if _FAILED in statuses else _INTERNAL if _INTERNAL in statuses else _OK
+
+
+def _build(file: str, args: argparse.Namespace, office: Office | None) -> int:
+    """Build one file, print the paths written, or its error in one line."""
+    try:
+        paths = build(file, args.output, args.lang, args.format, pdf_engine=args.pdf_engine,
+                      pdf_standard=args.pdf_standard, timeout=args.timeout, office=office)  # fmt: skip
+    except (DataError, FontError, PdfError, LibreOfficeError, ValueError) as e:
+        print(printable(str(e)), file=sys.stderr)
+        return _FAILED
+    except OSError as e:  # the output folder cannot be written, the disk is full …
+        where = e.filename or args.output
+        print(printable(f"{file}: cannot write {where}: {e.strerror or e}"), file=sys.stderr)
+        return _FAILED
+    except Exception as e:  # noqa: BLE001 - a bug: one line, not a traceback
+        print(printable(f"{file}: internal error ({type(e).__name__}: {e}); please report it"),
+              file=sys.stderr)  # fmt: skip
+        return _INTERNAL
+    for path in paths:
+        print(path)
+    return _OK

@@ -1,0 +1,50 @@
+"""What the subcommands share: their common options, and how one runs from its arguments."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from habitat_docs.api import FORMATS
+
+__all__ = ["add_output_options", "comma_list", "run_command", "usage_error"]
+
+
+def comma_list(value: str) -> list[str]:
+    """``"zh, en,"`` -> ``["zh", "en"]``: a comma-separated option as a list."""
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """``--lang``, ``--format`` (each a comma-separated list) and ``-o/--output``."""
+    parser.add_argument(
+        "--lang", type=comma_list, default="zh,en",
+        help="comma-separated languages (default: zh,en)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--format", type=comma_list, default="docx",
+        help=f"comma-separated formats (default: docx; available: {', '.join(FORMATS)})",
+    )  # fmt: skip
+    parser.add_argument("-o", "--output", default="out", help="output folder (default: out)")
+
+
+def run_command(
+    parser: argparse.ArgumentParser,
+    argv: Sequence[str],
+    command: Callable[[argparse.ArgumentParser, argparse.Namespace], int],
+) -> int:
+    """Parse ``argv`` and run ``command`` with the arguments; its exit status, or
+    argparse's when it stops (--help: 0; a usage error: 2, its message printed)."""
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else 2
+    return command(parser, args)
+
+
+def usage_error(parser: argparse.ArgumentParser, message: str) -> int:
+    """Print the usage and ``PROG: error: message``, as argparse does; the exit status, 2."""
+    parser.print_usage(sys.stderr)
+    print(f"{parser.prog}: error: {message}", file=sys.stderr)
+    return 2
