@@ -6,7 +6,7 @@ import os
 import sys
 from typing import IO
 
-from tqdm import tqdm  # type: ignore[import-untyped]
+from tqdm import tqdm
 
 from habitat_docs.session.results import DocResult
 
