@@ -69,7 +69,7 @@ def test_seed_is_consistent(key: str) -> None:
 def test_seed_structure_is_read_in_full(key: str, paragraphs: int, sections: int) -> None:
     """Consistent because everything was seen, not because little was."""
     from habitat_docs.check import structure
-    from habitat_docs.check.source import from_text
+    from habitat_docs.check.reader import from_text
 
     items = structure(from_text(seed(key))).items
     assert [it.value for it in items if it.kind == "para"] == list(range(1, paragraphs + 1))
@@ -78,7 +78,7 @@ def test_seed_structure_is_read_in_full(key: str, paragraphs: int, sections: int
 
 def test_seed_004_subsections_figures_and_annex() -> None:
     from habitat_docs.check import structure
-    from habitat_docs.check.source import from_text
+    from habitat_docs.check.reader import from_text
 
     items = structure(from_text(seed("004"))).items
     subs = [it.label for it in items if it.kind == "subsection"]
@@ -110,7 +110,7 @@ def test_seed_003_says_what_is_inconsistent_and_why() -> None:
 
 def test_seed_003_headings_are_read_as_decimal_sections() -> None:
     from habitat_docs.check import structure
-    from habitat_docs.check.source import from_text
+    from habitat_docs.check.reader import from_text
 
     items = structure(from_text(seed("003"))).items
     assert [it.label for it in items if it.kind == "section"] == ["1.", "2.", "3."]
@@ -214,7 +214,7 @@ def test_un_like_english_text_is_consistent() -> None:
     """Contents lines, job numbers, barcodes, "(e))", "(a) of decision …", "85. In 2023 …"
     and "15. The rest." after "paragraph" raise no alarm."""
     from habitat_docs.check import structure
-    from habitat_docs.check.source import read
+    from habitat_docs.check.reader import read
 
     assert_numbering(UN_LIKE)
     items = structure(read(UN_LIKE)).items
@@ -457,7 +457,7 @@ def test_own_output_parity(outputs: dict[str, Path], name: str, zh: str, en: str
 @pytest.mark.parametrize("fmt", ["docx", LIBREOFFICE_PDF, "typst.pdf"])
 def test_rich_output_is_read_in_full(outputs: dict[str, Path], fmt: str) -> None:
     from habitat_docs.check import structure
-    from habitat_docs.check.source import read
+    from habitat_docs.check.reader import read
 
     items = structure(read(outputs[f"rich-en.{fmt}"])).items
     assert [it.value for it in items if it.kind == "para"] == [1, 2, 3, 4, 5, 6, 7, 1, 2, 1, 2]
@@ -473,7 +473,7 @@ def test_rich_output_is_read_in_full(outputs: dict[str, Path], fmt: str) -> None
 @pytest.mark.parametrize("fmt", [LIBREOFFICE_PDF, "typst.pdf"])
 def test_long_output_has_a_running_head_on_every_page(outputs: dict[str, Path], fmt: str) -> None:
     from habitat_docs.check.furniture import head_symbol
-    from habitat_docs.check.source import read
+    from habitat_docs.check.reader import read
 
     for key in (f"long-zh.{fmt}", f"long-en.{fmt}"):
         source = read(outputs[key])
@@ -485,7 +485,7 @@ def test_long_output_has_a_running_head_on_every_page(outputs: dict[str, Path], 
 @pytest.mark.office
 def test_pdf_footnote_marks_do_not_stick_to_symbols(outputs: dict[str, Path]) -> None:
     """pypdf glues note 2 to "ST/SGB/2019/8" ("ST/SGB/2019/82"); the reader takes it off."""
-    from habitat_docs.check.source import read
+    from habitat_docs.check.reader import read
 
     lines = read(outputs["rich-en.pdf"]).lines
     symbols = {s for s, _ in find_in_lines([ln.text for ln in lines])}
@@ -510,8 +510,8 @@ def test_pdf_lines_from_sized_chunks() -> None:
 
 def test_pdf_footnote_running_on_to_a_line_starting_with_a_year() -> None:
     from habitat_docs.check import structure
+    from habitat_docs.check.document import DocumentText
     from habitat_docs.check.pdf import _page_lines
-    from habitat_docs.check.source import Source
 
     page = [
         [("1.", 10.0, False), (" 正文。", 10.0, False)],
@@ -521,7 +521,7 @@ def test_pdf_footnote_running_on_to_a_line_starting_with_a_year() -> None:
     ]
     lines = _page_lines(1, "\n".join("".join(c[0] for c in ln) for ln in page), page, 10.0)
     assert [ln.role for ln in lines] == ["body", "note", "note", "note"]
-    items = structure(Source("p.pdf", "pdf", tuple(lines), 1)).items
+    items = structure(DocumentText("p.pdf", "pdf", tuple(lines), 1)).items
     assert [it.value for it in items if it.kind == "note"] == [1, 2]
 
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator, Sequence
 
 from attrs import evolve, frozen
 
+from habitat_docs.check.document import Line
 from habitat_docs.check.labels import from_letter, from_roman, from_zh, letter, roman
-from habitat_docs.check.source import Line
 
 __all__ = ["STRUCTURAL", "Token", "classify"]
 

@@ -9,9 +9,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from habitat_docs.check.document import DocumentText, Line, clean
 from habitat_docs.check.findings import CheckError
 from habitat_docs.check.furniture import furniture_role
-from habitat_docs.check.source import Line, Source, clean
 
 __all__ = ["read_pdf"]
 
@@ -25,7 +25,7 @@ _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 Chunk = tuple[str, float, bool]
 
 
-def read_pdf(path: Path) -> Source:
+def read_pdf(path: Path) -> DocumentText:
     pages = _extract(path)
     if not any(t.strip() for t, _ in pages):
         raise CheckError("no text in this PDF (a scan?): not a checkable document")
@@ -33,7 +33,7 @@ def read_pdf(path: Path) -> Source:
     lines: list[Line] = []
     for number, (text, chunks) in enumerate(pages, 1):
         lines.extend(_page_lines(number, text, chunks, body))
-    return Source(str(path), "pdf", tuple(lines), len(pages))
+    return DocumentText(str(path), "pdf", tuple(lines), len(pages))
 
 
 def _extract(path: Path) -> list[tuple[str, list[list[Chunk]] | None]]:

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from habitat_docs.check.classify import STRUCTURAL, Token
+from habitat_docs.check.document import DocumentText, Line
 from habitat_docs.check.findings import Finding
-from habitat_docs.check.source import Line, Source
 
 __all__ = ["Item", "Structure", "resolve"]
 
@@ -34,7 +34,9 @@ class Item:
 
 @frozen
 class Structure:
-    source: Source
+    """The labels of a document read back, each resolved into its numbering stream."""
+
+    document: DocumentText
     items: tuple[Item, ...]
     findings: tuple[Finding, ...]  # what resolving found ambiguous
 
@@ -55,13 +57,13 @@ def _typeset_as_heading(line: Line) -> bool | None:
     return True if (line.size or 0) >= 1.05 else None
 
 
-def resolve(source: Source, tokens: Sequence[Token]) -> Structure:
-    return _Resolver(source, tokens).run()
+def resolve(document: DocumentText, tokens: Sequence[Token]) -> Structure:
+    return _Resolver(document, tokens).run()
 
 
 class _Resolver:
-    def __init__(self, source: Source, tokens: Sequence[Token]) -> None:
-        self.source, self.tokens = source, tokens
+    def __init__(self, document: DocumentText, tokens: Sequence[Token]) -> None:
+        self.document, self.tokens = document, tokens
         self.items: list[Item] = []
         self.findings: list[Finding] = []
         self.part = 0
@@ -89,7 +91,7 @@ class _Resolver:
     def run(self) -> Structure:
         for i, tok in enumerate(self.tokens):
             getattr(self, "_" + tok.kind)(i, tok)
-        return Structure(self.source, tuple(self.items), tuple(self.findings))
+        return Structure(self.document, tuple(self.items), tuple(self.findings))
 
     # --- helpers ---
 
@@ -185,7 +187,7 @@ class _Resolver:
     def _ambiguous(self, tok: Token, n: int, e: int) -> Finding:
         ln = tok.line
         return Finding(
-            self.source.name,
+            self.document.name,
             ln.page,
             ln.line,
             f"{e}.",

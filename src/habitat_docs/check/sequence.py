@@ -31,7 +31,7 @@ def check_sequences(structure: Structure, streams: Sequence[str] | None = None) 
     for it in structure.items:
         if it.stream and (streams is None or it.stream[0] in streams):
             groups[it.stream].append(it)
-    name = structure.source.name
+    name = structure.document.name
     findings: list[Finding] = []
     for key, items in groups.items():
         continuing = None

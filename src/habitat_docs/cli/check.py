@@ -12,7 +12,7 @@ import sys
 
 from habitat_docs.check import check, parity
 from habitat_docs.check.findings import CheckError, Report
-from habitat_docs.check.source import KINDS
+from habitat_docs.check.reader import KINDS
 
 __all__ = ["run"]
 
