@@ -23,7 +23,7 @@ from support import OnDemand
 import habitat_docs as hd
 from habitat_docs import Subparagraph, Text
 from habitat_docs.check import CheckError, Finding, Report, check, check_text, parity
-from habitat_docs.check.labels import from_letter, from_roman, from_zh, letter, roman, zh
+from habitat_docs.check.labels import chinese, from_chinese, from_letter, from_roman, letter, roman
 from habitat_docs.check.symbols import find_in_lines
 from habitat_docs.cli.check import run
 from habitat_docs.testing import assert_numbering, assert_parity, assert_text_numbering
@@ -777,13 +777,14 @@ def test_windows_line_ends_keep_line_numbers() -> None:
 @given(st.integers(1, 99))
 def test_numerals_round_trip(n: int) -> None:
     assert from_roman(roman(n)) == n and from_roman(roman(n).lower()) == n
-    assert from_zh(zh(n)) == n
+    assert from_chinese(chinese(n)) == n
     assert from_letter(letter(n)) == n if n <= 52 else True
 
 
 def test_numerals() -> None:
-    assert [zh(n) for n in (1, 10, 11, 20, 21)] == ["一", "十", "十一", "二十", "二十一"]
-    assert from_zh("十二") == 12 and from_zh("一十") is None and from_zh("二二") is None
+    assert [chinese(n) for n in (1, 10, 11, 20, 21)] == ["一", "十", "十一", "二十", "二十一"]
+    assert from_chinese("十二") == 12
+    assert from_chinese("一十") is None and from_chinese("二二") is None
     assert from_roman("IIII") is None and from_roman("IV") == 4 and letter(27) == "aa"
 
 
