@@ -126,6 +126,7 @@ def _segments(text: str) -> Iterator[str]:
 
 
 def _token(ln: Line, s: str) -> Token | None:
+    """The label a line (or a bold run of it) starts with, told by its first character."""
     if not s:
         return None
     c = s[0]
@@ -155,20 +156,7 @@ def _token(ln: Line, s: str) -> Token | None:
             )
         return None
     if "A" <= c <= "Z" or c in "附图表":
-        m = _ANNEX.fullmatch(s)
-        if m:
-            return Token("annex", m.group(0).rstrip("* "), ln, _number(m.group(2)))
-        m = _CAPTION.fullmatch(s)
-        if m:
-            kind = "figure" if m.group(1) in ("Figure", "图") else "table"
-            return Token(kind, m.group(0).rstrip("* "), ln, _number(m.group(2)) or 0)
-        m = _UPPER.match(s) if c.isascii() else None
-        if m and len(m.group(2)) <= 200:
-            lab = m.group(1)
-            alt = (from_letter(lab) if len(lab) == 1 else None, from_roman(lab))
-            if alt != (None, None):
-                return Token("upper", f"{lab}.", ln, alt=alt, rest=m.group(2))
-        return None
+        return _capital(ln, s)
     if c in "一二三四五六七八九十":
         m = _CHINESE.match(s)
         value = from_chinese(m.group(1)) if m else None
@@ -187,6 +175,24 @@ def _token(ln: Line, s: str) -> Token | None:
         return Token("star", m.group(1), ln, rest=m.group(2)) if m else None
     if _BULLET.match(s):
         return Token("bullet", c, ln, rest=s[1:].strip())
+    return None
+
+
+def _capital(ln: Line, s: str) -> Token | None:
+    """An annex, a figure or table caption, or a capital label: "I.", "A."."""
+    m = _ANNEX.fullmatch(s)
+    if m:
+        return Token("annex", m.group(0).rstrip("* "), ln, _number(m.group(2)))
+    m = _CAPTION.fullmatch(s)
+    if m:
+        kind = "figure" if m.group(1) in ("Figure", "图") else "table"
+        return Token(kind, m.group(0).rstrip("* "), ln, _number(m.group(2)) or 0)
+    m = _UPPER.match(s) if s[0].isascii() else None
+    if m and len(m.group(2)) <= 200:
+        lab = m.group(1)
+        alt = (from_letter(lab) if len(lab) == 1 else None, from_roman(lab))
+        if alt != (None, None):
+            return Token("upper", f"{lab}.", ln, alt=alt, rest=m.group(2))
     return None
 
 
