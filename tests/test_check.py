@@ -495,14 +495,14 @@ def test_pdf_footnote_marks_do_not_stick_to_symbols(outputs: dict[str, Path]) ->
 
 def test_pdf_lines_from_sized_chunks() -> None:
     """Font sizes tell superscript marks, footnote lines and small running heads apart."""
-    from habitat_docs.check.pdf import _line
+    from habitat_docs.check.pdf import sized_line
 
     text = [("total value of $384,586,115.", 10.0, False), ("28", 5.8, False), ("28", 10.0, False)]
-    line = _line(1, 5, text, 10.0)  # LibreOffice prints a two-digit custom mark twice
+    line = sized_line(1, 5, text, 10.0)  # LibreOffice prints a two-digit custom mark twice
     assert (line.text, line.marks, line.role) == ("total value of $384,586,115.", ("28",), "body")
-    head = _line(2, 1, [("HSP/EB.2024/", 9.0, True), ("11", 9.0, True)], 10.0)
+    head = sized_line(2, 1, [("HSP/EB.2024/", 9.0, True), ("11", 9.0, True)], 10.0)
     assert (head.text, head.marks) == ("HSP/EB.2024/11", ())
-    note = _line(
+    note = sized_line(
         1, 30, [("1", 5.5, False), ("1", 5.5, False), ("See HSP/EB.2023/14.", 8.5, False)], 10.0
     )
     assert (note.role, note.text) == ("note", "1 See HSP/EB.2023/14.")
@@ -511,7 +511,7 @@ def test_pdf_lines_from_sized_chunks() -> None:
 def test_pdf_footnote_running_on_to_a_line_starting_with_a_year() -> None:
     from habitat_docs.check import structure
     from habitat_docs.check.document import DocumentText
-    from habitat_docs.check.pdf import _page_lines
+    from habitat_docs.check.pdf import page_lines
 
     page = [
         [("1.", 10.0, False), (" 正文。", 10.0, False)],
@@ -519,7 +519,7 @@ def test_pdf_footnote_running_on_to_a_line_starting_with_a_year() -> None:
         [("2019 年的数据。", 8.5, False)],
         [("2", 5.5, False), ("同上。", 8.5, False)],
     ]
-    lines = _page_lines(1, "\n".join("".join(c[0] for c in ln) for ln in page), page, 10.0)
+    lines = page_lines(1, "\n".join("".join(c[0] for c in ln) for ln in page), page, 10.0)
     assert [ln.role for ln in lines] == ["body", "note", "note", "note"]
     items = structure(DocumentText("p.pdf", "pdf", tuple(lines), 1)).items
     assert [it.value for it in items if it.kind == "note"] == [1, 2]
