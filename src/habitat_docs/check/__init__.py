@@ -78,9 +78,9 @@ def check_text(text: str, name: str = "<text>") -> Report:
 
 
 def parity(
-    zh_path: str | os.PathLike[str], en_path: str | os.PathLike[str], *, kind: str | None = None
+    path: str | os.PathLike[str], other_path: str | os.PathLike[str], *, kind: str | None = None
 ) -> Report:
     """Compare two language versions: sections, paragraphs, subparagraphs per paragraph,
     footnotes, figures, tables and the UN symbols they cite."""
-    a, b = read(zh_path, kind), read(en_path, kind)
+    a, b = read(path, kind), read(other_path, kind)
     return Report(tuple(compare(structure(a), structure(b))), (a.name, b.name))
