@@ -23,7 +23,7 @@ from support import OnDemand
 import habitat_docs as hd
 from habitat_docs import Subparagraph, Text
 from habitat_docs.check import CheckError, Finding, Report, check, check_text, parity
-from habitat_docs.check.labels import from_letter, from_roman, from_zh, letter, roman, zh
+from habitat_docs.check.labels import chinese, from_chinese, from_letter, from_roman, letter, roman
 from habitat_docs.check.symbols import find_in_lines
 from habitat_docs.cli.check import run
 from habitat_docs.testing import assert_numbering, assert_parity, assert_text_numbering
@@ -69,7 +69,7 @@ def test_seed_is_consistent(key: str) -> None:
 def test_seed_structure_is_read_in_full(key: str, paragraphs: int, sections: int) -> None:
     """Consistent because everything was seen, not because little was."""
     from habitat_docs.check import structure
-    from habitat_docs.check.source import from_text
+    from habitat_docs.check.reader import from_text
 
     items = structure(from_text(seed(key))).items
     assert [it.value for it in items if it.kind == "para"] == list(range(1, paragraphs + 1))
@@ -78,7 +78,7 @@ def test_seed_structure_is_read_in_full(key: str, paragraphs: int, sections: int
 
 def test_seed_004_subsections_figures_and_annex() -> None:
     from habitat_docs.check import structure
-    from habitat_docs.check.source import from_text
+    from habitat_docs.check.reader import from_text
 
     items = structure(from_text(seed("004"))).items
     subs = [it.label for it in items if it.kind == "subsection"]
@@ -110,7 +110,7 @@ def test_seed_003_says_what_is_inconsistent_and_why() -> None:
 
 def test_seed_003_headings_are_read_as_decimal_sections() -> None:
     from habitat_docs.check import structure
-    from habitat_docs.check.source import from_text
+    from habitat_docs.check.reader import from_text
 
     items = structure(from_text(seed("003"))).items
     assert [it.label for it in items if it.kind == "section"] == ["1.", "2.", "3."]
@@ -214,7 +214,7 @@ def test_un_like_english_text_is_consistent() -> None:
     """Contents lines, job numbers, barcodes, "(e))", "(a) of decision …", "85. In 2023 …"
     and "15. The rest." after "paragraph" raise no alarm."""
     from habitat_docs.check import structure
-    from habitat_docs.check.source import read
+    from habitat_docs.check.reader import read
 
     assert_numbering(UN_LIKE)
     items = structure(read(UN_LIKE)).items
@@ -457,7 +457,7 @@ def test_own_output_parity(outputs: dict[str, Path], name: str, zh: str, en: str
 @pytest.mark.parametrize("fmt", ["docx", LIBREOFFICE_PDF, "typst.pdf"])
 def test_rich_output_is_read_in_full(outputs: dict[str, Path], fmt: str) -> None:
     from habitat_docs.check import structure
-    from habitat_docs.check.source import read
+    from habitat_docs.check.reader import read
 
     items = structure(read(outputs[f"rich-en.{fmt}"])).items
     assert [it.value for it in items if it.kind == "para"] == [1, 2, 3, 4, 5, 6, 7, 1, 2, 1, 2]
@@ -473,7 +473,7 @@ def test_rich_output_is_read_in_full(outputs: dict[str, Path], fmt: str) -> None
 @pytest.mark.parametrize("fmt", [LIBREOFFICE_PDF, "typst.pdf"])
 def test_long_output_has_a_running_head_on_every_page(outputs: dict[str, Path], fmt: str) -> None:
     from habitat_docs.check.furniture import head_symbol
-    from habitat_docs.check.source import read
+    from habitat_docs.check.reader import read
 
     for key in (f"long-zh.{fmt}", f"long-en.{fmt}"):
         source = read(outputs[key])
@@ -485,7 +485,7 @@ def test_long_output_has_a_running_head_on_every_page(outputs: dict[str, Path], 
 @pytest.mark.office
 def test_pdf_footnote_marks_do_not_stick_to_symbols(outputs: dict[str, Path]) -> None:
     """pypdf glues note 2 to "ST/SGB/2019/8" ("ST/SGB/2019/82"); the reader takes it off."""
-    from habitat_docs.check.source import read
+    from habitat_docs.check.reader import read
 
     lines = read(outputs["rich-en.pdf"]).lines
     symbols = {s for s, _ in find_in_lines([ln.text for ln in lines])}
@@ -495,14 +495,14 @@ def test_pdf_footnote_marks_do_not_stick_to_symbols(outputs: dict[str, Path]) ->
 
 def test_pdf_lines_from_sized_chunks() -> None:
     """Font sizes tell superscript marks, footnote lines and small running heads apart."""
-    from habitat_docs.check.pdf import _line
+    from habitat_docs.check.pdf import sized_line
 
     text = [("total value of $384,586,115.", 10.0, False), ("28", 5.8, False), ("28", 10.0, False)]
-    line = _line(1, 5, text, 10.0)  # LibreOffice prints a two-digit custom mark twice
+    line = sized_line(1, 5, text, 10.0)  # LibreOffice prints a two-digit custom mark twice
     assert (line.text, line.marks, line.role) == ("total value of $384,586,115.", ("28",), "body")
-    head = _line(2, 1, [("HSP/EB.2024/", 9.0, True), ("11", 9.0, True)], 10.0)
+    head = sized_line(2, 1, [("HSP/EB.2024/", 9.0, True), ("11", 9.0, True)], 10.0)
     assert (head.text, head.marks) == ("HSP/EB.2024/11", ())
-    note = _line(
+    note = sized_line(
         1, 30, [("1", 5.5, False), ("1", 5.5, False), ("See HSP/EB.2023/14.", 8.5, False)], 10.0
     )
     assert (note.role, note.text) == ("note", "1 See HSP/EB.2023/14.")
@@ -510,8 +510,8 @@ def test_pdf_lines_from_sized_chunks() -> None:
 
 def test_pdf_footnote_running_on_to_a_line_starting_with_a_year() -> None:
     from habitat_docs.check import structure
-    from habitat_docs.check.pdf import _page_lines
-    from habitat_docs.check.source import Source
+    from habitat_docs.check.document import DocumentText
+    from habitat_docs.check.pdf import page_lines
 
     page = [
         [("1.", 10.0, False), (" 正文。", 10.0, False)],
@@ -519,9 +519,9 @@ def test_pdf_footnote_running_on_to_a_line_starting_with_a_year() -> None:
         [("2019 年的数据。", 8.5, False)],
         [("2", 5.5, False), ("同上。", 8.5, False)],
     ]
-    lines = _page_lines(1, "\n".join("".join(c[0] for c in ln) for ln in page), page, 10.0)
+    lines = page_lines(1, "\n".join("".join(c[0] for c in ln) for ln in page), page, 10.0)
     assert [ln.role for ln in lines] == ["body", "note", "note", "note"]
-    items = structure(Source("p.pdf", "pdf", tuple(lines), 1)).items
+    items = structure(DocumentText("p.pdf", "pdf", tuple(lines), 1)).items
     assert [it.value for it in items if it.kind == "note"] == [1, 2]
 
 
@@ -731,7 +731,7 @@ def test_cli_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert run([]) == 2
     assert run(["--parity", "only-one"]) == 2
     assert run(["--help"]) == 0
-    assert "--parity ZH EN" in capsys.readouterr().out
+    assert "--parity A B" in capsys.readouterr().out
 
 
 # --- API details ----------------------------------------------------------------------------
@@ -777,13 +777,14 @@ def test_windows_line_ends_keep_line_numbers() -> None:
 @given(st.integers(1, 99))
 def test_numerals_round_trip(n: int) -> None:
     assert from_roman(roman(n)) == n and from_roman(roman(n).lower()) == n
-    assert from_zh(zh(n)) == n
+    assert from_chinese(chinese(n)) == n
     assert from_letter(letter(n)) == n if n <= 52 else True
 
 
 def test_numerals() -> None:
-    assert [zh(n) for n in (1, 10, 11, 20, 21)] == ["一", "十", "十一", "二十", "二十一"]
-    assert from_zh("十二") == 12 and from_zh("一十") is None and from_zh("二二") is None
+    assert [chinese(n) for n in (1, 10, 11, 20, 21)] == ["一", "十", "十一", "二十", "二十一"]
+    assert from_chinese("十二") == 12
+    assert from_chinese("一十") is None and from_chinese("二二") is None
     assert from_roman("IIII") is None and from_roman("IV") == 4 and letter(27) == "aa"
 
 

@@ -32,12 +32,12 @@ def assert_text_numbering(text: str, name: str = "<text>") -> Report:
 
 
 def assert_parity(
-    zh_path: str | os.PathLike[str], en_path: str | os.PathLike[str], *, kind: str | None = None
+    path: str | os.PathLike[str], other_path: str | os.PathLike[str], *, kind: str | None = None
 ) -> Report:
     """Fail unless two language versions have the same structure and cite the same symbols."""
     __tracebackhide__ = True
-    title = f"{os.fspath(zh_path)} and {os.fspath(en_path)} differ"
-    return _ok(parity(zh_path, en_path, kind=kind), title)
+    title = f"{os.fspath(path)} and {os.fspath(other_path)} differ"
+    return _ok(parity(path, other_path, kind=kind), title)
 
 
 def _ok(report: Report, title: str) -> Report:

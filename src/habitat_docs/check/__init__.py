@@ -6,7 +6,7 @@ and plain text extracted from them.
     >>> report.ok, str(report)          # "FILE:PAGE:LINE: message" lines
     >>> parity("HSP-EB.2024-11-zh.docx", "HSP-EB.2024-11-en.docx").ok
 
-A pipeline of small steps: read (source, pdf, docx) → classify lines into label tokens →
+A pipeline of small steps: read (reader: text, pdf, docx) → classify lines into label tokens →
 resolve them in context into numbering streams → check each stream, the running heads and,
 for two language versions, their parity.
 """
@@ -16,20 +16,22 @@ from __future__ import annotations
 import os
 
 from habitat_docs.check.classify import classify
+from habitat_docs.check.document import DocumentText
 from habitat_docs.check.findings import CheckError, Finding, Report
 from habitat_docs.check.heads import check_heads
+from habitat_docs.check.parity import compare
+from habitat_docs.check.reader import from_text, read
 from habitat_docs.check.resolve import Structure, resolve
 from habitat_docs.check.sequence import check_sequences
-from habitat_docs.check.source import Source, from_text, read
 
 __all__ = [
     "CheckError",
+    "DocumentText",
     "Finding",
     "Report",
-    "Source",
     "Structure",
     "check",
-    "check_source",
+    "check_document",
     "check_text",
     "parity",
     "structure",
@@ -45,24 +47,26 @@ _STREAMS = {
 _NUMBERED = frozenset({"para", "section", "subsection", "sub"})
 
 
-def structure(source: Source) -> Structure:
-    """The resolved labels of a document read into a Source."""
-    return resolve(source, classify(source.lines))
+def structure(document: DocumentText) -> Structure:
+    """The resolved labels of a document read back."""
+    return resolve(document, classify(document.lines))
 
 
-def check_source(source: Source, *, require_document: bool = False) -> Report:
-    st = structure(source)
+def check_document(document: DocumentText, *, require_document: bool = False) -> Report:
+    """Check a document read back; ``require_document``: CheckError unless it has numbered
+    paragraphs, headings or subparagraphs."""
+    st = structure(document)
     if require_document and not any(it.kind in _NUMBERED for it in st.items):
         raise CheckError("no numbered paragraphs, headings or subparagraphs: not a document")
-    findings = [*st.findings, *check_sequences(st, _STREAMS[source.kind]), *check_heads(st)]
-    return Report(tuple(findings), (source.name,))
+    findings = [*st.findings, *check_sequences(st, _STREAMS[document.kind]), *check_heads(st)]
+    return Report(tuple(findings), (document.name,))
 
 
 def check(path: str | os.PathLike[str], *, kind: str | None = None) -> Report:
     """Check one file: ``kind`` is text, docx or pdf (sniffed from the content when None).
     Raises CheckError when the file cannot be read or is not a document."""
     try:
-        return check_source(read(path, kind), require_document=True)
+        return check_document(read(path, kind), require_document=True)
     except CheckError as e:
         e.file = e.file or str(path)
         raise
@@ -70,15 +74,13 @@ def check(path: str | os.PathLike[str], *, kind: str | None = None) -> Report:
 
 def check_text(text: str, name: str = "<text>") -> Report:
     """Check plain text, such as a PDF's extracted text (form feeds separate pages)."""
-    return check_source(from_text(text, name))
+    return check_document(from_text(text, name))
 
 
 def parity(
-    zh_path: str | os.PathLike[str], en_path: str | os.PathLike[str], *, kind: str | None = None
+    path: str | os.PathLike[str], other_path: str | os.PathLike[str], *, kind: str | None = None
 ) -> Report:
     """Compare two language versions: sections, paragraphs, subparagraphs per paragraph,
     footnotes, figures, tables and the UN symbols they cite."""
-    from habitat_docs.check.parity import compare
-
-    a, b = read(zh_path, kind), read(en_path, kind)
+    a, b = read(path, kind), read(other_path, kind)
     return Report(tuple(compare(structure(a), structure(b))), (a.name, b.name))

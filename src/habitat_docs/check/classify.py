@@ -9,15 +9,15 @@ from collections.abc import Iterator, Sequence
 
 from attrs import evolve, frozen
 
-from habitat_docs.check.labels import from_letter, from_roman, from_zh, letter, roman
-from habitat_docs.check.source import Line
+from habitat_docs.check.document import Line
+from habitat_docs.check.labels import from_chinese, from_letter, from_roman, letter, roman
 
 __all__ = ["STRUCTURAL", "Token", "classify"]
 
-# Kinds: num (1.), dec (1.1), upper (I. or A.), zhsec (一、), paren ((a), (i)), dot (a., i.),
+# Kinds: num (1.), dec (1.1), upper (I. or A.), chinese (一、), paren ((a), (i)), dot (a., i.),
 # bullet, annex, figure, table, note (numbered footnote text), star (* footnote text),
 # ref (a footnote reference mark in the text).
-STRUCTURAL = frozenset({"num", "dec", "upper", "zhsec", "annex"})
+STRUCTURAL = frozenset({"num", "dec", "upper", "chinese", "annex"})
 
 
 @frozen
@@ -42,7 +42,7 @@ _AFTER = r"(?:\s+|(?=[A-Z][a-z]))"
 _PAREN = re.compile(rf"[(（]([a-z]{{1,2}}|[ivxl]{{1,7}})[)）](?:{_AFTER}|$)(.*)")
 _DOT = re.compile(rf"([a-z]{{1,2}}|[ivxl]{{1,7}})\.{_AFTER}(.*)")
 _UPPER = re.compile(r"([A-Z]{1,7})\.(?:\s+|(?=[A-Z][a-z]|[\u4e00-\u9fff])|$)(.*)")
-_ZHSEC = re.compile(r"([一二三四五六七八九十]{1,3})、\s*(.*)")
+_CHINESE = re.compile(r"([一二三四五六七八九十]{1,3})、\s*(.*)")
 _ANNEX = re.compile(
     r"(Annex|ANNEX|Appendix|附件|附录)\s*([IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|\d{1,2})?\s*\**"
 )
@@ -126,6 +126,7 @@ def _segments(text: str) -> Iterator[str]:
 
 
 def _token(ln: Line, s: str) -> Token | None:
+    """The label a line (or a bold run of it) starts with, told by its first character."""
     if not s:
         return None
     c = s[0]
@@ -155,24 +156,12 @@ def _token(ln: Line, s: str) -> Token | None:
             )
         return None
     if "A" <= c <= "Z" or c in "附图表":
-        m = _ANNEX.fullmatch(s)
-        if m:
-            return Token("annex", m.group(0).rstrip("* "), ln, _number(m.group(2)))
-        m = _CAPTION.fullmatch(s)
-        if m:
-            kind = "figure" if m.group(1) in ("Figure", "图") else "table"
-            return Token(kind, m.group(0).rstrip("* "), ln, _number(m.group(2)) or 0)
-        m = _UPPER.match(s) if c.isascii() else None
-        if m and len(m.group(2)) <= 200:
-            lab = m.group(1)
-            alt = (from_letter(lab) if len(lab) == 1 else None, from_roman(lab))
-            if alt != (None, None):
-                return Token("upper", f"{lab}.", ln, alt=alt, rest=m.group(2))
-        return None
+        return _capital(ln, s)
     if c in "一二三四五六七八九十":
-        m = _ZHSEC.match(s)
-        if m and from_zh(m.group(1)) and len(m.group(2)) <= 200:
-            return Token("zhsec", f"{m.group(1)}、", ln, from_zh(m.group(1)) or 0, rest=m.group(2))
+        m = _CHINESE.match(s)
+        value = from_chinese(m.group(1)) if m else None
+        if m and value and len(m.group(2)) <= 200:
+            return Token("chinese", f"{m.group(1)}、", ln, value, rest=m.group(2))
         return None
     if c in "¹²³⁴⁵⁶⁷⁸⁹⁰":
         m = _SUPER.match(s)
@@ -186,6 +175,24 @@ def _token(ln: Line, s: str) -> Token | None:
         return Token("star", m.group(1), ln, rest=m.group(2)) if m else None
     if _BULLET.match(s):
         return Token("bullet", c, ln, rest=s[1:].strip())
+    return None
+
+
+def _capital(ln: Line, s: str) -> Token | None:
+    """An annex, a figure or table caption, or a capital label: "I.", "A."."""
+    m = _ANNEX.fullmatch(s)
+    if m:
+        return Token("annex", m.group(0).rstrip("* "), ln, _number(m.group(2)))
+    m = _CAPTION.fullmatch(s)
+    if m:
+        kind = "figure" if m.group(1) in ("Figure", "图") else "table"
+        return Token(kind, m.group(0).rstrip("* "), ln, _number(m.group(2)) or 0)
+    m = _UPPER.match(s) if s[0].isascii() else None
+    if m and len(m.group(2)) <= 200:
+        lab = m.group(1)
+        alt = (from_letter(lab) if len(lab) == 1 else None, from_roman(lab))
+        if alt != (None, None):
+            return Token("upper", f"{lab}.", ln, alt=alt, rest=m.group(2))
     return None
 
 
@@ -208,7 +215,7 @@ def _number(s: str | None) -> int:
         return 0
     if s.isdigit():
         return int(s)
-    return from_roman(s) or from_zh(s) or 0
+    return from_roman(s) or from_chinese(s) or 0
 
 
 def _mark_breaks(lines: Sequence[Line], tokens: list[Token]) -> None:

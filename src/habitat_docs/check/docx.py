@@ -8,8 +8,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from habitat_docs.check.document import DocumentText, Header, Line, clean
 from habitat_docs.check.findings import CheckError
-from habitat_docs.check.source import Header, Line, Source, clean
 from habitat_docs.check.symbols import SYMBOL
 
 __all__ = ["read_docx"]
@@ -21,7 +21,7 @@ NOTE_REF = _W + "footnoteReference"
 _CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
-def read_docx(path: Path) -> Source:
+def read_docx(path: Path) -> DocumentText:
     try:
         import docx
 
@@ -43,7 +43,7 @@ def read_docx(path: Path) -> Source:
     lines.extend(_footnotes(doc, refs))
     subject = doc.core_properties.subject or ""
     hint = subject if SYMBOL.fullmatch(subject) else None
-    return Source(str(path), "docx", tuple(lines), None, _headers(doc), hint)
+    return DocumentText(str(path), "docx", tuple(lines), None, _headers(doc), hint)
 
 
 def _paragraphs(parent: etree._Element, role: str = "body") -> Iterator[tuple[etree._Element, str]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from habitat_docs.check.document import Line
 from habitat_docs.check.findings import Finding
 from habitat_docs.check.furniture import head_symbol
 from habitat_docs.check.resolve import Structure
-from habitat_docs.check.source import Line
 from habitat_docs.check.symbols import find_in_lines
 
 __all__ = ["check_heads", "own_symbol"]
@@ -18,10 +18,10 @@ _MASTHEAD_LINES = 25
 def own_symbol(structure: Structure) -> str | None:
     """The symbol in the masthead (before the first heading or paragraph), else the file's
     metadata, else the symbol most running heads carry."""
-    src = structure.source
+    doc = structure.document
     first = next((it.line for it in structure.items if it.kind in ("para", "section")), None)
     top: list[Line] = []
-    for ln in src.lines[:_MASTHEAD_LINES]:
+    for ln in doc.lines[:_MASTHEAD_LINES]:
         if first is not None and (ln.page, ln.line) >= (first.page, first.line):
             break
         masthead = ln.role in ("body", "table", "small") and ln.page in (None, 1)
@@ -30,11 +30,11 @@ def own_symbol(structure: Structure) -> str | None:
     found = [s for s, _ in find_in_lines([ln.text for ln in top])]
     if found:
         return found[0]
-    if src.symbol_hint:
-        return src.symbol_hint
-    heads = Counter(s for ln in src.lines if ln.role == "head" and (s := head_symbol(ln.text)))
-    if src.headers:
-        heads.update(s for h in src.headers for s, _ in find_in_lines(h.text.split("\n")))
+    if doc.symbol_hint:
+        return doc.symbol_hint
+    heads = Counter(s for ln in doc.lines if ln.role == "head" and (s := head_symbol(ln.text)))
+    if doc.headers:
+        heads.update(s for h in doc.headers for s, _ in find_in_lines(h.text.split("\n")))
     for s in sorted(heads, key=len, reverse=True):  # "HSP/EB.2024/112": a page number glued on
         base = next((t for t in heads if t != s and _same(s, t, None)), None)
         if base is not None:
@@ -43,17 +43,17 @@ def own_symbol(structure: Structure) -> str | None:
 
 
 def check_heads(structure: Structure) -> list[Finding]:
-    src = structure.source
+    doc = structure.document
     symbol = own_symbol(structure)
     if symbol is None:  # an informal paper without a symbol has no running heads to check
         return []
 
     def finding(page: int | None, line: int | None, found: str, message: str) -> Finding:
-        return Finding(src.name, page, line, symbol, found, message, "head")
+        return Finding(doc.name, page, line, symbol, found, message, "head")
 
-    if src.kind == "docx":
+    if doc.kind == "docx":
         out = []
-        for h in src.headers or ():
+        for h in doc.headers or ():
             symbols = [s for s, _ in find_in_lines(h.text.split("\n"))]
             if not symbols:
                 msg = f"{h.where}: the running head has no symbol; expected {symbol}"
@@ -64,16 +64,16 @@ def check_heads(structure: Structure) -> list[Finding]:
         return out
     out = []
     by_page: dict[int | None, list[Line]] = {}
-    for ln in src.lines:
+    for ln in doc.lines:
         if ln.role == "head":
             by_page.setdefault(ln.page, []).append(ln)
             s = head_symbol(ln.text)
             if s is not None and not _same(s, symbol, ln.page):
                 msg = f"running head reads {s}; the document is {symbol}"
                 out.append(finding(ln.page, ln.line, s, msg))
-    for page in range(2, (src.pages or 0) + 1):
+    for page in range(2, (doc.pages or 0) + 1):
         if not any(head_symbol(ln.text) for ln in by_page.get(page, [])):
-            first = next((ln.line for ln in src.lines if ln.page == page), 1)
+            first = next((ln.line for ln in doc.lines if ln.page == page), 1)
             out.append(finding(page, first, "", f"page {page} has no running head with {symbol}"))
     return out
 

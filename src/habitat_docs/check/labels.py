@@ -5,11 +5,11 @@ writers' numbering, so a mistake in the numerals they print must not be one it s
 
 from __future__ import annotations
 
-__all__ = ["from_letter", "from_roman", "from_zh", "letter", "roman", "zh"]
+__all__ = ["chinese", "fmt", "from_chinese", "from_letter", "from_roman", "letter", "roman"]
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
-_ZH = "〇一二三四五六七八九"
+_CHINESE_DIGITS = "〇一二三四五六七八九"
 
 
 def roman(n: int) -> str:
@@ -34,24 +34,24 @@ def from_roman(s: str) -> int | None:
     return total if i == len(up) and roman(total) == up else None
 
 
-def zh(n: int) -> str:
+def chinese(n: int) -> str:
     """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 21 → 二十一 (to 99)."""
     tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _ZH[tens] + "十")
-    return head + (_ZH[ones] if ones else "") if n else _ZH[0]
+    head = "" if tens == 0 else ("十" if tens == 1 else _CHINESE_DIGITS[tens] + "十")
+    return head + (_CHINESE_DIGITS[ones] if ones else "") if n else _CHINESE_DIGITS[0]
 
 
-def from_zh(s: str) -> int | None:
+def from_chinese(s: str) -> int | None:
     """The value of 一 … 九十九, else None."""
-    if not s or any(c not in _ZH[1:] + "十" for c in s):
+    if not s or any(c not in _CHINESE_DIGITS[1:] + "十" for c in s):
         return None
     if "十" not in s:
-        return _ZH.index(s) if len(s) == 1 else None
+        return _CHINESE_DIGITS.index(s) if len(s) == 1 else None
     tens, _, ones = s.partition("十")
-    t = 1 if tens == "" else (_ZH.index(tens) if len(tens) == 1 else 0)
-    o = 0 if ones == "" else (_ZH.index(ones) if len(ones) == 1 else -100)
+    t = 1 if tens == "" else (_CHINESE_DIGITS.index(tens) if len(tens) == 1 else 0)
+    o = 0 if ones == "" else (_CHINESE_DIGITS.index(ones) if len(ones) == 1 else -100)
     value = t * 10 + o
-    return value if t and o >= 0 and zh(value) == s else None
+    return value if t and o >= 0 and chinese(value) == s else None
 
 
 def letter(n: int) -> str:
@@ -73,8 +73,8 @@ def fmt(scheme: str, n: int) -> str:
         return f"{n}."
     if scheme == "roman":
         return f"{roman(n)}."
-    if scheme == "zh":
-        return f"{zh(n)}、"
+    if scheme == "chinese":
+        return f"{chinese(n)}、"
     if scheme == "upper":
         return f"{letter(n).upper()}."
     if scheme == "(a)":
@@ -87,7 +87,7 @@ def fmt(scheme: str, n: int) -> str:
         return f"{roman(n).lower()}."
     if scheme.startswith("dec:"):  # decimal subsections: 3.1, 3.2
         return f"{scheme[4:]}.{n}"
-    if "|" in scheme:  # captions and annexes: "Figure|R| ", "图|A|", "附件|Z|"
-        word, style, sep = (scheme.split("|") + ["", ""])[:3]
-        return f"{word}{sep}{ {'R': roman(n), 'Z': zh(n)}.get(style, str(n)) }"
+    if "|" in scheme:  # captions and annexes: "Figure|roman| ", "图|arabic|", "附件|chinese|"
+        word, numerals, sep = (scheme.split("|") + ["", ""])[:3]
+        return f"{word}{sep}{ {'roman': roman(n), 'chinese': chinese(n)}.get(numerals, str(n)) }"
     return str(n)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from habitat_docs.check.document import Line
 from habitat_docs.check.findings import Finding
 from habitat_docs.check.labels import fmt
 from habitat_docs.check.resolve import Item, Structure
 from habitat_docs.check.sequence import NAMES
-from habitat_docs.check.source import Line
 from habitat_docs.check.symbols import find_in_lines
 
 __all__ = ["compare"]
@@ -54,7 +54,7 @@ def _owned(st: Structure, owner: Item, kind: str) -> list[Item]:
 
 
 def _name(st: Structure) -> str:
-    return os.path.basename(st.source.name)
+    return os.path.basename(st.document.name)
 
 
 def _where(it: Item) -> str:
@@ -78,7 +78,7 @@ def _lists(
                 f"{_count(len(xs), what)} here, {len(ys)} there"
             )
             return [
-                Finding(a.source.name, x.line.page, x.line.line, y.label, x.label, msg, "parity")
+                Finding(a.document.name, x.line.page, x.line.line, y.label, x.label, msg, "parity")
             ]
         if x is not None:
             extra, st, other, n_here, n_there = x, a, b, len(xs), len(ys)
@@ -91,7 +91,7 @@ def _lists(
         )
         return [
             Finding(
-                st.source.name, extra.line.page, extra.line.line, "", extra.label, msg, "parity"
+                st.document.name, extra.line.page, extra.line.line, "", extra.label, msg, "parity"
             )
         ]
     return []
@@ -102,7 +102,7 @@ def _subparagraphs(a: Structure, b: Structure, x: Item, y: Item) -> list[Finding
     if sx == sy:
         return []
     msg = f"paragraph {x.label} has {_show(sx)} here but {_show(sy)} in {_name(b)} ({_where(y)})"
-    return [Finding(a.source.name, x.line.page, x.line.line, _show(sy), _show(sx), msg, "parity")]
+    return [Finding(a.document.name, x.line.page, x.line.line, _show(sy), _show(sx), msg, "parity")]
 
 
 def _shape(st: Structure, para: Item) -> list[tuple[int, int]]:
@@ -139,18 +139,18 @@ def _count(n: int, what: str) -> str:
 
 def _notes(a: Structure, b: Structure) -> list[Finding]:
     def numbered(st: Structure) -> list[Item]:
-        return _of(st, "ref" if st.source.kind == "docx" else "note")
+        return _of(st, "ref" if st.document.kind == "docx" else "note")
 
     out = _lists(a, b, "note", numbered(a), numbered(b))
-    if a.source.kind == b.source.kind:
-        kind = "star-ref" if a.source.kind == "docx" else "star"
+    if a.document.kind == b.document.kind:
+        kind = "star-ref" if a.document.kind == "docx" else "star"
         xs, ys = _of(a, kind), _of(b, kind)
         if len(xs) != len(ys):
             st, items = (a, xs) if len(xs) > len(ys) else (b, ys)
             it = items[min(len(xs), len(ys))]
             msg = f"{len(xs)} footnotes marked '*' in {_name(a)}, {len(ys)} in {_name(b)}"
             out.append(
-                Finding(st.source.name, it.line.page, it.line.line, "", it.label, msg, "parity")
+                Finding(st.document.name, it.line.page, it.line.line, "", it.label, msg, "parity")
             )
     return out
 
@@ -163,7 +163,9 @@ def _symbols(a: Structure, b: Structure) -> list[Finding]:
         for symbol, line in mine.items():
             if symbol not in theirs and not _glued(symbol, theirs, marks):
                 msg = f"{symbol} is cited here but not in {_name(other)}"
-                out.append(Finding(st.source.name, line.page, line.line, "", symbol, msg, "parity"))
+                out.append(
+                    Finding(st.document.name, line.page, line.line, "", symbol, msg, "parity")
+                )
     return out
 
 
@@ -173,7 +175,7 @@ def _glued(symbol: str, theirs: dict[str, Line], marks: set[str]) -> bool:
 
 
 def _cited(st: Structure) -> dict[str, Line]:
-    lines = [ln for ln in st.source.lines if ln.role not in ("head", "foot")]
+    lines = [ln for ln in st.document.lines if ln.role not in ("head", "foot")]
     found: dict[str, Line] = {}
     for symbol, i in find_in_lines([ln.text for ln in lines]):
         found.setdefault(symbol, lines[i])

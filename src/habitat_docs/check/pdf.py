@@ -9,11 +9,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from habitat_docs.check.document import DocumentText, Line, clean
 from habitat_docs.check.findings import CheckError
 from habitat_docs.check.furniture import furniture_role
-from habitat_docs.check.source import Line, Source, clean
 
-__all__ = ["read_pdf"]
+__all__ = ["Chunk", "page_lines", "read_pdf", "sized_line"]
 
 _MARK = re.compile(r"\d{1,3}|\*{1,3}|[a-z]")
 _NOTE_START = re.compile(r"\s*\d{1,3}\s+\S")
@@ -25,15 +25,15 @@ _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 Chunk = tuple[str, float, bool]
 
 
-def read_pdf(path: Path) -> Source:
+def read_pdf(path: Path) -> DocumentText:
     pages = _extract(path)
     if not any(t.strip() for t, _ in pages):
         raise CheckError("no text in this PDF (a scan?): not a checkable document")
     body = _body_size(pages)
     lines: list[Line] = []
     for number, (text, chunks) in enumerate(pages, 1):
-        lines.extend(_page_lines(number, text, chunks, body))
-    return Source(str(path), "pdf", tuple(lines), len(pages))
+        lines.extend(page_lines(number, text, chunks, body))
+    return DocumentText(str(path), "pdf", tuple(lines), len(pages))
 
 
 def _extract(path: Path) -> list[tuple[str, list[list[Chunk]] | None]]:
@@ -102,17 +102,19 @@ def _body_size(pages: list[tuple[str, list[list[Chunk]] | None]]) -> float:
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
-def _page_lines(page: int, text: str, chunks: list[list[Chunk]] | None, body: float) -> list[Line]:
+def page_lines(page: int, text: str, chunks: list[list[Chunk]] | None, body: float) -> list[Line]:
+    """The lines of one page, told apart by their sizes (relative to ``body``) when the
+    chunks of each line are known, else by their text alone."""
     texts = text.split("\n")
     if chunks is None or body <= 0:
         return [Line(page, n, t, furniture_role(t) or "body") for n, t in enumerate(texts, 1)]
-    out = [_line(page, n, line, body) for n, line in enumerate(chunks, 1)]
+    out = [sized_line(page, n, line, body) for n, line in enumerate(chunks, 1)]
     _mark_furniture(out)
     _trailing_notes(out)
     return out
 
 
-def _line(page: int, n: int, chunks: list[Chunk], body: float) -> Line:
+def sized_line(page: int, n: int, chunks: list[Chunk], body: float) -> Line:
     """One output line: superscript marks taken out of the text, footnote lines recognised
     by the small mark they start with."""
     kept: list[Chunk] = []

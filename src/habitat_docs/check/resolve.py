@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from habitat_docs.check.classify import STRUCTURAL, Token
+from habitat_docs.check.document import DocumentText, Line
 from habitat_docs.check.findings import Finding
-from habitat_docs.check.source import Line, Source
 
 __all__ = ["Item", "Structure", "resolve"]
 
@@ -34,7 +34,9 @@ class Item:
 
 @frozen
 class Structure:
-    source: Source
+    """The labels of a document read back, each resolved into its numbering stream."""
+
+    document: DocumentText
     items: tuple[Item, ...]
     findings: tuple[Finding, ...]  # what resolving found ambiguous
 
@@ -55,13 +57,13 @@ def _typeset_as_heading(line: Line) -> bool | None:
     return True if (line.size or 0) >= 1.05 else None
 
 
-def resolve(source: Source, tokens: Sequence[Token]) -> Structure:
-    return _Resolver(source, tokens).run()
+def resolve(document: DocumentText, tokens: Sequence[Token]) -> Structure:
+    return _Resolver(document, tokens).run()
 
 
 class _Resolver:
-    def __init__(self, source: Source, tokens: Sequence[Token]) -> None:
-        self.source, self.tokens = source, tokens
+    def __init__(self, document: DocumentText, tokens: Sequence[Token]) -> None:
+        self.document, self.tokens = document, tokens
         self.items: list[Item] = []
         self.findings: list[Finding] = []
         self.part = 0
@@ -69,7 +71,7 @@ class _Resolver:
         self.sec_last: dict[int, int] = {}
         self.section = -1  # index of the current section item
         self.subsec_last = 0
-        self.zh_sections = False
+        self.chinese_sections = False
         self.dec: list[int] = [0, 0]  # last decimal heading: 1. / 1.1
         self.ctx = 0  # a new context starts at each paragraph or heading
         self.para = -1  # index of the current paragraph item
@@ -89,7 +91,7 @@ class _Resolver:
     def run(self) -> Structure:
         for i, tok in enumerate(self.tokens):
             getattr(self, "_" + tok.kind)(i, tok)
-        return Structure(self.source, tuple(self.items), tuple(self.findings))
+        return Structure(self.document, tuple(self.items), tuple(self.findings))
 
     # --- helpers ---
 
@@ -185,7 +187,7 @@ class _Resolver:
     def _ambiguous(self, tok: Token, n: int, e: int) -> Finding:
         ln = tok.line
         return Finding(
-            self.source.name,
+            self.document.name,
             ln.page,
             ln.line,
             f"{e}.",
@@ -204,9 +206,9 @@ class _Resolver:
 
     def _upper(self, i: int, tok: Token) -> None:
         """I. is a section or subsection I; V., X., L., C. likewise: the reading nearer its
-        expected value wins (letters always in Chinese documents, whose sections are 一、)."""
+        expected value wins (always letters where sections are numbered 一、, 二、)."""
         letter, roman = tok.alt
-        if letter is not None and (self.zh_sections or roman is None):
+        if letter is not None and (self.chinese_sections or roman is None):
             return self._subsection(tok, letter)
         if letter is None:
             return self._section(tok, roman or 0, "roman")
@@ -216,9 +218,9 @@ class _Resolver:
             return self._subsection(tok, letter)
         self._section(tok, roman, "roman")
 
-    def _zhsec(self, i: int, tok: Token) -> None:
-        self.zh_sections = True
-        self._section(tok, tok.value, "zh")
+    def _chinese(self, i: int, tok: Token) -> None:
+        self.chinese_sections = True
+        self._section(tok, tok.value, "chinese")
 
     def _section(self, tok: Token, n: int, scheme: str) -> None:
         self.new_context()
@@ -242,8 +244,9 @@ class _Resolver:
         self.new_context()
         self.part += 1
         word = tok.label[:2] if tok.label.startswith(("附件", "附录")) else tok.label.split()[0]
-        style, sep = ("Z", "") if word in ("附件", "附录") else ("R", " ")
-        self.add("annex", tok, tok.value, ("annex",) if tok.value else (), f"{word}|{style}|{sep}")
+        numerals, sep = ("chinese", "") if word in ("附件", "附录") else ("roman", " ")
+        stream = ("annex",) if tok.value else ()
+        self.add("annex", tok, tok.value, stream, f"{word}|{numerals}|{sep}")
         self.section, self.subsec_last, self.dec = -1, 0, [0, 0]
 
     # --- subparagraphs ---
@@ -293,9 +296,9 @@ class _Resolver:
 
     def _caption(self, kind: str, tok: Token) -> None:
         word = tok.label.rstrip("0123456789IVXLC ").strip()
-        style = "A" if tok.label[-1:].isdigit() else "R"
+        numerals = "arabic" if tok.label[-1:].isdigit() else "roman"
         sep = " " if tok.label[len(word) : len(word) + 1] == " " else ""
-        self.add(kind, tok, tok.value, (kind,), f"{word}|{style}|{sep}")
+        self.add(kind, tok, tok.value, (kind,), f"{word}|{numerals}|{sep}")
 
     def _note(self, i: int, tok: Token) -> None:
         if not tok.line.sure and not 0 <= tok.value - self.note_last - 1 <= 2:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from attrs import frozen
+
 from habitat_docs.check.findings import Finding
 from habitat_docs.check.labels import fmt
 from habitat_docs.check.resolve import Item, Structure
@@ -31,7 +33,7 @@ def check_sequences(structure: Structure, streams: Sequence[str] | None = None) 
     for it in structure.items:
         if it.stream and (streams is None or it.stream[0] in streams):
             groups[it.stream].append(it)
-    name = structure.source.name
+    name = structure.document.name
     findings: list[Finding] = []
     for key, items in groups.items():
         continuing = None
@@ -47,76 +49,104 @@ def _last(items: list[Item]) -> int:
     return values[-1] if values else 0
 
 
+@frozen
+class _Stream:
+    """What the findings of one stream share: the file, what its items are called and how
+    their labels print."""
+
+    file: str
+    what: str
+    scheme: str
+
+    def label(self, n: int) -> str:
+        return fmt(self.scheme, n)
+
+    def finding(self, it: Item, expected: int, message: str, code: str) -> Finding:
+        line = it.line
+        return Finding(
+            self.file, line.page, line.line, self.label(expected), it.label, message, code
+        )
+
+
 def _stream(file: str, items: list[Item], continuing: int | None) -> list[Finding]:
     """One stream. ``continuing``: an annex's paragraphs may also go on from the body's."""
     out: list[Finding] = []
     numbered = [it for it in items if it.kind != "bullet"]
     if not numbered:
         return out
-    what = NAMES.get(numbered[0].kind, numbered[0].kind)
-    scheme = numbered[0].scheme
+    stream = _Stream(file, NAMES.get(numbered[0].kind, numbered[0].kind), numbered[0].scheme)
+    following = dict(zip(map(id, numbered), [*numbered[1:], None]))
     expected, prev, pending = 1, None, []
-    position = {id(it): k for k, it in enumerate(numbered)}
-
-    def finding(it: Item, exp: int, message: str, code: str) -> Finding:
-        return Finding(file, it.line.page, it.line.line, fmt(scheme, exp), it.label, message, code)
-
     for it in items:
         if it.kind == "bullet":
             pending.append(it)
             continue
-        v = it.value
         allowed = {expected}
         if prev is None and continuing:
             allowed.add(continuing)
         if prev is not None and it.part != prev.part:
             allowed.add(1)  # figures, tables and footnotes may start again in an annex
-        k = position[id(it)]
-        nxt = numbered[k + 1].value if k + 1 < len(numbered) else None
-        if v in allowed:
-            pass
-        elif nxt is not None and nxt == expected + 1 and numbered[k + 1].part == it.part:
-            if prev is not None and v == prev.value:
-                msg = (
-                    f"{what} {it.label} repeats the number of the {what} before it "
-                    f"(line {prev.line.line}); expected {fmt(scheme, expected)}"
-                )
-                out.append(finding(it, expected, msg, "duplicate"))
+        v = it.value
+        if v not in allowed:
+            nxt = following[id(it)]
+            if nxt is not None and nxt.value == expected + 1 and nxt.part == it.part:
+                out.append(_misplaced(stream, it, expected, prev, nxt.value))
+                v = expected
             else:
-                msg = (
-                    f"{what} {it.label} is out of sequence: expected {fmt(scheme, expected)}, "
-                    f"and {fmt(scheme, nxt)} follows"
-                )
-                out.append(finding(it, expected, msg, "wrong"))
-            v = expected
-        elif v > expected:
-            if pending and len(pending) == v - expected:
-                for j, b in enumerate(pending):
-                    msg = (
-                        f"unnumbered item ('{b.label}' bullet) where {what} "
-                        f"{fmt(scheme, expected + j)} is expected: its number is missing "
-                        f"({fmt(scheme, v)} comes next)"
-                    )
-                    out.append(finding(b, expected + j, msg, "unnumbered"))
-            else:
-                out.append(finding(it, expected, _gap(what, scheme, expected, v), "gap"))
-        elif prev is not None and v == prev.value:
-            msg = (
-                f"duplicate {what} {it.label} (also at line {prev.line.line}); "
-                f"expected {fmt(scheme, expected)}"
-            )
-            out.append(finding(it, expected, msg, "duplicate"))
-        elif v == 1:
-            msg = (
-                f"{what} numbering restarts at {it.label} where no annex begins; "
-                f"expected {fmt(scheme, expected)}"
-            )
-            out.append(finding(it, expected, msg, "restart"))
-        else:
-            msg = f"{what} {it.label} goes back: expected {fmt(scheme, expected)}"
-            out.append(finding(it, expected, msg, "back"))
+                out.extend(_misnumbered(stream, it, expected, prev, pending))
         expected, prev, pending = v + 1, it, []
     return out
+
+
+def _misplaced(stream: _Stream, it: Item, expected: int, prev: Item | None, nxt: int) -> Finding:
+    """A wrong label between two right ones: the next label goes on from the expected one."""
+    what = stream.what
+    if prev is not None and it.value == prev.value:
+        msg = (
+            f"{what} {it.label} repeats the number of the {what} before it "
+            f"(line {prev.line.line}); expected {stream.label(expected)}"
+        )
+        return stream.finding(it, expected, msg, "duplicate")
+    msg = (
+        f"{what} {it.label} is out of sequence: expected {stream.label(expected)}, "
+        f"and {stream.label(nxt)} follows"
+    )
+    return stream.finding(it, expected, msg, "wrong")
+
+
+def _misnumbered(
+    stream: _Stream, it: Item, expected: int, prev: Item | None, pending: list[Item]
+) -> list[Finding]:
+    """A label the next one goes on from: a gap (perhaps bullets standing for the missing
+    numbers), a duplicate, a restart or a step back."""
+    what, v = stream.what, it.value
+    if v > expected:
+        if pending and len(pending) == v - expected:
+            return [_unnumbered(stream, b, expected + j, v) for j, b in enumerate(pending)]
+        return [stream.finding(it, expected, _gap(what, stream.scheme, expected, v), "gap")]
+    if prev is not None and v == prev.value:
+        msg = (
+            f"duplicate {what} {it.label} (also at line {prev.line.line}); "
+            f"expected {stream.label(expected)}"
+        )
+        return [stream.finding(it, expected, msg, "duplicate")]
+    if v == 1:
+        msg = (
+            f"{what} numbering restarts at {it.label} where no annex begins; "
+            f"expected {stream.label(expected)}"
+        )
+        return [stream.finding(it, expected, msg, "restart")]
+    msg = f"{what} {it.label} goes back: expected {stream.label(expected)}"
+    return [stream.finding(it, expected, msg, "back")]
+
+
+def _unnumbered(stream: _Stream, bullet: Item, expected: int, found: int) -> Finding:
+    msg = (
+        f"unnumbered item ('{bullet.label}' bullet) where {stream.what} "
+        f"{stream.label(expected)} is expected: its number is missing "
+        f"({stream.label(found)} comes next)"
+    )
+    return stream.finding(bullet, expected, msg, "unnumbered")
 
 
 def _gap(what: str, scheme: str, expected: int, found: int) -> str:

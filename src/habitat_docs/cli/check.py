@@ -1,4 +1,4 @@
-"""``habitat-docs check FILE… [--json]`` and ``habitat-docs check --parity ZH EN``.
+"""``habitat-docs check FILE… [--json]`` and ``habitat-docs check --parity A B``.
 
 Exit status: 0 when everything is consistent, 1 when problems are found (one per line as
 ``FILE:PAGE:LINE: message``, or a JSON document with --json), 2 when a file cannot be read
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from habitat_docs.check import check, parity
 from habitat_docs.check.findings import CheckError, Report
-from habitat_docs.check.source import KINDS
+from habitat_docs.check.reader import KINDS
 from habitat_docs.cli.options import run_command, usage_error
 
 __all__ = ["parser", "run"]
@@ -28,7 +28,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--parity",
         nargs=2,
-        metavar=("ZH", "EN"),
+        metavar=("A", "B"),
         help="compare two language versions of one document",
     )
     p.add_argument("--json", action="store_true", help="print one JSON document")
@@ -43,7 +43,7 @@ def run(argv: Sequence[str]) -> int:
 
 def _check(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not args.files and not args.parity:
-        return usage_error(p, "give FILE… or --parity ZH EN")
+        return usage_error(p, "give FILE… or --parity A B")
     report = Report()
     errors: list[tuple[str, str]] = []  # (file, message): files that cannot be checked
     for file in args.files:

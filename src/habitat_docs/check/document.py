@@ -1,0 +1,58 @@
+"""A document read back as located lines: the common input of every check, whatever file
+it was read from."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+__all__ = ["DocumentText", "Header", "Line", "clean"]
+
+# Invisible characters (word joiners keep symbols on one line), non-breaking hyphens and spaces.
+_INVISIBLE = str.maketrans({"\u2060": None, "\u200b": None, "\u200c": None, "\u200d": None,
+                            "\ufeff": None, "\u00ad": None, "\u2011": "-",
+                            "\u00a0": " ", "\u202f": " "})  # fmt: skip
+
+
+def clean(text: str) -> str:
+    """Text without invisible characters and with plain spaces: "HSP⁠/⁠EB.2024⁠/⁠11" reads
+    "HSP/EB.2024/11"."""
+    return text.translate(_INVISIBLE)
+
+
+@frozen
+class Line:
+    """A line of text and where it is. ``role``: body, head (running head, page number),
+    foot (footer), note (footnote text), small (table or note text set small), table (a DOCX
+    table cell). ``marks`` are footnote reference marks taken out of the text; ``style`` a DOCX
+    paragraph style; ``size`` the font size relative to the body text (PDF), else None."""
+
+    page: int | None
+    line: int
+    text: str
+    role: str = "body"
+    marks: tuple[str, ...] = ()
+    style: str | None = None
+    size: float | None = None
+    bold: bool | None = None
+    sure: bool = True  # False: a footnote told only by where it stands, not by its mark
+
+
+@frozen
+class Header:
+    """A DOCX running head: ``where`` says which pages it serves."""
+
+    where: str
+    text: str
+
+
+@frozen
+class DocumentText:
+    """The text of one file read back: ``name`` the file, ``kind`` what it was read as (one
+    of reader.KINDS), ``pages`` its page count when it has pages."""
+
+    name: str
+    kind: str
+    lines: tuple[Line, ...]
+    pages: int | None = None
+    headers: tuple[Header, ...] | None = None  # DOCX only
+    symbol_hint: str | None = None  # the document's own symbol when the file says it (DOCX)
