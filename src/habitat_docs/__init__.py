@@ -1,9 +1,12 @@
-"""habitat-docs: typed data to UN-Habitat Executive Board documents in Chinese and English.
+"""habitat-docs: typed data to UN-Habitat Executive Board documents, and their numbering checked.
 
+    >>> import tempfile
     >>> import habitat_docs as hd
     >>> doc = hd.load("examples/hsp-eb-2024-11.yaml")
-    >>> hd.build(doc, "out", langs=("zh", "en"))       # writes HSP-EB.2024-11-zh.docx, …
-    >>> data = hd.render(doc, "en", "docx")             # or bytes
+    >>> [path.name for path in hd.build(doc, tempfile.mkdtemp(), langs=("zh", "en"))]
+    ['HSP-EB.2024-11-zh.docx', 'HSP-EB.2024-11-en.docx']
+    >>> hd.render(doc, "en", "pdf")[:5]                  # or bytes
+    b'%PDF-'
 """
 
 from habitat_docs.api import FORMATS, build, output_name, render

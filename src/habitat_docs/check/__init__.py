@@ -1,10 +1,14 @@
 """Check the numbering of Executive Board documents: DOCX and PDF files (ours or the UN's)
 and plain text extracted from them.
 
-    >>> from habitat_docs.check import check, parity
-    >>> report = check("HSP-EB.2024-11-zh.pdf")
-    >>> report.ok, str(report)          # "FILE:PAGE:LINE: message" lines
-    >>> parity("HSP-EB.2024-11-zh.docx", "HSP-EB.2024-11-en.docx").ok
+    >>> from habitat_docs.check import check
+    >>> report = check("tests/fixtures/seeds/003_2be419151ba7adaf.txt")
+    >>> report.ok
+    False
+    >>> print(str(report).splitlines()[0])       # "FILE:PAGE:LINE: message" lines
+    tests/fixtures/seeds/003_2be419151ba7adaf.txt:-:12: unnumbered item ('-' bullet) where ...
+
+``parity(path, other_path)`` compares two language versions of one document the same way.
 
 A pipeline of small steps: read (reader: text, pdf, docx) → classify lines into label tokens →
 resolve them in context into numbering streams → check each stream, the running heads and,

@@ -1,8 +1,10 @@
 """Build every document of a session in every language and format, on every core.
 
+    >>> import tempfile
     >>> from habitat_docs.session.plan import load_session
     >>> from habitat_docs.session.batch import build_session
-    >>> result = build_session(load_session("session.yaml"), "out", ("zh", "en"), ("docx",))
+    >>> plan = load_session("examples/session-2024-1.yaml")
+    >>> result = build_session(plan, tempfile.mkdtemp(), ("zh", "en"), ("docx",), jobs=1)
     >>> result.failed          # the documents that failed, each with its error
     []
 

@@ -29,7 +29,7 @@ the file gives them, they must agree with the session, else the error names both
 Every document can cite the others with ``{doc:id}`` (and the provisional agenda with
 ``{doc:agenda}``); they print as symbols.
 
-    >>> plan = load_session("examples/session-2024-1/session.yaml")
+    >>> plan = load_session("examples/session-2024-1.yaml")
     >>> plan.symbol("annotations").text
     'HSP/EB.2024/1/Add.1'
     >>> docs = plan.documents()          # every document as a model, or one DataError
