@@ -389,15 +389,23 @@ def xmp_claims(data: bytes) -> dict[str, str]:
 
 
 def assert_xref_table_valid(data: bytes) -> None:
-    """Every in-use entry of the (rewritten) cross-reference table points at its object."""
-    xref_at = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data).group(1))
-    assert data.startswith(b"xref", xref_at)
-    table = data[xref_at : data.index(b"trailer", xref_at)]
-    first, _count = map(int, re.search(rb"xref\s+(\d+)\s+(\d+)", table).groups())
-    entries = re.findall(rb"(\d{10}) (\d{5}) ([nf])", table)
-    for i, (offset, gen, kind) in enumerate(entries, start=first):
-        if kind == b"n":
-            assert data.startswith(b"%d %d obj" % (i, int(gen)), int(offset)), f"object {i}"
+    """Every in-use entry of every cross-reference table (the last one, then each it names
+    as /Prev) points at its object."""
+    xref_at: int | None = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data).group(1))
+    while xref_at is not None:
+        assert data.startswith(b"xref", xref_at)
+        end = data.index(b"trailer", xref_at)
+        number = 0
+        for line in data[xref_at + 4 : end].split(b"\n"):
+            if section := re.fullmatch(rb"(\d+) (\d+)\s*", line):
+                number = int(section.group(1))  # a subsection: its first object number
+            elif entry := re.fullmatch(rb"(\d{10}) (\d{5}) ([nf])\s*", line):
+                offset, gen, kind = entry.groups()
+                if kind == b"n":
+                    assert data.startswith(b"%d %d obj" % (number, int(gen)), int(offset)), number
+                number += 1
+        prev = re.search(rb"/Prev\s+(\d+)", data[end : data.index(b"startxref", end)])
+        xref_at = int(prev.group(1)) if prev else None
 
 
 def test_text_is_data_not_markup(composed) -> None:  # type: ignore[no-untyped-def]

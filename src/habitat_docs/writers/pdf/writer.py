@@ -27,6 +27,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
+from pypdf import PdfReader
+from pypdf.generic import (
+    BooleanObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    PdfObject,
+    TextStringObject,
+)
+
 from habitat_docs.compose.tree import (
     MARGIN_CM,
     RIGHT_INDENT_CM,
@@ -42,6 +52,7 @@ from habitat_docs.compose.tree import (
 )  # fmt: skip
 from habitat_docs.load.images import IMAGE_TYPES
 from habitat_docs.writers.pdf import fonts
+from habitat_docs.writers.pdf.amend import amend
 from habitat_docs.writers.pdf.fonts import FontError
 
 __all__ = ["STANDARDS", "FontError", "PdfError", "document_data", "producer", "write_pdf"]
@@ -392,96 +403,34 @@ def _message(e: Exception) -> str:
 # --- producer ------------------------------------------------------------------------------------
 
 
-def _pdf_text(s: str) -> bytes:
-    """A PDF literal string: ASCII as is (escaped), anything else as UTF-16BE with a BOM."""
-    if s.isascii():
-        return (
-            b"(" + s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode() + b")"
-        )
-    return b"<FEFF" + s.encode("utf-16-be").hex().upper().encode() + b">"
-
-
 def _finish(pdf: bytes) -> bytes:
-    """Add ``/Producer`` to the document information (when there is one: PDF 2.0 has none)
-    and ``pdf:Producer`` to the XMP metadata (PDF/A wants both to agree), which Typst writes
-    neither of, and drop the catalog's ``/Suspects false`` (the default, which poppler
-    reports as "Suspects object is wrong type (boolean)"), rewriting the cross-reference
-    table. The edit is deterministic; a PDF of unexpected shape is returned unchanged."""
-    at = pdf.rfind(b"trailer")
-    xref_m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf[at:]) if at > 0 else None
-    root = re.search(rb"/Root (\d+) 0 R", pdf[at:]) if at > 0 else None
-    if xref_m is None or root is None:
-        return pdf
-    trailer = pdf[at : at + xref_m.start()]
-    info = re.search(rb"/Info (\d+) 0 R", trailer)
-    span = _object(pdf, int(info.group(1))) if info else None
-    body = pdf[span[0] : span[1]] if span else b""
-    if b"/Producer" in body:
-        return pdf
-    creator = re.search(rb"/Creator\((Typst [0-9.]+)\)", body) or re.search(
-        rb"CreatorTool>(Typst [0-9.]+)<", pdf[at - 20000 if at > 20000 else 0 : at]
-    )
-    value = producer(creator.group(1).decode() if creator else None)
-    edits: list[tuple[int, int, bytes]] = []
-    if span is not None:
-        head = span[0] + body.index(b"<<") + 2
-        edits.append((head, head, b"/Producer" + _pdf_text(value)))
-    catalog = _object(pdf, int(root.group(1)))
-    suspects = re.search(rb"/Suspects\s*false", pdf[catalog[0] : catalog[1]]) if catalog else None
-    if catalog and suspects:
-        edits.append((catalog[0] + suspects.start(), catalog[0] + suspects.end(), b""))
-    meta = re.search(rb"/Metadata (\d+) 0 R", pdf[catalog[0] : catalog[1]]) if catalog else None
-    mspan = _object(pdf, int(meta.group(1))) if meta else None
-    if mspan is not None:
-        obj = pdf[mspan[0] : mspan[1]]
-        length = re.search(rb"/Length (\d+)", obj)
-        close = obj.rfind(b"</rdf:Description>")
-        plain = b"/Filter" not in obj[: obj.find(b"stream")]
-        if length and close > 0 and plain and b"pdf:Producer" not in obj:
-            xml_value = value.replace("&", "&amp;").replace("<", "&lt;").encode()
-            add = b"<pdf:Producer>" + xml_value + b"</pdf:Producer>"
-            n = int(length.group(1)) + len(add)
-            edits.append((mspan[0] + length.start(1), mspan[0] + length.end(1), str(n).encode()))
-            edits.append((mspan[0] + close, mspan[0] + close, add))
-    return _apply(pdf, edits, at, int(xref_m.group(1)))
+    """Typst's PDF with ``/Producer`` in the document information (when there is one: PDF
+    2.0 has none) and ``pdf:Producer`` in the XMP metadata (PDF/A wants both to agree),
+    which Typst writes neither of, and without the catalog's ``/Suspects false`` (the
+    default, which poppler reports as "Suspects object is wrong type (boolean)")."""
+    return amend(pdf, _producer_and_marks)
 
 
-def _object(pdf: bytes, num: int) -> tuple[int, int] | None:
-    """Where the last definition of object ``num`` starts and where its "endobj" is."""
-    start = max(pdf.rfind(b"\n%d 0 obj" % num), pdf.rfind(b"\r%d 0 obj" % num))
-    if start < 0:
-        return None
-    end = pdf.find(b"endobj", start)
-    return (start + 1, end) if end > 0 else None
-
-
-_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
-
-
-def _apply(pdf: bytes, edits: list[tuple[int, int, bytes]], trailer_at: int, xref_at: int) -> bytes:
-    """Apply byte edits that all lie before the cross-reference table, then shift its offsets."""
-    if not edits:
-        return pdf
-    edits.sort()
-    if not pdf.startswith(b"xref", xref_at) or any(e[1] > xref_at for e in edits):
-        return pdf
-
-    def moved(offset: int) -> int:
-        return offset + sum(len(new) - (b - a) for a, b, new in edits if b <= offset)
-
-    out = bytearray()
-    last = 0
-    for a, b, new in edits:
-        out += pdf[last:a] + new
-        last = b
-    out += pdf[last:xref_at]
-    new_xref_at = len(out)
-
-    def entry(e: re.Match[bytes]) -> bytes:
-        if e.group(3) != b"n":
-            return e.group(0)
-        return b"%010d %s n" % (moved(int(e.group(1))), e.group(2))
-
-    out += _XREF_ENTRY.sub(entry, pdf[xref_at:trailer_at])
-    out += re.sub(rb"startxref\s+\d+", b"startxref\n%d" % new_xref_at, pdf[trailer_at:])
-    return bytes(out)
+def _producer_and_marks(reader: PdfReader) -> list[PdfObject]:
+    trailer = reader.trailer
+    info = trailer["/Info"] if "/Info" in trailer else None  # the object (``metadata``: a copy)
+    xmp = reader.xmp_metadata
+    if isinstance(info, DictionaryObject):
+        creator = info.get("/Creator")
+    else:
+        creator = xmp.xmp_creator_tool if xmp is not None else None
+    value = producer(str(creator) if creator else None)
+    changed: list[PdfObject] = []
+    if isinstance(info, DictionaryObject):
+        info[NameObject("/Producer")] = TextStringObject(value)
+        changed.append(info)
+    if xmp is not None:
+        xmp.pdf_producer = value
+        changed.append(xmp.stream)
+    catalog = reader.root_object
+    marks = catalog.get("/MarkInfo")
+    if isinstance(marks, DictionaryObject) and marks.get("/Suspects") == BooleanObject(False):
+        del marks["/Suspects"]
+        indirect = isinstance(catalog.raw_get("/MarkInfo"), IndirectObject)
+        changed.append(marks if indirect else catalog)
+    return changed
