@@ -995,7 +995,7 @@ def test_a_talkative_warm_office_does_not_block_on_its_messages(docx_files, tmp_
     real = find_soffice()  # 256 KiB of messages: more than a pipe holds unread
     script = f'case "$*" in *macro:*) head -c 262144 /dev/zero | tr "\\0" x >&2 ;; esac\nexec "{real}" "$@"\n'
     monkeypatch.setenv("HABITAT_DOCS_SOFFICE", str(fake_soffice(tmp_path, script)))
-    monkeypatch.setattr("habitat_docs.writers.office.LOG_LIMIT", 65536)
+    monkeypatch.setattr("habitat_docs.writers.office.warm.LOG_LIMIT", 65536)
     with Office(start_timeout=30) as office:
         log = office._home / "stderr.log"
         assert log.stat().st_size >= 262144

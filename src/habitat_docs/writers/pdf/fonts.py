@@ -296,7 +296,7 @@ def _coverage(path: str, index: int) -> Ranges:
         return tuple(starts), tuple(ends)
     except (OSError, ValueError, TypeError):  # not stored yet, or unreadable
         pass
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     cmap = TTFont(path, fontNumber=index, lazy=True).getBestCmap() or {}
     ranges = _runs(sorted(cp for cp, glyph in cmap.items() if glyph != ".notdef"))

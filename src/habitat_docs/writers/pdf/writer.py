@@ -412,8 +412,8 @@ def _finish(pdf: bytes) -> bytes:
 
 
 def _producer_and_marks(reader: PdfReader) -> list[PdfObject]:
-    trailer = reader.trailer
-    info = trailer["/Info"] if "/Info" in trailer else None  # the object (``metadata``: a copy)
+    ref = reader.trailer.get("/Info")  # the file's own object (``reader.metadata`` is a copy)
+    info = ref.get_object() if ref is not None else None
     xmp = reader.xmp_metadata
     if isinstance(info, DictionaryObject):
         creator = info.get("/Creator")
