@@ -30,19 +30,12 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from habitat_docs.writers.office import process
 from habitat_docs.writers.office.process import (
-    HEADLESS,
     STANDARDS,
     LibreOfficeError,
     OfficeFault,
-    collect,
-    env,
     find_soffice,
-    inputs,
-    kill,
-    names,
-    standard_code,
-    tail,
 )
 from habitat_docs.writers.office.warm import Office
 
@@ -74,10 +67,10 @@ def pdf_from_docx(
     names the files and the number of tries. A file LibreOffice cannot read raises
     :class:`LibreOfficeError` at once. Files appear atomically: a failed batch leaves no
     partial PDF."""
-    files = inputs(docx_files)
+    files = process.inputs(docx_files)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    standard_code(standard)  # validate before starting anything
+    process.standard_code(standard)  # validate before starting anything
     tries = 0
     while True:
         tries += 1
@@ -106,11 +99,11 @@ def _convert_once(files: list[Path], out: Path, timeout: float, standard: str | 
         work = Path(tempfile.mkdtemp(prefix=".habitat-docs-", dir=out))
         try:
             cmd = [
-                soffice, f"-env:UserInstallation={_profile().as_uri()}", *HEADLESS,
+                soffice, f"-env:UserInstallation={_profile().as_uri()}", *process.HEADLESS,
                 "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(_filter_options(standard)),
                 "--outdir", str(work), *map(str, files),
             ]  # fmt: skip
-            return collect(files, work, out, _run_once(cmd, files, timeout))
+            return process.collect(files, work, out, _run_once(cmd, files, timeout))
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -120,29 +113,30 @@ def _run_once(cmd: list[str], files: list[Path], timeout: float) -> bytes:
     raises :class:`OfficeFault` (and its profile, perhaps half-written, is discarded)."""
     proc = subprocess.Popen(
         cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True, env=env(),
+        start_new_session=True, env=process.env(),
     )  # fmt: skip
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        kill(proc)
+        process.kill(proc)
         _discard_profile()
         raise OfficeFault(
-            f"LibreOffice did not finish converting {names(files)} within {timeout:g} s; "
+            f"LibreOffice did not finish converting {process.names(files)} within {timeout:g} s; "
             "its process was killed", files,
         ) from None  # fmt: skip
     if proc.returncode < 0:
         _discard_profile()
         sig = signal.Signals(-proc.returncode).name
         raise OfficeFault(
-            f"LibreOffice crashed ({sig}) while converting {names(files)}{tail(err)}", files
+            f"LibreOffice crashed ({sig}) while converting {process.names(files)}{process.tail(err)}",
+            files,
         )
     return err
 
 
 def _filter_options(standard: str | None) -> dict[str, dict[str, str]]:
     """The PDF export filter's settings, as ``--convert-to`` takes them (JSON)."""
-    version = standard_code(standard)
+    version = process.standard_code(standard)
     opts = {
         "UseTaggedPDF": {"type": "boolean", "value": "true"},
         "ExportBookmarks": {"type": "boolean", "value": "true"},
