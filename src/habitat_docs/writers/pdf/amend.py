@@ -34,7 +34,7 @@ def amend(pdf: bytes, edit: Edit) -> bytes:
     last = _LAST_XREF.search(pdf, max(0, len(pdf) - 1024))
     if last is None or not pdf.startswith(b"xref", int(last.group(1))):
         return pdf
-    reader = PdfReader(BytesIO(pdf))
+    reader = PdfReader(BytesIO(pdf), strict=True)  # our own files: any flaw is an error
     changed = {_number(obj): obj for obj in edit(reader)}
     if not changed:
         return pdf
