@@ -263,29 +263,28 @@ def _finish(pdf: bytes) -> bytes:
     2.0 has none) and ``pdf:Producer`` in the XMP metadata (PDF/A wants both to agree),
     which Typst writes neither of, and without the catalog's ``/Suspects false`` (the
     default, which poppler reports as "Suspects object is wrong type (boolean)")."""
-    return amend(pdf, _producer_and_marks)
+    return amend(pdf, lambda reader: [*_with_producer(reader), *_without_suspects(reader)])
 
 
-def _producer_and_marks(reader: PdfReader) -> list[PdfObject]:
+def _with_producer(reader: PdfReader) -> list[PdfObject]:
     ref = reader.trailer.get("/Info")  # the file's own object (``reader.metadata`` is a copy)
     info = ref.get_object() if ref is not None else None
     xmp = reader.xmp_metadata
-    if isinstance(info, DictionaryObject):
-        creator = info.get("/Creator")
-    else:
-        creator = xmp.xmp_creator_tool if xmp is not None else None
+    if not isinstance(info, DictionaryObject):
+        info = None
+    creator = info.get("/Creator") if info is not None else xmp.xmp_creator_tool if xmp else None
     value = producer(str(creator) if creator else None)
-    changed: list[PdfObject] = []
-    if isinstance(info, DictionaryObject):
+    if info is not None:
         info[NameObject("/Producer")] = TextStringObject(value)
-        changed.append(info)
     if xmp is not None:
         xmp.pdf_producer = value
-        changed.append(xmp.stream)
+    return [obj for obj in (info, xmp and xmp.stream) if obj is not None]
+
+
+def _without_suspects(reader: PdfReader) -> list[PdfObject]:
     catalog = reader.root_object
     marks = catalog.get("/MarkInfo")
-    if isinstance(marks, DictionaryObject) and marks.get("/Suspects") == BooleanObject(False):
-        del marks["/Suspects"]
-        indirect = isinstance(catalog.raw_get("/MarkInfo"), IndirectObject)
-        changed.append(marks if indirect else catalog)
-    return changed
+    if not isinstance(marks, DictionaryObject) or marks.get("/Suspects") != BooleanObject(False):
+        return []
+    del marks["/Suspects"]
+    return [marks if isinstance(catalog.raw_get("/MarkInfo"), IndirectObject) else catalog]
