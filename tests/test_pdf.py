@@ -43,6 +43,7 @@ from habitat_docs.writers.docx.writer import write_docx
 from habitat_docs.writers.office import LibreOfficeError, Office, OfficeFault, pdf_from_docx
 from habitat_docs.writers.pdf import fonts
 from habitat_docs.writers.pdf import writer as pdf_writer
+from habitat_docs.writers.pdf.data import document_data
 from habitat_docs.writers.pdf.fonts import FontError
 from habitat_docs.writers.pdf.writer import write_pdf
 
@@ -523,7 +524,33 @@ def test_chinese_in_an_english_document_uses_the_cjk_face(composed) -> None:  # 
     assert any(n.startswith("NotoSerifCJK") for n in embedded_fonts(data))
 
 
+def test_glyph_coverage_is_read_once_and_kept_on_disk(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    families = ["Liberation Serif", "Noto Serif CJK SC"]
+    fonts.reset()
+    try:
+        assert fonts.uncovered("A字\U0001f600", families) == ["\U0001f600"]
+        assert len(list((tmp_path / "habitat-docs" / "coverage").glob("*.json"))) == 2
+        fonts.reset()  # as a new process: the answers come from the disk, fontTools is not asked
+        monkeypatch.setattr("fontTools.ttLib.TTFont", None)
+        assert fonts.uncovered("A字\U0001f600", families) == ["\U0001f600"]
+    finally:
+        fonts.reset()
+
+
 # --- symbols never break across lines ---------------------------------------------------------------
+
+
+def test_the_composer_marks_symbols_and_the_layout_gets_them(composed) -> None:  # type: ignore[no-untyped-def]
+    """A span knows where its UN symbols lie (model.symbol.FIND); the data for un.typ gives
+    them as UTF-8 byte ranges, which is how Typst slices strings."""
+    span = Span("见ST/SGB/2019/8号公报和A/79/309 (Part I)，2022–2023年。")
+    symbols = ["ST/SGB/2019/8", "A/79/309 (Part I)"]
+    assert [span.text[a:b] for a, b in span.unbroken] == symbols
+    data, _ = document_data(attrs.evolve(composed["zh"], blocks=(Para("1.", (span,)),)))
+    (item,) = data["blocks"][0]["content"]
+    text = item["text"].encode()
+    assert [text[a:b].decode() for a, b in item["unbroken"]] == symbols
 
 BOUND = ("A/79/309 (Part I)/Add.1", "ST/SGB/2019/8", "A/74/73/Add.1–E/2019/4/Add.1", "A/RES/48/218 B")
 
