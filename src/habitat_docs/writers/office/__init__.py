@@ -118,7 +118,7 @@ def _run_once(cmd: list[str], files: list[Path], timeout: float) -> bytes:
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        process.kill(proc)
+        process.kill_session(proc)
         _discard_profile()
         raise OfficeFault(
             f"LibreOffice did not finish converting {process.names(files)} within {timeout:g} s; "

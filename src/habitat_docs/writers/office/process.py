@@ -19,7 +19,7 @@ from habitat_docs.writers.pdf.amend import amend
 
 __all__ = [
     "HEADLESS", "STANDARDS", "LibreOfficeError", "OfficeFault", "collect", "env", "find_soffice", "inputs",
-    "kill", "names", "standard_code", "tail",
+    "kill_session", "names", "standard_code", "tail",
 ]  # fmt: skip
 
 # PDF standards the LibreOffice engine can declare, and their export-filter settings.
@@ -147,7 +147,7 @@ def env() -> dict[str, str]:
     return variables
 
 
-def kill(proc: subprocess.Popen[bytes]) -> None:
+def kill_session(proc: subprocess.Popen[bytes]) -> None:
     """Kill the office and every process it started (its own session)."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)

@@ -33,7 +33,7 @@ from habitat_docs.writers.office.process import (
     env,
     find_soffice,
     inputs,
-    kill,
+    kill_session,
     names,
     standard_code,
     tail,
@@ -107,7 +107,7 @@ class Office:
         try:
             _, err = init.communicate(timeout=self.start_timeout)
         except subprocess.TimeoutExpired:
-            kill(init)
+            kill_session(init)
             self._cleanup()
             raise LibreOfficeError(
                 f"LibreOffice did not start within {self.start_timeout:g} s; killed"
@@ -146,14 +146,14 @@ class Office:
                 try:
                     proc.wait(timeout)
                 except subprocess.TimeoutExpired:
-                    kill(proc)
+                    kill_session(proc)
             self._proc = None
             self._cleanup()
 
     def kill(self) -> None:
         with self._lock:
             if self._proc is not None:
-                kill(self._proc)
+                kill_session(self._proc)
             self._proc = None
             self._cleanup()
 
