@@ -46,6 +46,7 @@ from habitat_docs.writers import write_docx
 from habitat_docs.writers.office import Office, pdf_from_docx
 from habitat_docs.writers.pdf import fonts as hd_fonts
 from habitat_docs.writers.pdf import writer as hd_pdf
+from habitat_docs.writers.pdf.data import document_data
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
@@ -88,13 +89,22 @@ def raw_inline(items: tuple[Inline, ...]) -> str:
             body = "".join(esc(s.text) for s in it.content)
             out.append(f'#footnote(numbering: _ => "{esc(it.mark)}")[{body}]')
         elif isinstance(it, Span):
-            t = esc(it.text)
+            t = boxed(it)
             if it.bold:
                 t = f"#strong[{t}]"
             if it.italic:
                 t = f"#emph[{t}]"
             out.append(t)
     return "".join(out)
+
+
+def boxed(s: Span) -> str:
+    """A span's text as markup, each UN symbol the composer marked in a box (as un.typ does)."""
+    out, at = [], 0
+    for start, end in s.unbroken:
+        out += [esc(s.text[at:start]), f"#box[{esc(s.text[start:end])}]"]
+        at = end
+    return "".join(out) + esc(s.text[at:])
 
 
 def typst_value(v: object) -> str:
@@ -111,7 +121,7 @@ def raw_markup(c: Composed) -> bytes:
     hanging labels and footnotes as un.typ, with the text typed in."""
     t = c.typography
     lang, _, region = t.tag.partition("-")
-    data, _ = hd_pdf.document_data(c)
+    data, _ = document_data(c)
     font, hfont = typst_value(data["fonts"]["body"]), typst_value(data["fonts"]["heading"])
     pitch = t.line_spacing or t.body_size * 1.2
     lines = [
@@ -124,16 +134,10 @@ def raw_markup(c: Composed) -> bytes:
         "  fallback: false, hyphenate: false, top-edge: 0.8em, bottom-edge: -0.2em)",
         f"#set par(justify: true, leading: {pitch - t.body_size}pt, spacing: {pitch - t.body_size + 6}pt)",
         f'#let hd(body) = text(font: {hfont}, weight: "bold", body)',
-        # the same footnote entries and unbreakable ranges/symbols as un.typ
+        # the same footnote entries as un.typ
         "#set footnote.entry(separator: line(length: 4.2cm, stroke: 0.5pt), clearance: 1em, gap: 0.5em)",
         "#show footnote.entry: it => { set text(size: 0.85em); set par(justify: false, hanging-indent: 0.5cm)",
         "  block(width: 100%, inset: (left: 0.5cm), [#box(width: 0.5cm, super((it.note.numbering)(1)))#it.note.body]) }",
-        '#let han = regex("^\\p{Han}$")',
-        "#let unbroken(it) = { let cs = it.text.clusters()",
-        "  let pre = if cs.first().match(han) != none { cs.remove(0) } else { none }",
-        "  let post = if cs.len() > 1 and cs.last().match(han) != none { cs.pop() } else { none }",
-        "  if pre != none { pre; h(0.25em) }; box(cs.join()); if post != none { h(0.25em); post } }",
-        '#show regex("\\p{Han}?(?:[0-9]+(?:[.,][0-9]+)*–[0-9]+(?:[.,][0-9]+)*|[A-Z]{1,5}(?:/[A-Za-z0-9.]+)+)\\p{Han}?"): unbroken',
     ]
     band = {
         r: [ln for ln in c.masthead if ln.role == r] for r in ("un", "symbol", "organ", "distr")
@@ -300,7 +304,7 @@ def ratios(
 
 
 def memory_child(kind: str, tmp: str) -> None:
-    doc = habitat_docs.load.reader(EXAMPLE)
+    doc = habitat_docs.load(EXAMPLE)
     numbering = number(doc)
     composed = [compose(doc, lang, numbering) for lang in LANGS]
     base = rss_peak()
@@ -323,7 +327,7 @@ def memory(kind: str, tmp: Path) -> dict[str, int]:
 
 # --- main ----------------------------------------------------------------------------------------
 
-DOC = habitat_docs.load.reader(EXAMPLE)
+DOC = habitat_docs.load(EXAMPLE)
 NUMBERING = number(DOC)
 
 

@@ -43,6 +43,7 @@ from habitat_docs.writers.docx.writer import write_docx
 from habitat_docs.writers.office import LibreOfficeError, Office, OfficeFault, pdf_from_docx
 from habitat_docs.writers.pdf import fonts
 from habitat_docs.writers.pdf import writer as pdf_writer
+from habitat_docs.writers.pdf.data import document_data
 from habitat_docs.writers.pdf.fonts import FontError
 from habitat_docs.writers.pdf.writer import write_pdf
 
@@ -389,15 +390,23 @@ def xmp_claims(data: bytes) -> dict[str, str]:
 
 
 def assert_xref_table_valid(data: bytes) -> None:
-    """Every in-use entry of the (rewritten) cross-reference table points at its object."""
-    xref_at = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data).group(1))
-    assert data.startswith(b"xref", xref_at)
-    table = data[xref_at : data.index(b"trailer", xref_at)]
-    first, _count = map(int, re.search(rb"xref\s+(\d+)\s+(\d+)", table).groups())
-    entries = re.findall(rb"(\d{10}) (\d{5}) ([nf])", table)
-    for i, (offset, gen, kind) in enumerate(entries, start=first):
-        if kind == b"n":
-            assert data.startswith(b"%d %d obj" % (i, int(gen)), int(offset)), f"object {i}"
+    """Every in-use entry of every cross-reference table (the last one, then each it names
+    as /Prev) points at its object."""
+    xref_at: int | None = int(re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data).group(1))
+    while xref_at is not None:
+        assert data.startswith(b"xref", xref_at)
+        end = data.index(b"trailer", xref_at)
+        number = 0
+        for line in data[xref_at + 4 : end].split(b"\n"):
+            if section := re.fullmatch(rb"(\d+) (\d+)\s*", line):
+                number = int(section.group(1))  # a subsection: its first object number
+            elif entry := re.fullmatch(rb"(\d{10}) (\d{5}) ([nf])\s*", line):
+                offset, gen, kind = entry.groups()
+                if kind == b"n":
+                    assert data.startswith(b"%d %d obj" % (number, int(gen)), int(offset)), number
+                number += 1
+        prev = re.search(rb"/Prev\s+(\d+)", data[end : data.index(b"startxref", end)])
+        xref_at = int(prev.group(1)) if prev else None
 
 
 def test_text_is_data_not_markup(composed) -> None:  # type: ignore[no-untyped-def]
@@ -515,7 +524,33 @@ def test_chinese_in_an_english_document_uses_the_cjk_face(composed) -> None:  # 
     assert any(n.startswith("NotoSerifCJK") for n in embedded_fonts(data))
 
 
+def test_glyph_coverage_is_read_once_and_kept_on_disk(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    families = ["Liberation Serif", "Noto Serif CJK SC"]
+    fonts.reset()
+    try:
+        assert fonts.uncovered("A字\U0001f600", families) == ["\U0001f600"]
+        assert len(list((tmp_path / "habitat-docs" / "coverage").glob("*.json"))) == 2
+        fonts.reset()  # as a new process: the answers come from the disk, fontTools is not asked
+        monkeypatch.setattr("fontTools.ttLib.TTFont", None)
+        assert fonts.uncovered("A字\U0001f600", families) == ["\U0001f600"]
+    finally:
+        fonts.reset()
+
+
 # --- symbols never break across lines ---------------------------------------------------------------
+
+
+def test_the_composer_marks_symbols_and_the_layout_gets_them(composed) -> None:  # type: ignore[no-untyped-def]
+    """A span knows where its UN symbols lie (model.symbol.FIND); the data for un.typ gives
+    them as UTF-8 byte ranges, which is how Typst slices strings."""
+    span = Span("见ST/SGB/2019/8号公报和A/79/309 (Part I)，2022–2023年。")
+    symbols = ["ST/SGB/2019/8", "A/79/309 (Part I)"]
+    assert [span.text[a:b] for a, b in span.unbroken] == symbols
+    data, _ = document_data(attrs.evolve(composed["zh"], blocks=(Para("1.", (span,)),)))
+    (item,) = data["blocks"][0]["content"]
+    text = item["text"].encode()
+    assert [text[a:b].decode() for a, b in item["unbroken"]] == symbols
 
 BOUND = ("A/79/309 (Part I)/Add.1", "ST/SGB/2019/8", "A/74/73/Add.1–E/2019/4/Add.1", "A/RES/48/218 B")
 
@@ -987,7 +1022,7 @@ def test_a_talkative_warm_office_does_not_block_on_its_messages(docx_files, tmp_
     real = find_soffice()  # 256 KiB of messages: more than a pipe holds unread
     script = f'case "$*" in *macro:*) head -c 262144 /dev/zero | tr "\\0" x >&2 ;; esac\nexec "{real}" "$@"\n'
     monkeypatch.setenv("HABITAT_DOCS_SOFFICE", str(fake_soffice(tmp_path, script)))
-    monkeypatch.setattr("habitat_docs.writers.office.LOG_LIMIT", 65536)
+    monkeypatch.setattr("habitat_docs.writers.office.warm.LOG_LIMIT", 65536)
     with Office(start_timeout=30) as office:
         log = office._home / "stderr.log"
         assert log.stat().st_size >= 262144

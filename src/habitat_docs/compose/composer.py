@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
-from habitat_docs.compose.language import AGENDA_MARK, NBSP, Language, language
-from habitat_docs.compose.tree import (
+from habitat_docs.compose.geometry import (
     FIGURE_MAX_HEIGHT_CM,
-    FOOT_ROLES,
     RIGHT_INDENT_CM,
     TEXT_WIDTH_CM,
+    sizes,
+)
+from habitat_docs.compose.language import AGENDA_MARK, NBSP, Language, language
+from habitat_docs.compose.tree import (
+    FOOT_ROLES,
     Block,
     BoxBlock,
     Composed,
@@ -78,6 +82,7 @@ class _Composer:
             running_head=doc.symbol.text if doc.symbol else "",
             blocks=tuple(blocks),
             typography=self.lang.typography,
+            sizes=sizes(self.lang.typography),
             foot=tuple(ln for ln in lines if ln.role in FOOT_ROLES),
         )
 
@@ -308,12 +313,13 @@ class _Composer:
 
 
 def _merge(items: list[Inline]) -> list[Inline]:
-    """Join neighbouring spans of the same style."""
+    """Join neighbouring spans of the same style (each joined span is made once: a span
+    finds its symbols when made)."""
     out: list[Inline] = []
-    for it in items:
-        last = out[-1] if out else None
-        if isinstance(it, Span) and isinstance(last, Span) and (last.bold, last.italic) == (it.bold, it.italic):
-            out[-1] = Span(last.text + it.text, it.bold, it.italic)
+    for style, group in groupby(items, key=lambda it: (it.bold, it.italic) if isinstance(it, Span) else None):
+        spans = list(group)
+        if style is None or len(spans) == 1:
+            out.extend(spans)
         else:
-            out.append(it)
+            out.append(Span("".join(s.text for s in spans if isinstance(s, Span)), *style))
     return out

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from attrs import frozen
+from attrs import Factory, field, frozen
+
+from habitat_docs.model.symbol import FIND
 
 __all__ = [
     "Block",
@@ -15,27 +17,30 @@ __all__ = [
     "Line",
     "NoteRef",
     "Para",
+    "Sizes",
     "Span",
     "TableBlock",
     "Typography",
 ]  # fmt: skip
 
-# Page geometry both writers use: A4 with the UN margins, in centimetres.
-PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7
-MARGIN_CM = {"top": 2.5, "bottom": 2.2, "left": 2.2, "right": 2.2}
-TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGIN_CM["left"] - MARGIN_CM["right"]
-RIGHT_INDENT_CM = 1.0  # body paragraphs stop short of the right margin
-# An image is at most this tall, so that it stays on one page with its caption and notes.
-FIGURE_MAX_HEIGHT_CM = 15.0
 # Masthead roles (masthead.j2) printed at the foot of page 1 instead of at its top.
 FOOT_ROLES = frozenset({"job"})
 
 
+def _symbols(span: Span) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in FIND.finditer(span.text))
+
+
 @frozen
 class Span:
+    """A run of text in one style. ``unbroken``: where the UN symbols in it lie (start and
+    end offsets, found by :data:`~habitat_docs.model.symbol.FIND` when the span is made);
+    writers print each of them on one line."""
+
     text: str
     bold: bool = False
     italic: bool = False
+    unbroken: tuple[tuple[int, int], ...] = field(init=False, default=Factory(_symbols, takes_self=True))
 
 
 @frozen
@@ -124,6 +129,24 @@ class Typography:
     title_size: float
     line_spacing: float | None  # exact line pitch in points; None = single
     label_indent_cm: float  # the hanging indent that holds paragraph labels
+    # The text is East Asian (Chinese): the East Asian faces print all but Latin letters and
+    # are always needed; otherwise they print only the East Asian characters a text has.
+    east_asian_text: bool = False
+
+
+@frozen
+class Sizes:
+    """Type sizes in points that follow from the typography (see
+    :func:`habitat_docs.compose.geometry.sizes`); both writers print them."""
+
+    symbol: float  # the document symbol in the masthead
+    organ: float  # "United Nations" and the organ in the masthead
+    distribution: float  # the masthead's right column
+    table: float  # the text of tables and grids
+    note: float  # footnotes, and the notes under tables and figures
+    running_head: float  # the running head and the page number
+    foot: float  # the job number line at the foot of page 1
+    para_after: float  # the space after a paragraph
 
 
 @frozen
@@ -137,4 +160,5 @@ class Composed:
     running_head: str  # printed with the page number from page 2; may be empty
     blocks: tuple[Block, ...]
     typography: Typography
+    sizes: Sizes
     foot: tuple[Line, ...] = ()  # the foot of page 1 (the job number line)

@@ -14,12 +14,18 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
-from habitat_docs.compose.tree import (
+from habitat_docs.compose.geometry import (
+    DISTRIBUTION_WIDTH_CM,
     MARGIN_CM,
+    MASTHEAD_RULE_PT,
     PAGE_HEIGHT_CM,
     PAGE_WIDTH_CM,
     RIGHT_INDENT_CM,
+    TABLE_RULE_PT,
     TEXT_WIDTH_CM,
+    THIN_RULE_PT,
+)
+from habitat_docs.compose.tree import (
     BoxBlock,
     Composed,
     FigureBlock,
@@ -27,12 +33,26 @@ from habitat_docs.compose.tree import (
     Inline,
     Line,
     Para,
+    Sizes,
     Span,
     TableBlock,
     Typography,
 )
-from habitat_docs.writers.docx import ooxml
-from habitat_docs.writers.docx.ooxml import TAB, Footnotes, field, para, run, runs, twips
+from habitat_docs.writers.docx.ooxml import (
+    TAB,
+    Footnotes,
+    border,
+    field,
+    fragment,
+    para,
+    qn,
+    run,
+    runs,
+    settings,
+    span_run,
+    twips,
+)
+from habitat_docs.writers.docx.styles import styles
 
 __all__ = ["write_docx"]
 
@@ -46,7 +66,7 @@ _BAND_ROLES = {"un", "symbol", "organ", "distr"}
 
 def write_docx(c: Composed) -> bytes:
     """The DOCX file of a composed document, as bytes."""
-    doc = docx.Document(BytesIO(_base(c.typography)))
+    doc = docx.Document(BytesIO(_base(c.typography, c.sizes)))
     notes = Footnotes(doc.part)
     writer = _BodyWriter(doc, c, notes)
     writer.masthead(c.masthead)
@@ -85,12 +105,12 @@ def _fixed_times(data: bytes, issued: dt.date) -> bytes:
 
 
 @cache
-def _base(typo: Typography) -> bytes:
+def _base(typo: Typography, sizes: Sizes) -> bytes:
     """A styled, empty A4 document for one typography, built once per process."""
     doc = docx.Document()
     styles_part = doc.part._styles_part
-    styles_part._element = ooxml.styles(typo)
-    ooxml.settings(doc.settings.element, typo)
+    styles_part._element = styles(typo, sizes)
+    settings(doc.settings.element, typo)
     doc.settings.odd_and_even_pages_header_footer = True
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.PORTRAIT
@@ -100,7 +120,7 @@ def _base(typo: Typography) -> bytes:
     sec.header_distance = sec.footer_distance = Cm(1.2)
     sec.different_first_page_header_footer = True
     body = doc.element.body
-    for p in body.findall(ooxml.qn("w:p")):
+    for p in body.findall(qn("w:p")):
         body.remove(p)
     _drop_parts(doc)
     out = BytesIO()
@@ -129,7 +149,7 @@ class _BodyWriter:
 
     def flush(self) -> None:
         if self.parts:
-            for el in ooxml.fragment("".join(self.parts)):
+            for el in fragment("".join(self.parts)):
                 self.sect_pr.addprevious(el)
             self.parts.clear()
 
@@ -154,20 +174,21 @@ class _BodyWriter:
     def band(self, band: dict[str, list[Line]]) -> str:
         """The top of page 1: United Nations and the symbol over a heavy rule, then the
         organ and the distribution column over a thin rule."""
-        left, right = twips(TEXT_WIDTH_CM - 5.6), twips(5.6)
+        left, right = twips(TEXT_WIDTH_CM - DISTRIBUTION_WIDTH_CM), twips(DISTRIBUTION_WIDTH_CM)
 
-        def cell(width: int, content: str, rule: int, align: str = "bottom") -> str:
-            border = f'<w:tcBorders><w:bottom w:val="single" w:sz="{rule}" w:space="0" w:color="000000"/></w:tcBorders>'
+        def cell(width: int, content: str, rule_pt: float, align: str = "bottom") -> str:
+            rule = f"<w:tcBorders>{border('bottom', rule_pt)}</w:tcBorders>"
             return (
-                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{border}<w:vAlign w:val="{align}"/></w:tcPr>'
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{rule}<w:vAlign w:val="{align}"/></w:tcPr>'
                 f"{content or para('UNMasthead', '')}</w:tc>"
             )
 
         def lines(role: str, style: str) -> str:
             return "".join(para(style, self.runs(ln.content)) for ln in band[role])
 
-        row1 = cell(left, lines("un", "UNOrgan"), 18) + cell(right, lines("symbol", "UNMastheadSymbol"), 18)
-        row2 = cell(left, lines("organ", "UNOrgan"), 4, "top") + cell(right, lines("distr", "UNDistribution"), 4, "top")
+        heavy, thin = MASTHEAD_RULE_PT, THIN_RULE_PT
+        row1 = cell(left, lines("un", "UNOrgan"), heavy) + cell(right, lines("symbol", "UNMastheadSymbol"), heavy)
+        row2 = cell(left, lines("organ", "UNOrgan"), thin, "top") + cell(right, lines("distr", "UNDistribution"), thin, "top")
         return (
             f'<w:tbl><w:tblPr><w:tblW w:w="{left + right}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
             '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
@@ -218,9 +239,7 @@ class _BodyWriter:
         col = width // len(header)
 
         def row(cells: tuple[tuple[Inline, ...], ...], head: bool, last: bool) -> str:
-            rule = '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="000000"/>' if head else ""
-            if last:
-                rule = '<w:bottom w:val="single" w:sz="12" w:space="0" w:color="000000"/>'
+            rule = border("bottom", TABLE_RULE_PT if last else THIN_RULE_PT) if head or last else ""
             tcs = "".join(
                 f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/><w:tcBorders>{rule}</w:tcBorders></w:tcPr>'
                 + para("UNTableText", self.runs(c) if not head else _italic(self.runs(c)))
@@ -235,7 +254,7 @@ class _BodyWriter:
         self.parts.append(
             f'<w:tbl><w:tblPr><w:tblW w:w="{col * len(header)}" w:type="dxa"/>'
             f'<w:tblInd w:w="{self.ind}" w:type="dxa"/><w:tblBorders>'
-            '<w:top w:val="single" w:sz="12" w:space="0" w:color="000000"/></w:tblBorders>'
+            f'{border("top", TABLE_RULE_PT)}</w:tblBorders>'
             '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
             + f'<w:gridCol w:w="{col}"/>' * len(header)
             + "</w:tblGrid>"
@@ -248,13 +267,8 @@ class _BodyWriter:
         if f.header:
             self.grid(f.header, f.rows)
         elif f.image is None:
-            box = (
-                '<w:pBdr><w:top w:val="single" w:sz="4" w:space="8" w:color="000000"/>'
-                '<w:left w:val="single" w:sz="4" w:space="8" w:color="000000"/>'
-                '<w:bottom w:val="single" w:sz="4" w:space="8" w:color="000000"/>'
-                '<w:right w:val="single" w:sz="4" w:space="8" w:color="000000"/></w:pBdr>'
-                '<w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>'
-            )
+            sides = "".join(border(side, THIN_RULE_PT, 8) for side in ("top", "left", "bottom", "right"))
+            box = f'<w:pBdr>{sides}</w:pBdr><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>'
             self.parts.append(para("UNUnnumbered", run(f.placeholder, italic=True), box))
         else:
             self.flush()
@@ -279,8 +293,8 @@ def _running_heads(doc: DocxDocument, c: Composed) -> None:
         sec.first_page_footer.is_linked_to_previous = False
         for p in list(element):
             element.remove(p)
-        texts = ("".join(i.text for i in ln.content if isinstance(i, Span)) for ln in c.foot)
-        for el in ooxml.fragment("".join(para("UNFooter", run(text)) for text in texts)):
+        lines = ("".join(span_run(i) for i in ln.content if isinstance(i, Span)) for ln in c.foot)
+        for el in fragment("".join(para("UNFooter", line) for line in lines)):
             element.append(el)
     for header, align in ((sec.header, "right"), (sec.even_page_header, "left")):
         header.is_linked_to_previous = False
@@ -288,8 +302,8 @@ def _running_heads(doc: DocxDocument, c: Composed) -> None:
         for p in list(element):
             element.remove(p)
         jc = f'<w:jc w:val="{align}"/>'
-        head = para("UNRunningHead", run(c.running_head), jc) if c.running_head else ""
-        for el in ooxml.fragment(head + para("UNRunningHead", field("PAGE", "2"), jc)):
+        head = para("UNRunningHead", span_run(Span(c.running_head)), jc) if c.running_head else ""
+        for el in fragment(head + para("UNRunningHead", field("PAGE", "2"), jc)):
             element.append(el)
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 import atexit
 import bisect
 import hashlib
+import json
 import os
 import shutil
-import struct
 import tempfile
 import threading
 import unicodedata
@@ -212,8 +212,7 @@ def _folder(paths: list[str]) -> Path:
     removed at exit. Links, not copies, unless the file system has none."""
     names = [f"{i:02d}-{Path(p).name}" for i, p in enumerate(paths)]
     key = hashlib.sha256("\n".join(paths).encode()).hexdigest()[:16]
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = cache / "habitat-docs" / "fonts" / key
+    folder = _cache_dir() / "fonts" / key
     if sorted(os.listdir(folder) if folder.is_dir() else []) == sorted(names):
         return folder
     try:
@@ -232,6 +231,11 @@ def _folder(paths: list[str]) -> Path:
         if not folder.is_dir():
             raise
     return folder
+
+
+def _cache_dir() -> Path:
+    """``~/.cache/habitat-docs`` (or under ``$XDG_CACHE_HOME``)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "habitat-docs"
 
 
 def _link(paths: list[str], names: list[str], folder: Path) -> None:
@@ -257,6 +261,8 @@ def reset() -> None:
 # soft hyphen) and line/paragraph separators.
 _INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
 
+Ranges = tuple[tuple[int, ...], tuple[int, ...]]  # sorted (starts, ends) of code point runs
+
 
 def uncovered(chars: Iterable[str], families: Iterable[str]) -> list[str]:
     """The characters of ``chars`` that no regular face of ``families`` has a glyph for."""
@@ -271,108 +277,52 @@ def uncovered(chars: Iterable[str], families: Iterable[str]) -> list[str]:
     return out
 
 
-def _covers(ranges: tuple[tuple[int, ...], tuple[int, ...]], cp: int) -> bool:
+def _covers(ranges: Ranges, cp: int) -> bool:
     starts, ends = ranges
     i = bisect.bisect_right(starts, cp) - 1
     return i >= 0 and cp <= ends[i]
 
 
 @cache
-def _coverage(path: str, index: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The code points a face maps to a glyph, as sorted (starts, ends) ranges, read from its
-    ``cmap`` table (format 12 or 4). Fonts are OpenType/TrueType files or collections."""
-    with open(path, "rb") as f:
-        head = f.read(12)
-        base = 0
-        if head[:4] == b"ttcf":
-            f.seek(12 + 4 * index)
-            (base,) = struct.unpack(">I", f.read(4))
-            f.seek(base)
-            head = f.read(12)
-        (num_tables,) = struct.unpack(">H", head[4:6])
-        directory = f.read(16 * num_tables)
-        cmap_at = None
-        for i in range(num_tables):
-            tag, _, offset, length = struct.unpack(">4sIII", directory[16 * i : 16 * i + 16])
-            if tag == b"cmap":
-                cmap_at, cmap_len = offset, length
-        if cmap_at is None:
-            return (), ()
-        f.seek(cmap_at)
-        cmap = f.read(cmap_len)
-    (n,) = struct.unpack(">H", cmap[2:4])
-    subtables = {}
-    for i in range(n):
-        platform, encoding, offset = struct.unpack(">HHI", cmap[4 + 8 * i : 12 + 8 * i])
-        subtables[(platform, encoding)] = offset
-    pairs: list[tuple[int, int]] = []
-    for key in ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0)):
-        if key in subtables:
-            pairs = _subtable(cmap, subtables[key])
-            if pairs:
-                break
-    merged: list[list[int]] = []
-    for a, b in sorted(pairs):
-        if merged and a <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], b)
+def _coverage(path: str, index: int) -> Ranges:
+    """The code points that face ``index`` of a font file maps to a glyph. fontTools reads a
+    CJK face's character map in about a third of a second, so the answer is also kept on
+    disk, in the user's cache, under the file's path, size and time."""
+    stat = os.stat(path)
+    key = hashlib.sha256(f"{path}\0{index}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+    stored = _cache_dir() / "coverage" / f"{key.hexdigest()[:24]}.json"
+    try:
+        starts, ends = json.loads(stored.read_text(encoding="ascii"))
+        return tuple(starts), tuple(ends)
+    except (OSError, ValueError, TypeError):  # not stored yet, or unreadable
+        pass
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    cmap = TTFont(path, fontNumber=index, lazy=True).getBestCmap() or {}
+    ranges = _runs(sorted(cp for cp, glyph in cmap.items() if glyph != ".notdef"))
+    _store(stored, json.dumps(ranges, separators=(",", ":")))
+    return ranges
+
+
+def _runs(points: list[int]) -> Ranges:
+    """Sorted code points as runs of consecutive ones."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for cp in points:
+        if ends and cp == ends[-1] + 1:
+            ends[-1] = cp
         else:
-            merged.append([a, b])
-    return tuple(a for a, _ in merged), tuple(b for _, b in merged)
+            starts.append(cp)
+            ends.append(cp)
+    return tuple(starts), tuple(ends)
 
 
-def _subtable(cmap: bytes, at: int) -> list[tuple[int, int]]:
-    (fmt,) = struct.unpack(">H", cmap[at : at + 2])
-    if fmt == 12:
-        (ngroups,) = struct.unpack(">I", cmap[at + 12 : at + 16])
-        out = []
-        for g in range(ngroups):
-            start, end, glyph = struct.unpack(">III", cmap[at + 16 + 12 * g : at + 28 + 12 * g])
-            if glyph == 0:  # a group starting at .notdef: its first code point has no glyph
-                start += 1
-            if start <= end:
-                out.append((start, end))
-        return out
-    if fmt == 4:
-        (seg2,) = struct.unpack(">H", cmap[at + 6 : at + 8])
-        segs = seg2 // 2
-        ends = struct.unpack(f">{segs}H", cmap[at + 14 : at + 14 + seg2])
-        p = at + 16 + seg2
-        starts = struct.unpack(f">{segs}H", cmap[p : p + seg2])
-        deltas = struct.unpack(f">{segs}h", cmap[p + seg2 : p + 2 * seg2])
-        ro_at = p + 2 * seg2
-        range_offsets = struct.unpack(f">{segs}H", cmap[ro_at : ro_at + seg2])
-        out = []
-        for s in range(segs):
-            start, end = starts[s], ends[s]
-            if start == 0xFFFF:
-                continue
-            if range_offsets[s] == 0:
-                # glyph = (cp + delta) mod 65536; only the code point mapping to 0 lacks a glyph
-                hole = (-deltas[s]) % 65536
-                if start <= hole <= end:
-                    if start < hole:
-                        out.append((start, hole - 1))
-                    if hole < end:
-                        out.append((hole + 1, end))
-                else:
-                    out.append((start, end))
-            else:
-                run_start = None
-                for cp in range(start, end + 1):
-                    g_at = ro_at + 2 * s + range_offsets[s] + 2 * (cp - start)
-                    (glyph,) = (
-                        struct.unpack(">H", cmap[g_at : g_at + 2])
-                        if g_at + 2 <= len(cmap)
-                        else (0,)
-                    )
-                    if glyph:
-                        glyph = (glyph + deltas[s]) % 65536
-                    if glyph and run_start is None:
-                        run_start = cp
-                    elif not glyph and run_start is not None:
-                        out.append((run_start, cp - 1))
-                        run_start = None
-                if run_start is not None:
-                    out.append((run_start, end))
-        return out
-    return []
+def _store(path: Path, text: str) -> None:
+    """Write ``path`` atomically; a cache that cannot be written is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_text(text, encoding="ascii")
+        os.replace(tmp, path)
+    except OSError:
+        pass

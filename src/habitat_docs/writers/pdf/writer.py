@@ -17,32 +17,38 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-import os
 import re
 import threading
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any, cast
 
-from habitat_docs.compose.tree import (
-    MARGIN_CM,
-    RIGHT_INDENT_CM,
-    BoxBlock,
-    Composed,
-    FigureBlock,
-    Heading,
-    Inline,
-    NoteRef,
-    Para,
-    Span,
-    TableBlock,
-)  # fmt: skip
-from habitat_docs.load.images import IMAGE_TYPES
-from habitat_docs.writers.pdf import fonts
-from habitat_docs.writers.pdf.fonts import FontError
+from pypdf import PdfReader
+from pypdf.generic import (
+    BooleanObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    PdfObject,
+    TextStringObject,
+)
+
+from habitat_docs.compose.tree import Composed
+from habitat_docs.writers.pdf.amend import amend
+from habitat_docs.writers.pdf.data import document_data
+from habitat_docs.writers.pdf.fonts import (
+    CJK_SANS,
+    CJK_SERIF,
+    LATIN,
+    FontError,
+    book,
+    faces,
+    require,
+    uncovered,
+)
+from habitat_docs.writers.pdf.fonts import reset as reset_fonts
 
 __all__ = ["STANDARDS", "FontError", "PdfError", "document_data", "producer", "write_pdf"]
 
@@ -51,7 +57,6 @@ STANDARDS = (
     "1.4", "1.5", "1.6", "1.7", "2.0", "a-1a", "a-1b", "a-2a", "a-2b", "a-2u", "a-3a", "a-3b",
     "a-3u", "a-4", "a-4e", "a-4f", "ua-1",
 )  # fmt: skip
-AUTHOR = "United Nations"
 
 
 class PdfError(RuntimeError):
@@ -100,146 +105,7 @@ def producer(engine: str | None = None) -> str:
     return f"habitat-docs {__version__} ({engine or 'Typst ' + _typst_version()})"
 
 
-# --- the data Typst prints -------------------------------------------------------------------
-
-
-def document_data(c: Composed) -> tuple[dict[str, Any], str | None]:
-    """The JSON-ready document for ``un.typ``, and the folder Typst may read images from
-    (None without images). Labels and marks are copied from ``c``, never recomputed.
-
-    Image paths in the data are relative to that folder, the deepest one holding every
-    image; the layout reads nothing else."""
-    t = c.typography
-    lang, _, region = c.typography.tag.partition("-")
-    body, heading, latin = _font_chains(c)
-    images = [Path(b.image) for b in c.blocks if isinstance(b, FigureBlock) and b.image is not None]
-    for path in images:
-        if path.suffix.lower() not in IMAGE_TYPES:
-            raise PdfError(
-                f"image '{path}': PDF output takes {', '.join(sorted(IMAGE_TYPES))} files"
-            )
-        if not path.is_file():
-            raise PdfError(f"image '{path}' not found")
-    root = os.path.commonpath([str(p.resolve().parent) for p in images]) if images else None
-    blocks = []
-    in_annex = False
-    for b in c.blocks:
-        if isinstance(b, Heading):
-            in_annex = in_annex or b.level == 0
-            outline = max(b.level, 1) + (1 if in_annex and b.level > 0 else 0)
-            blocks.append({
-                "kind": "heading", "level": b.level, "outline": outline, "label": b.label,
-                "content": _inline(b.content),
-            })  # fmt: skip
-        elif isinstance(b, Para):
-            blocks.append(
-                {"kind": "para", "label": b.label, "depth": b.depth, "content": _inline(b.content)}
-            )
-        elif isinstance(b, TableBlock):
-            blocks.append({
-                "kind": "table", "label": b.label, "title": _inline(b.title),
-                "header": [_inline(cell) for cell in b.header],
-                "rows": [[_inline(cell) for cell in row] for row in b.rows],
-                "notes": [_inline(n) for n in b.notes],
-            })  # fmt: skip
-        elif isinstance(b, FigureBlock):
-            image = None
-            if b.image is not None:
-                assert root is not None
-                image = "/" + Path(os.path.relpath(Path(b.image).resolve(), root)).as_posix()
-            blocks.append({
-                "kind": "figure", "label": b.label, "title": _inline(b.title), "image": image,
-                "width-cm": b.width_cm,
-                "alt": " ".join(filter(None, (b.label, _plain(b.title)))),
-                "placeholder": b.placeholder, "notes": [_inline(n) for n in b.notes],
-                "header": [_inline(cell) for cell in b.header],
-                "rows": [[_inline(cell) for cell in row] for row in b.rows],
-            })  # fmt: skip
-        elif isinstance(b, BoxBlock):
-            blocks.append({"kind": "box", "title": b.title, "items": [_inline(i) for i in b.items]})
-        else:
-            raise TypeError(f"cannot write {type(b).__name__}")
-    data = {
-        "lang": lang.lower(),
-        "region": region.lower() or None,
-        "tag": c.typography.tag,
-        "title": c.title,
-        "symbol": c.symbol,  # None for informal documents
-        "author": AUTHOR,
-        "running-head": c.running_head,
-        "fonts": {"body": body, "heading": heading, "latin": latin},
-        "typography": {
-            "body-size": t.body_size,
-            "section-size": t.section_size,
-            "subsection-size": t.subsection_size,
-            "title-size": t.title_size,
-            "symbol-size": t.title_size + 3,
-            "organ-size": t.subsection_size + 2,
-            "line-pitch": t.line_spacing or round(t.body_size * 1.2, 2),
-            "para-after": 6,
-            "indent-cm": t.label_indent_cm,
-            "right-cm": RIGHT_INDENT_CM,
-        },
-        "margin-cm": MARGIN_CM,
-        "masthead": [{"role": ln.role, "content": _inline(ln.content)} for ln in c.masthead],
-        "foot": [_inline(ln.content) for ln in c.foot],
-        "blocks": blocks,
-    }
-    return data, root
-
-
-def _inline(items: tuple[Inline, ...]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for it in items:
-        if isinstance(it, Span):
-            out.append(_span(it))
-        elif isinstance(it, NoteRef):
-            out.append({"kind": "note", "mark": it.mark, "content": [_span(s) for s in it.content]})
-        else:
-            raise TypeError(f"cannot write {type(it).__name__}")
-    return out
-
-
-def _span(s: Span) -> dict[str, Any]:
-    d: dict[str, Any] = {"kind": "span", "text": s.text}
-    if s.bold:
-        d["bold"] = True
-    if s.italic:
-        d["italic"] = True
-    return d
-
-
-def _plain(items: tuple[Inline, ...]) -> str:
-    return "".join(it.text for it in items if isinstance(it, Span))
-
-
 # --- fonts -------------------------------------------------------------------------------------
-
-
-def _is_cjk_language(c: Composed) -> bool:
-    return c.typography.tag.split("-")[0].lower() in ("zh", "ja", "ko")
-
-
-def _font_chains(c: Composed) -> tuple[list[Any], list[Any], str]:
-    """Typst font lists for body text and headings, and the Latin family.
-
-    Chinese: Latin runs in the Latin face, the rest in the CJK face (Noto Serif CJK SC for
-    the body, Noto Sans CJK SC for headings). English: the Latin face, then the CJK faces
-    for any Chinese characters."""
-    t = c.typography
-    latin = fonts.pdf_family(t.body_font)
-    latin_heading = fonts.pdf_family(t.heading_font)
-    east, east_heading = (
-        fonts.pdf_family(t.east_asian_font),
-        fonts.pdf_family(t.east_asian_heading_font),
-    )
-    if _is_cjk_language(c):
-        return (
-            [{"name": latin, "covers": "latin-in-cjk"}, east],
-            [{"name": latin_heading, "covers": "latin-in-cjk"}, east_heading],
-            latin,
-        )
-    return [latin, east], [latin_heading, east_heading], latin
 
 
 def _families(chain: list[Any]) -> list[str]:
@@ -264,32 +130,32 @@ _known: dict[tuple[str, ...], set[str]] = {}  # font list -> characters known to
 
 def _check_fonts(c: Composed, data: dict[str, Any]) -> set[str]:
     """Stop before Typst runs if a family is missing or a character has no glyph, so the PDF
-    never shows boxes or a substituted face; return the families the PDF uses. A non-CJK
-    document that needs no CJK glyph drops the CJK faces from its font lists (so it builds
-    without them)."""
+    never shows boxes or a substituted face; return the families the PDF uses. A document of
+    Latin text that needs no East Asian glyph drops the East Asian faces from its font lists
+    (so it builds without them)."""
     body = _families(data["fonts"]["body"])
     heading = _families(data["fonts"]["heading"])
-    cjk = _is_cjk_language(c)
-    fonts.require([body[0], heading[0]] + (body[1:] + heading[1:] if cjk else []))
+    east_asian = c.typography.east_asian_text
+    require([body[0], heading[0]] + (body[1:] + heading[1:] if east_asian else []))
     chars = set("".join(_strings(data)))
     with _known_lock:
         latin_known = _known.setdefault((body[0],), set())
         chars -= latin_known
-    rest = fonts.uncovered(chars, body[:1])
+    rest = uncovered(chars, body[:1])
     with _known_lock:
         latin_known |= chars - set(rest)
-    if not rest and not cjk:
+    if not rest and not east_asian:
         data["fonts"]["body"], data["fonts"]["heading"] = (
             data["fonts"]["body"][:1],
             data["fonts"]["heading"][:1],
         )
         return {body[0], heading[0], data["fonts"]["latin"]}
-    if rest:  # characters the Latin face lacks: the CJK faces must have them
-        fonts.require(body[1:] + heading[1:])
+    if rest:  # characters the Latin face lacks: the East Asian faces must have them
+        require(body[1:] + heading[1:])
         with _known_lock:
             known = _known.setdefault(tuple(body), set())
             todo = set(rest) - known
-        rest = fonts.uncovered(todo, body)
+        rest = uncovered(todo, body)
         with _known_lock:
             known |= todo - set(rest)
     if rest:
@@ -314,7 +180,7 @@ class _Engine:
         import typst
 
         self.families = families
-        self.book = fonts.book(families)
+        self.book = book(families)
         self.compiler = typst.Compiler(font_paths=self.book, ignore_system_fonts=True)
         self.lock = threading.Lock()
 
@@ -322,10 +188,10 @@ class _Engine:
 def _default_families() -> set[str]:
     """The families the writer prints by default, whichever are installed (a missing one is
     only an error for documents that need it)."""
-    wanted = [fonts.LATIN, fonts.CJK_SERIF, fonts.CJK_SANS]
-    have = {f for f in wanted if fonts.faces(f)}
+    wanted = [LATIN, CJK_SERIF, CJK_SANS]
+    have = {f for f in wanted if faces(f)}
     if not have:
-        fonts.require(wanted)  # raises, naming all three
+        require(wanted)  # raises, naming all three
     return have
 
 
@@ -351,7 +217,7 @@ def reset() -> None:
         _engine_instance = None
     with _known_lock:
         _known.clear()
-    fonts.reset()
+    reset_fonts()
 
 
 @cache
@@ -392,96 +258,33 @@ def _message(e: Exception) -> str:
 # --- producer ------------------------------------------------------------------------------------
 
 
-def _pdf_text(s: str) -> bytes:
-    """A PDF literal string: ASCII as is (escaped), anything else as UTF-16BE with a BOM."""
-    if s.isascii():
-        return (
-            b"(" + s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode() + b")"
-        )
-    return b"<FEFF" + s.encode("utf-16-be").hex().upper().encode() + b">"
-
-
 def _finish(pdf: bytes) -> bytes:
-    """Add ``/Producer`` to the document information (when there is one: PDF 2.0 has none)
-    and ``pdf:Producer`` to the XMP metadata (PDF/A wants both to agree), which Typst writes
-    neither of, and drop the catalog's ``/Suspects false`` (the default, which poppler
-    reports as "Suspects object is wrong type (boolean)"), rewriting the cross-reference
-    table. The edit is deterministic; a PDF of unexpected shape is returned unchanged."""
-    at = pdf.rfind(b"trailer")
-    xref_m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", pdf[at:]) if at > 0 else None
-    root = re.search(rb"/Root (\d+) 0 R", pdf[at:]) if at > 0 else None
-    if xref_m is None or root is None:
-        return pdf
-    trailer = pdf[at : at + xref_m.start()]
-    info = re.search(rb"/Info (\d+) 0 R", trailer)
-    span = _object(pdf, int(info.group(1))) if info else None
-    body = pdf[span[0] : span[1]] if span else b""
-    if b"/Producer" in body:
-        return pdf
-    creator = re.search(rb"/Creator\((Typst [0-9.]+)\)", body) or re.search(
-        rb"CreatorTool>(Typst [0-9.]+)<", pdf[at - 20000 if at > 20000 else 0 : at]
-    )
-    value = producer(creator.group(1).decode() if creator else None)
-    edits: list[tuple[int, int, bytes]] = []
-    if span is not None:
-        head = span[0] + body.index(b"<<") + 2
-        edits.append((head, head, b"/Producer" + _pdf_text(value)))
-    catalog = _object(pdf, int(root.group(1)))
-    suspects = re.search(rb"/Suspects\s*false", pdf[catalog[0] : catalog[1]]) if catalog else None
-    if catalog and suspects:
-        edits.append((catalog[0] + suspects.start(), catalog[0] + suspects.end(), b""))
-    meta = re.search(rb"/Metadata (\d+) 0 R", pdf[catalog[0] : catalog[1]]) if catalog else None
-    mspan = _object(pdf, int(meta.group(1))) if meta else None
-    if mspan is not None:
-        obj = pdf[mspan[0] : mspan[1]]
-        length = re.search(rb"/Length (\d+)", obj)
-        close = obj.rfind(b"</rdf:Description>")
-        plain = b"/Filter" not in obj[: obj.find(b"stream")]
-        if length and close > 0 and plain and b"pdf:Producer" not in obj:
-            xml_value = value.replace("&", "&amp;").replace("<", "&lt;").encode()
-            add = b"<pdf:Producer>" + xml_value + b"</pdf:Producer>"
-            n = int(length.group(1)) + len(add)
-            edits.append((mspan[0] + length.start(1), mspan[0] + length.end(1), str(n).encode()))
-            edits.append((mspan[0] + close, mspan[0] + close, add))
-    return _apply(pdf, edits, at, int(xref_m.group(1)))
+    """Typst's PDF with ``/Producer`` in the document information (when there is one: PDF
+    2.0 has none) and ``pdf:Producer`` in the XMP metadata (PDF/A wants both to agree),
+    which Typst writes neither of, and without the catalog's ``/Suspects false`` (the
+    default, which poppler reports as "Suspects object is wrong type (boolean)")."""
+    return amend(pdf, lambda reader: [*_with_producer(reader), *_without_suspects(reader)])
 
 
-def _object(pdf: bytes, num: int) -> tuple[int, int] | None:
-    """Where the last definition of object ``num`` starts and where its "endobj" is."""
-    start = max(pdf.rfind(b"\n%d 0 obj" % num), pdf.rfind(b"\r%d 0 obj" % num))
-    if start < 0:
-        return None
-    end = pdf.find(b"endobj", start)
-    return (start + 1, end) if end > 0 else None
+def _with_producer(reader: PdfReader) -> list[PdfObject]:
+    ref = reader.trailer.get("/Info")  # the file's own object (``reader.metadata`` is a copy)
+    info = ref.get_object() if ref is not None else None
+    xmp = reader.xmp_metadata
+    if not isinstance(info, DictionaryObject):
+        info = None
+    creator = info.get("/Creator") if info is not None else xmp.xmp_creator_tool if xmp else None
+    value = producer(str(creator) if creator else None)
+    if info is not None:
+        info[NameObject("/Producer")] = TextStringObject(value)
+    if xmp is not None:
+        xmp.pdf_producer = value
+    return [obj for obj in (info, xmp and xmp.stream) if obj is not None]
 
 
-_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
-
-
-def _apply(pdf: bytes, edits: list[tuple[int, int, bytes]], trailer_at: int, xref_at: int) -> bytes:
-    """Apply byte edits that all lie before the cross-reference table, then shift its offsets."""
-    if not edits:
-        return pdf
-    edits.sort()
-    if not pdf.startswith(b"xref", xref_at) or any(e[1] > xref_at for e in edits):
-        return pdf
-
-    def moved(offset: int) -> int:
-        return offset + sum(len(new) - (b - a) for a, b, new in edits if b <= offset)
-
-    out = bytearray()
-    last = 0
-    for a, b, new in edits:
-        out += pdf[last:a] + new
-        last = b
-    out += pdf[last:xref_at]
-    new_xref_at = len(out)
-
-    def entry(e: re.Match[bytes]) -> bytes:
-        if e.group(3) != b"n":
-            return e.group(0)
-        return b"%010d %s n" % (moved(int(e.group(1))), e.group(2))
-
-    out += _XREF_ENTRY.sub(entry, pdf[xref_at:trailer_at])
-    out += re.sub(rb"startxref\s+\d+", b"startxref\n%d" % new_xref_at, pdf[trailer_at:])
-    return bytes(out)
+def _without_suspects(reader: PdfReader) -> list[PdfObject]:
+    catalog = reader.root_object
+    marks = catalog.get("/MarkInfo")
+    if not isinstance(marks, DictionaryObject) or marks.get("/Suspects") != BooleanObject(False):
+        return []
+    del marks["/Suspects"]
+    return [marks if isinstance(catalog.raw_get("/MarkInfo"), IndirectObject) else catalog]

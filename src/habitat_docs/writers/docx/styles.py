@@ -1,0 +1,154 @@
+"""The styles part of the DOCX: document defaults and the UN paragraph styles of one typography."""
+
+from __future__ import annotations
+
+from docx.oxml import parse_xml
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from habitat_docs.compose.geometry import RIGHT_INDENT_CM, THIN_RULE_PT
+from habitat_docs.compose.tree import Sizes, Typography
+from habitat_docs.writers.docx.ooxml import NS, border, twips
+
+__all__ = ["styles"]
+
+_SINGLE = 'w:line="240" w:lineRule="auto"'  # single line spacing
+
+
+def styles(t: Typography, sizes: Sizes) -> BaseOxmlElement:
+    """The whole styles part."""
+    group = _Styles(t, sizes)
+    xml = f"{group.defaults()}{group.headings()}{group.paragraphs()}{group.masthead()}{group.others()}"
+    return parse_xml(f"<w:styles {NS}>{xml}</w:styles>")
+
+
+def _half_points(pt: float) -> int:
+    return round(pt * 2)
+
+
+def _size(pt: float) -> str:
+    return f'<w:sz w:val="{_half_points(pt)}"/>'
+
+
+def _fonts(latin: str, east: str) -> str:
+    return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:cs="{latin}" w:eastAsia="{east}"/>'
+
+
+def _pstyle(sid: str, name: str, ppr: str, rpr: str = "") -> str:
+    """A custom paragraph style based on Normal."""
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+        f'<w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>'
+    )
+
+
+class _Styles:
+    """The style definitions of one typography, group by group."""
+
+    def __init__(self, t: Typography, sizes: Sizes) -> None:
+        self.t, self.sizes = t, sizes
+        self.line = f'w:line="{round(t.line_spacing * 20)}" w:lineRule="exact"' if t.line_spacing else _SINGLE
+        self.ind, self.right = twips(t.label_indent_cm), twips(RIGHT_INDENT_CM)
+        self.heading_fonts = _fonts(t.heading_font, t.east_asian_heading_font)
+
+    def bold_heading(self, pt: float) -> str:
+        """Run properties of headings: the heading fonts, bold, at ``pt`` points."""
+        half = _half_points(pt)
+        return f'{self.heading_fonts}<w:b/><w:bCs/><w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+
+    def defaults(self) -> str:
+        t, half = self.t, _half_points(self.t.body_size)
+        return "".join([
+            "<w:docDefaults><w:rPrDefault><w:rPr>", _fonts(t.body_font, t.east_asian_font),
+            f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>',
+            f'<w:lang w:val="{t.lang_latin}" w:eastAsia="{t.lang_east_asian}" w:bidi="ar-SA"/>',
+            f'</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" {_SINGLE}/></w:pPr>',
+            "</w:pPrDefault></w:docDefaults>",
+            '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>',
+            f'<w:qFormat/><w:pPr><w:spacing w:after="0" {self.line}/></w:pPr><w:rPr/></w:style>',
+            '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">',
+            '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
+            '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>',
+            '<w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0"',
+            ' w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>',
+            '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
+        ])  # fmt: skip
+
+    def headings(self) -> str:
+        t = self.t
+
+        def heading(level: int, pt: float) -> str:
+            ppr = (
+                f'<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="200" {_SINGLE}/>'
+                f'<w:ind w:left="{self.ind}" w:right="{self.right}" w:hanging="{self.ind}"/>'
+                f'<w:outlineLvl w:val="{level - 1}"/>'
+            )
+            return (
+                f'<w:style w:type="paragraph" w:styleId="Heading{level}"><w:name w:val="heading {level}"/>'
+                f'<w:basedOn w:val="Normal"/><w:next w:val="UNParagraph"/><w:qFormat/><w:pPr>{ppr}</w:pPr>'
+                f"<w:rPr>{self.bold_heading(pt)}</w:rPr></w:style>"
+            )
+
+        annex = _pstyle(
+            "UNAnnex", "UN Annex Heading",
+            f'<w:keepNext/><w:pageBreakBefore/><w:spacing w:after="240" {_SINGLE}/><w:outlineLvl w:val="0"/>',
+            self.bold_heading(t.section_size),
+        )  # fmt: skip
+        return heading(1, t.section_size) + heading(2, t.subsection_size) + annex
+
+    def paragraphs(self) -> str:
+        """Numbered paragraphs, subparagraphs (deeper by one indent each), unnumbered ones."""
+        ind, right, after = self.ind, self.right, f'<w:spacing w:after="120" {self.line}/>'
+        out = [_pstyle("UNParagraph", "UN Paragraph",
+                       f'{after}<w:ind w:left="{ind}" w:right="{right}" w:hanging="{ind}"/><w:jc w:val="both"/>')]  # fmt: skip
+        for depth in (1, 2, 3, 4):
+            out.append(_pstyle(
+                f"UNSubparagraph{depth}", f"UN Subparagraph {depth}",
+                f'{after}<w:ind w:left="{ind * (depth + 1)}" w:right="{right}" w:hanging="{ind}"/><w:jc w:val="both"/>',
+            ))  # fmt: skip
+        out.append(_pstyle("UNUnnumbered", "UN Unnumbered Paragraph",
+                           f'{after}<w:ind w:left="{ind}" w:right="{right}"/><w:jc w:val="both"/>'))  # fmt: skip
+        return "".join(out)
+
+    def masthead(self) -> str:
+        t, sizes, single = self.t, self.sizes, f'<w:spacing w:after="0" {_SINGLE}/>'
+        return "".join([
+            _pstyle("UNMasthead", "UN Masthead", single),
+            _pstyle("UNMastheadSymbol", "UN Masthead Symbol", f'{single}<w:jc w:val="right"/>',
+                    f"{self.heading_fonts}<w:b/>{_size(sizes.symbol)}"),
+            _pstyle("UNMastheadBold", "UN Masthead Bold", single, f"{self.heading_fonts}<w:b/><w:bCs/>"),
+            _pstyle("UNOrgan", "UN Masthead Organ", f'<w:spacing w:before="60" w:after="60" {_SINGLE}/>',
+                    f"{self.heading_fonts}<w:b/>{_size(sizes.organ)}"),
+            _pstyle("UNDistribution", "UN Masthead Distribution", single, _size(sizes.distribution)),
+            _pstyle("UNTitle", "UN Title",
+                    f'<w:keepNext/><w:spacing w:before="360" w:after="240" {_SINGLE}/>'
+                    f'<w:ind w:left="{self.ind}" w:right="{self.ind}"/>', self.bold_heading(t.title_size)),
+            _pstyle("UNSubtitle", "UN Subtitle",
+                    f'<w:keepNext/><w:spacing w:after="240" {_SINGLE}/><w:ind w:left="{self.ind}"/>',
+                    self.bold_heading(t.subsection_size)),
+        ])  # fmt: skip
+
+    def others(self) -> str:
+        """Captions, tables, notes, boxes, running heads and footnotes."""
+        ind, right, sizes = self.ind, self.right, self.sizes
+        box = "".join(border(side, THIN_RULE_PT, 4) for side in ("top", "left", "bottom", "right"))
+        return "".join([
+            _pstyle("UNCaption", "UN Caption",
+                    f'<w:keepNext/><w:spacing w:before="120" w:after="60" {_SINGLE}/><w:ind w:left="{ind}"/>',
+                    f"{self.heading_fonts}<w:b/><w:bCs/>"),
+            _pstyle("UNTableText", "UN Table Text", f'<w:spacing w:before="40" w:after="40" {_SINGLE}/>',
+                    _size(sizes.table)),
+            _pstyle("UNNote", "UN Note",
+                    f'<w:spacing w:before="60" w:after="0" {_SINGLE}/><w:ind w:left="{ind}" w:right="{right}"/>',
+                    _size(sizes.note)),
+            _pstyle("UNBox", "UN Box",
+                    f'<w:keepLines/><w:pBdr>{box}</w:pBdr><w:spacing w:after="60" {_SINGLE}/>'
+                    f'<w:ind w:left="{ind * 2}" w:right="{right + ind}" w:hanging="{ind // 2}"/>'),
+            _pstyle("UNRunningHead", "UN Running Head", f'<w:spacing w:after="0" {_SINGLE}/>',
+                    f"<w:b/>{_size(sizes.running_head)}"),
+            _pstyle("UNFooter", "UN Footer", f'<w:spacing w:after="0" {_SINGLE}/>', _size(sizes.foot)),
+            _pstyle("FootnoteText", "footnote text",
+                    f'<w:spacing w:after="40" {_SINGLE}/><w:ind w:left="{ind}" w:hanging="{ind // 2}"/>',
+                    _size(sizes.note)),
+            '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>',
+            '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>',
+        ])  # fmt: skip

@@ -1,0 +1,189 @@
+"""The composed document as the JSON data ``un.typ`` prints: labels, marks, sizes and rules
+are copied from the composed tree, never recomputed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from habitat_docs.compose import geometry
+from habitat_docs.compose.tree import (
+    BoxBlock,
+    Composed,
+    FigureBlock,
+    Heading,
+    Inline,
+    NoteRef,
+    Para,
+    Span,
+    TableBlock,
+    Typography,
+)
+from habitat_docs.writers.pdf.fonts import pdf_family
+
+__all__ = ["AUTHOR", "document_data"]
+
+AUTHOR = "United Nations"
+
+Json = dict[str, Any]
+
+_PAGE = {
+    "width-cm": geometry.PAGE_WIDTH_CM,
+    "height-cm": geometry.PAGE_HEIGHT_CM,
+    "margin-cm": geometry.MARGIN_CM,
+    "distribution-cm": geometry.DISTRIBUTION_WIDTH_CM,
+}
+_RULES = {
+    "masthead": geometry.MASTHEAD_RULE_PT,
+    "table": geometry.TABLE_RULE_PT,
+    "thin": geometry.THIN_RULE_PT,
+}  # points
+
+
+def document_data(c: Composed) -> tuple[Json, str | None]:
+    """The JSON-ready document for ``un.typ``, and the folder Typst may read images from
+    (None without images).
+
+    Image paths in the data are relative to that folder, the deepest one holding every
+    image; the layout reads nothing else. (Images are checked when the document is composed.)"""
+    images = [b.image for b in c.blocks if isinstance(b, FigureBlock) and b.image is not None]
+    root = os.path.commonpath([os.path.dirname(p) for p in images]) if images else None
+    lang, _, region = c.typography.tag.partition("-")
+    body, heading, latin = font_chains(c.typography)
+    data = {
+        "lang": lang.lower(),
+        "region": region.lower() or None,
+        "tag": c.typography.tag,
+        "title": c.title,
+        "symbol": c.symbol,  # None for informal documents
+        "author": AUTHOR,
+        "running-head": c.running_head,
+        "fonts": {"body": body, "heading": heading, "latin": latin},
+        "typography": _typography(c),
+        "page": _PAGE,
+        "rules": _RULES,
+        "masthead": [{"role": ln.role, "content": _inline(ln.content)} for ln in c.masthead],
+        "foot": [_inline(ln.content) for ln in c.foot],
+        "blocks": _blocks(c, root),
+    }
+    return data, root
+
+
+def font_chains(t: Typography) -> tuple[list[Any], list[Any], str]:
+    """Typst font lists for body text and headings, and the Latin family.
+
+    East Asian text (Chinese): Latin letters in the Latin face, the rest in the East Asian
+    face (Noto Serif CJK SC for the body, Noto Sans CJK SC for headings). Latin text
+    (English): the Latin face, then the East Asian faces for any Chinese characters."""
+    latin, latin_heading = pdf_family(t.body_font), pdf_family(t.heading_font)
+    east, east_heading = pdf_family(t.east_asian_font), pdf_family(t.east_asian_heading_font)
+    if t.east_asian_text:
+        return (
+            [{"name": latin, "covers": "latin-in-cjk"}, east],
+            [{"name": latin_heading, "covers": "latin-in-cjk"}, east_heading],
+            latin,
+        )
+    return [latin, east], [latin_heading, east_heading], latin
+
+
+def _typography(c: Composed) -> Json:
+    t, sizes = c.typography, c.sizes
+    return {
+        "body-size": t.body_size,
+        "section-size": t.section_size,
+        "subsection-size": t.subsection_size,
+        "title-size": t.title_size,
+        "symbol-size": sizes.symbol,
+        "organ-size": sizes.organ,
+        "distribution-size": sizes.distribution,
+        "table-size": sizes.table,
+        "note-size": sizes.note,
+        "running-head-size": sizes.running_head,
+        "foot-size": sizes.foot,
+        # Typst has no "single" spacing: 1.2 times the size stands in for it
+        "line-pitch": t.line_spacing or round(t.body_size * 1.2, 2),
+        "para-after": sizes.para_after,
+        "indent-cm": t.label_indent_cm,
+        "right-cm": geometry.RIGHT_INDENT_CM,
+    }
+
+
+def _blocks(c: Composed, root: str | None) -> list[Json]:
+    out = []
+    in_annex = False
+    for b in c.blocks:
+        if isinstance(b, Heading):
+            in_annex = in_annex or b.level == 0
+            outline = max(b.level, 1) + (1 if in_annex and b.level > 0 else 0)
+            out.append({
+                "kind": "heading", "level": b.level, "outline": outline, "label": b.label,
+                "content": _inline(b.content),
+            })  # fmt: skip
+        elif isinstance(b, Para):
+            out.append(
+                {"kind": "para", "label": b.label, "depth": b.depth, "content": _inline(b.content)}
+            )
+        elif isinstance(b, TableBlock):
+            out.append({
+                "kind": "table", "label": b.label, "title": _inline(b.title), **_grid(b.header, b.rows),
+                "notes": [_inline(n) for n in b.notes],
+            })  # fmt: skip
+        elif isinstance(b, FigureBlock):
+            out.append(_figure(b, root))
+        elif isinstance(b, BoxBlock):
+            out.append({"kind": "box", "title": b.title, "items": [_inline(i) for i in b.items]})
+        else:
+            raise TypeError(f"cannot write {type(b).__name__}")
+    return out
+
+
+def _figure(b: FigureBlock, root: str | None) -> Json:
+    image = None
+    if b.image is not None:
+        assert root is not None
+        image = "/" + Path(os.path.relpath(b.image, root)).as_posix()
+    return {
+        "kind": "figure", "label": b.label, "title": _inline(b.title), "image": image,
+        "width-cm": b.width_cm, "alt": " ".join(filter(None, (b.label, _plain(b.title)))),
+        "placeholder": b.placeholder, "notes": [_inline(n) for n in b.notes],
+        **_grid(b.header, b.rows),
+    }  # fmt: skip
+
+
+def _grid(
+    header: tuple[tuple[Inline, ...], ...], rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+) -> Json:
+    return {
+        "header": [_inline(cell) for cell in header],
+        "rows": [[_inline(cell) for cell in row] for row in rows],
+    }
+
+
+def _inline(items: tuple[Inline, ...]) -> list[Json]:
+    out: list[Json] = []
+    for it in items:
+        if isinstance(it, Span):
+            out.append(_span(it))
+        elif isinstance(it, NoteRef):
+            out.append({"kind": "note", "mark": it.mark, "content": [_span(s) for s in it.content]})
+        else:
+            raise TypeError(f"cannot write {type(it).__name__}")
+    return out
+
+
+def _span(s: Span) -> Json:
+    d: Json = {"kind": "span", "text": s.text}
+    if s.bold:
+        d["bold"] = True
+    if s.italic:
+        d["italic"] = True
+    if s.unbroken:  # Typst slices a string at UTF-8 byte offsets
+        d["unbroken"] = [
+            [len(s.text[:a].encode()), len(s.text[:b].encode())] for a, b in s.unbroken
+        ]
+    return d
+
+
+def _plain(items: tuple[Inline, ...]) -> str:
+    return "".join(it.text for it in items if isinstance(it, Span))
