@@ -11,7 +11,7 @@ from habitat_docs.compose.composer import compose
 from habitat_docs.compose.language import available as languages
 from habitat_docs.compose.style import render as render_fact
 from habitat_docs.errors import DataError, Problem
-from habitat_docs.load.reader import load, structure
+from habitat_docs.load import load, structure
 from habitat_docs.model import facts
 from habitat_docs.model.document import (
     KINDS,

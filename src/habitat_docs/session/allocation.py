@@ -24,7 +24,7 @@ import yaml
 from attrs import field, frozen
 
 from habitat_docs.errors import DataError, Path, Problem, did_you_mean, format_path
-from habitat_docs.load.reader import MAX_FILE_BYTES, parse_data, read_file
+from habitat_docs.load import MAX_FILE_BYTES, parse_data, read_file
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.number import runs
 

@@ -38,7 +38,7 @@ from habitat_docs import __version__, api
 from habitat_docs.compose import style
 from habitat_docs.compose.language import language, template_dirs
 from habitat_docs.errors import DataError, Path, Problem
-from habitat_docs.load.reader import structure
+from habitat_docs.load import structure
 from habitat_docs.model import facts
 from habitat_docs.model.document import KINDS, Text
 from habitat_docs.session.plan import Entry, SessionPlan, Source, read_source

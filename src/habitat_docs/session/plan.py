@@ -46,7 +46,7 @@ import attrs
 from attrs import field, frozen
 
 from habitat_docs.errors import DataError, Path, Problem, did_you_mean
-from habitat_docs.load.reader import parse_data, read_file, structure, structure_as
+from habitat_docs.load import parse_data, read_file, structure, structure_as
 from habitat_docs.model.document import KINDS, Agenda, AgendaItem, Document, Session, Text
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.session.allocation import (
