@@ -55,7 +55,7 @@ from timing import (
 import habitat_docs
 from habitat_docs.compose.composer import compose
 from habitat_docs.compose.tree import Composed, Heading, Inline, NoteRef, Para
-from habitat_docs.model.document import (
+from habitat_docs.model import (
     Agenda,
     AgendaItem,
     Document,
@@ -284,7 +284,7 @@ def scale_one(n: int, c: Corpus, repeat: int, warm_up: bool = True) -> ScaleRow:
 
 
 def memory_child(n: int) -> None:
-    c = corpus(habitat_docs.load.reader(EXAMPLE))
+    c = corpus(habitat_docs.load(EXAMPLE))
     gc.collect()
     start = rss_now()
     doc = synthetic(n, c)
@@ -448,7 +448,7 @@ def main(argv: Iterable[str] | None = None) -> None:
         f"habitat-docs {habitat_docs.__version__}, python-docx {version('python-docx')},"
         f" docxtpl {version('docxtpl')}, Python {PYTHON}"
     )
-    doc = habitat_docs.load.reader(EXAMPLE)
+    doc = habitat_docs.load(EXAMPLE)
     with tempfile.TemporaryDirectory() as tmp:
         example_section(doc, repeat, Path(tmp))
     scaling_section(corpus(doc), scale_repeats, args.quick)

@@ -300,7 +300,7 @@ def ratios(
 
 
 def memory_child(kind: str, tmp: str) -> None:
-    doc = habitat_docs.load.reader(EXAMPLE)
+    doc = habitat_docs.load(EXAMPLE)
     numbering = number(doc)
     composed = [compose(doc, lang, numbering) for lang in LANGS]
     base = rss_peak()
@@ -323,7 +323,7 @@ def memory(kind: str, tmp: Path) -> dict[str, int]:
 
 # --- main ----------------------------------------------------------------------------------------
 
-DOC = habitat_docs.load.reader(EXAMPLE)
+DOC = habitat_docs.load(EXAMPLE)
 NUMBERING = number(DOC)
 
 

@@ -21,7 +21,7 @@ from habitat_docs.compose.language import Language, language
 from habitat_docs.compose.style import render
 from habitat_docs.compose.tree import NoteRef, Para, Span, TableBlock
 from habitat_docs.load import structure_facts as from_data
-from habitat_docs.model.document import Text
+from habitat_docs.model import Text
 from habitat_docs.model.facts import (
     Count,
     CycleYear,

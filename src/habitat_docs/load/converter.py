@@ -17,7 +17,7 @@ from habitat_docs.errors import DataError, did_you_mean
 from habitat_docs.load.facts import parse_date, register_fact_hooks
 from habitat_docs.load.images import image_file
 from habitat_docs.load.problems import drop_implied, problems_of
-from habitat_docs.model.document import (
+from habitat_docs.model import (
     KINDS,
     Block,
     Document,
@@ -25,13 +25,13 @@ from habitat_docs.model.document import (
     Paragraph,
     PreSession,
     Subparagraph,
+    Symbol,
     Table,
     TargetBox,
     Text,
     walk,
 )  # fmt: skip
 from habitat_docs.model.facts import Facts
-from habitat_docs.model.symbol import Symbol
 
 __all__ = ["structure", "structure_as", "structure_facts"]
 

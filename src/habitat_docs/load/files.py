@@ -9,7 +9,7 @@ from habitat_docs.errors import DataError, Path, Problem
 from habitat_docs.load.converter import structure
 from habitat_docs.load.limits import MAX_FILE_BYTES, check_size
 from habitat_docs.load.parse import parse_data
-from habitat_docs.model.document import Document
+from habitat_docs.model import Document
 
 __all__ = ["load", "load_with_lines", "read_file"]
 

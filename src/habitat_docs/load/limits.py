@@ -8,7 +8,7 @@ is far inside them.
 from __future__ import annotations
 
 from habitat_docs.errors import DataError, Problem
-from habitat_docs.model.document import MAX_TEXT
+from habitat_docs.model import MAX_TEXT
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_STRING", "MAX_VALUES", "TOO_DEEP", "check_size"]
 

@@ -39,8 +39,7 @@ from habitat_docs.compose import style
 from habitat_docs.compose.language import language, template_dirs
 from habitat_docs.errors import DataError, Path, Problem
 from habitat_docs.load import structure
-from habitat_docs.model import facts
-from habitat_docs.model.document import KINDS, Text
+from habitat_docs.model import KINDS, Text, facts
 from habitat_docs.session.plan import Entry, SessionPlan, Source, read_source
 
 __all__ = [

@@ -47,7 +47,7 @@ from attrs import field, frozen
 
 from habitat_docs.errors import DataError, Path, Problem, did_you_mean
 from habitat_docs.load import parse_data, read_file, structure, structure_as
-from habitat_docs.model.document import KINDS, Agenda, AgendaItem, Document, Session, Text
+from habitat_docs.model import KINDS, Agenda, AgendaItem, Document, Session, Text
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.session.allocation import (
     AGENDA_ID,
