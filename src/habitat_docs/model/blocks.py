@@ -1,5 +1,4 @@
-"""The blocks of a body: paragraphs (with subparagraphs), tables, figures, target boxes and
-pre-session document lines."""
+"""The blocks of a body: paragraphs and their subparagraphs, tables, figures, target boxes, pre-session lines."""
 
 from __future__ import annotations
 
