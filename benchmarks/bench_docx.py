@@ -55,7 +55,7 @@ from timing import (
 import habitat_docs
 from habitat_docs.compose.composer import compose
 from habitat_docs.compose.tree import Composed, Heading, Inline, NoteRef, Para
-from habitat_docs.model.document import (
+from habitat_docs.model import (
     Agenda,
     AgendaItem,
     Document,

@@ -19,7 +19,8 @@ from habitat_docs import DataError, load, structure
 from habitat_docs.compose import language as language_module
 from habitat_docs.compose.language import Language, language, render
 from habitat_docs.compose.tree import NoteRef, Para, Span, TableBlock
-from habitat_docs.model.document import Text
+from habitat_docs.load import structure_facts as from_data
+from habitat_docs.model import Text
 from habitat_docs.model.facts import (
     Count,
     CycleYear,
@@ -33,7 +34,6 @@ from habitat_docs.model.facts import (
     Quarter,
     SessionRef,
     YearRange,
-    from_data,
 )  # fmt: skip
 from habitat_docs.model.inline import Fact, Note, Str, parse
 

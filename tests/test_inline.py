@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from habitat_docs.errors import DataError
-from habitat_docs.model.document import Text
+from habitat_docs.model import Text
 from habitat_docs.model.inline import (
     Emph,
     InlineError,

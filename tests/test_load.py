@@ -174,6 +174,20 @@ def test_subparagraph_in_long_form_with_id_loads(tmp_path):
     assert sub.subparagraphs[0].text["zh"] == "嵌套。"
 
 
+@pytest.mark.parametrize(("written", "what"), [("abc", "a string 'abc'"), ({"en": "x"}, "a mapping")])
+def test_nested_subparagraphs_are_a_list_as_at_the_top(tmp_path, written, what):
+    data = minimal()
+    data["sections"][0]["content"][0]["subparagraphs"][0] = {
+        "text": {"en": "Direction;", "zh": "指导；"},
+        "subparagraphs": written,
+    }
+    name, text, err = yaml_error(tmp_path, data)
+    line = line_of(text, "subparagraphs:", after="Direction;")
+    assert str(err) == (
+        f"{name}:{line}: sections[0].content[0].subparagraphs[0].subparagraphs: expected a list, got {what}"
+    )
+
+
 # --- typos and unknown fields -----------------------------------------------------------------
 
 
@@ -264,6 +278,26 @@ def test_unrelated_kind_gets_no_suggestion(tmp_path):
     _, _, err = yaml_error(tmp_path, data)
     assert "did you mean" not in str(err)
     assert "unknown document kind 'zzz'" in str(err)
+
+
+def test_kind_that_is_not_a_word_is_an_unknown_kind(tmp_path):
+    data = minimal()
+    data["kind"] = ["executive-director-report"]
+    name, _, err = yaml_error(tmp_path, data)
+    assert str(err) == (
+        f"{name}:1: kind: unknown document kind ['executive-director-report'] "
+        f"(known: {', '.join(KINDS)})"
+    )
+
+
+def test_unknown_distribution_names_the_choices(tmp_path):
+    data = minimal()
+    data["distribution"] = "public"
+    name, text, err = yaml_error(tmp_path, data)
+    assert str(err) == (
+        f"{name}:{line_of(text, 'distribution:')}: distribution: "
+        "'public' is not one of general, limited, restricted"
+    )
 
 
 # --- missing or wrong texts -------------------------------------------------------------------

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from support import SEEDS
 
 from habitat_docs.errors import DataError
-from habitat_docs.model.symbol import FIND, KINDS, WORD_JOINER, Symbol, nobreak
+from habitat_docs.model.symbol import Symbol
+from habitat_docs.model.symbol_find import FIND, nobreak
+from habitat_docs.model.symbol_grammar import KINDS, WORD_JOINER
 
 WJ = WORD_JOINER
 NBSP = "\u202f"  # narrow no-break space

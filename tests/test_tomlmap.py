@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from support import toml_value
 
 from habitat_docs.errors import DataError
-from habitat_docs.load.reader import load
+from habitat_docs.load import load
 from habitat_docs.load.tomlmap import key_lines
 
 SAMPLE = """\

@@ -14,9 +14,8 @@ from habitat_docs.compose.composer import compose
 from habitat_docs.compose.language import available as languages
 from habitat_docs.compose.language import render as render_fact
 from habitat_docs.errors import DataError, Problem
-from habitat_docs.load.reader import load, structure
-from habitat_docs.model import facts
-from habitat_docs.model.document import (
+from habitat_docs.load import load, structure
+from habitat_docs.model import (
     KINDS,
     ActivityUpdate,
     Agenda,
@@ -34,11 +33,12 @@ from habitat_docs.model.document import (
     StrategyProgressNote,
     Subparagraph,
     Subsection,
+    Symbol,
     Table,
     TargetBox,
     Text,
+    facts,
 )  # fmt: skip
-from habitat_docs.model.symbol import Symbol
 from habitat_docs.number import Label, Numbering, number
 
 __version__ = "0.1.0"

@@ -11,8 +11,8 @@ from habitat_docs.atomic import write_atomic
 from habitat_docs.compose.composer import compose
 from habitat_docs.compose.tree import Composed
 from habitat_docs.errors import DataError
-from habitat_docs.load.reader import load, load_with_lines  # noqa: F401 (load: kept importable from here)
-from habitat_docs.model.document import Document
+from habitat_docs.load import load, load_with_lines  # noqa: F401 (load: kept importable from here)
+from habitat_docs.model import Document
 from habitat_docs.number import number
 from habitat_docs.writers import write_docx, write_pdf
 from habitat_docs.writers.office import Office, pdf_from_docx

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from attrs import frozen
 
 from habitat_docs.errors import Path
-from habitat_docs.model.document import (
+from habitat_docs.model import (
     Annex,
     Document,
     Figure,

@@ -28,8 +28,7 @@ from habitat_docs.compose.tree import (
 )  # fmt: skip
 from habitat_docs.errors import DataError, Path
 from habitat_docs.load.images import image_file, image_shape
-from habitat_docs.model import inline
-from habitat_docs.model.document import (
+from habitat_docs.model import (
     Annex,
     Document,
     Figure,
@@ -41,6 +40,7 @@ from habitat_docs.model.document import (
     Table,
     TargetBox,
     Text,
+    inline,
     walk,
 )  # fmt: skip
 from habitat_docs.number import Label, Numbering, number, runs

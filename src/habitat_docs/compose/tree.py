@@ -6,7 +6,7 @@ import datetime as dt
 
 from attrs import Factory, field, frozen
 
-from habitat_docs.model.symbol import FIND
+from habitat_docs.model.symbol_find import FIND
 
 __all__ = [
     "Block",
@@ -34,7 +34,7 @@ def _symbols(span: Span) -> tuple[tuple[int, int], ...]:
 @frozen
 class Span:
     """A run of text in one style. ``unbroken``: where the UN symbols in it lie (start and
-    end offsets, found by :data:`~habitat_docs.model.symbol.FIND` when the span is made);
+    end offsets, found by :data:`~habitat_docs.model.symbol_find.FIND` when the span is made);
     writers print each of them on one line."""
 
     text: str

@@ -1,1 +1,38 @@
 """The document model: document kinds, Text, UN symbols, inline markup and facts, as frozen attrs values."""
+
+from habitat_docs.model.blocks import (
+    BLOCK_TYPES,
+    MAX_SUBPARAGRAPH_DEPTH,
+    Block,
+    Figure,
+    Paragraph,
+    PreSession,
+    Subparagraph,
+    Table,
+    TargetBox,
+)  # fmt: skip
+from habitat_docs.model.document import (
+    KINDS,
+    ActivityUpdate,
+    Document,
+    ExecutiveDirectorReport,
+    SecretariatNote,
+    StrategyProgressNote,
+)  # fmt: skip
+from habitat_docs.model.masthead import Agenda, AgendaItem, DocumentRef, Session
+from habitat_docs.model.nodes import texts, walk
+from habitat_docs.model.sections import Annex, Section, Subsection
+from habitat_docs.model.symbol import Symbol
+from habitat_docs.model.text import MAX_TEXT, Text
+
+__all__ = [
+    # documents
+    "KINDS", "Document", "ExecutiveDirectorReport", "SecretariatNote", "StrategyProgressNote",
+    "ActivityUpdate",
+    # parts
+    "Text", "MAX_TEXT", "Symbol", "Session", "Agenda", "AgendaItem", "DocumentRef", "Section",
+    "Subsection", "Annex", "Block", "BLOCK_TYPES", "Paragraph", "Subparagraph",
+    "MAX_SUBPARAGRAPH_DEPTH", "Table", "Figure", "TargetBox", "PreSession",
+    # traversal
+    "walk", "texts",
+]  # fmt: skip

@@ -8,7 +8,7 @@ Prose refers to a fact by name (``{fact:name}``), declared once under ``facts:``
 file; ``compose.style`` prints each in every language. Amounts are ``Decimal``; a float is
 refused everywhere, so no binary rounding ever touches money.
 
-Data syntax of one fact (see ``from_data``)::
+Data syntax of one fact (read by ``habitat_docs.load.facts``)::
 
     {money: "152.46 million"}   {money: "1.1 billion"}   {money: "384,586,115"}   {money: 5000}
     {money: "5 million", currency: EUR}
@@ -33,12 +33,12 @@ from typing import Any, Literal
 from attrs import field, frozen
 from attrs.validators import in_, instance_of
 
-from habitat_docs.errors import DataError, Problem, did_you_mean
+from habitat_docs.errors import DataError
 
 __all__ = [
     "Money", "Percent", "Date", "DateRange", "YearRange", "CycleYear", "Count", "Ordinal",
-    "SessionRef", "Quarter", "Half", "Fact", "FACT_TYPES", "Facts", "parse_date", "from_data",
-    "shift",
+    "SessionRef", "Quarter", "Half", "Fact", "FACT_TYPES", "Facts", "check_name", "integer",
+    "is_currency", "shift",
 ]  # fmt: skip
 
 Scale = Literal["exact", "million", "billion"]
@@ -52,6 +52,19 @@ def shift(value: Decimal | int, places: int) -> Decimal:
     sign, digits, exp = Decimal(value).as_tuple()
     assert isinstance(exp, int)
     return Decimal((sign, digits, exp + places))
+
+
+def is_currency(value: object) -> bool:
+    """An ISO 4217 currency code: three capital letters (USD, EUR)."""
+    return isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value) is not None
+
+
+def check_name(name: object) -> None:
+    """A DataError at the name unless it is a fact name (letters, digits, '-', '_', '.')."""
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise DataError(
+            f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.')", (str(name),)
+        )
 
 
 def _decimal(value: object) -> Decimal:
@@ -82,7 +95,8 @@ def _decimal(value: object) -> Decimal:
 _MAX_ADJUSTED, _MIN_EXPONENT = 24, -12
 
 
-def _int(value: object) -> int:
+def integer(value: object) -> int:
+    """An int as given, never a bool (TypeError otherwise)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected an integer, got {value!r}")
     return value
@@ -124,7 +138,7 @@ class Money:
 
     @currency.validator
     def _check_currency(self, _: Any, value: str) -> None:
-        if not (isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value)):
+        if not is_currency(value):
             raise ValueError(f"expected an ISO 4217 currency code such as USD, got {value!r}")
 
     _FORM = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|billion))?\Z")
@@ -221,7 +235,7 @@ class Count:
     false, or the languages that write it in words: "six recommendations" but "6 项建议" is
     ``Count(6, words={"en"})``. Chinese words use 两 for 2 (两个案件)."""
 
-    value: int = field(converter=_int)
+    value: int = field(converter=integer)
     words: bool | frozenset[str] = field(default=False, converter=_words)
 
     @value.validator
@@ -239,7 +253,7 @@ class Count:
 class Ordinal:
     """An ordinal in words: seventy-eighth (第七十八)."""
 
-    n: int = field(converter=_int, validator=_between(1, 99, "ordinal"))
+    n: int = field(converter=integer, validator=_between(1, 99, "ordinal"))
 
 
 @frozen
@@ -247,7 +261,7 @@ class SessionRef:
     """A session of the Board: first session of 2024 (2024年第一次会议)."""
 
     year: int = field(validator=_year)
-    ordinal: int = field(converter=_int, validator=_between(1, 20, "session"))
+    ordinal: int = field(converter=integer, validator=_between(1, 20, "session"))
 
 
 @frozen
@@ -255,7 +269,7 @@ class Quarter:
     """first quarter of 2024 (2024年第一季度); ``last`` for "last quarter" (最后一个季度)."""
 
     year: int = field(validator=_year)
-    n: int = field(converter=_int, validator=_between(1, 4, "quarter"))
+    n: int = field(converter=integer, validator=_between(1, 4, "quarter"))
     last: bool = field(default=False, validator=instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
@@ -268,7 +282,7 @@ class Half:
     """first half of 2024 (2024年上半年)."""
 
     year: int = field(validator=_year)
-    n: int = field(converter=_int, validator=_between(1, 2, "half-year"))
+    n: int = field(converter=integer, validator=_between(1, 2, "half-year"))
 
 
 Fact = (
@@ -293,11 +307,12 @@ class Facts(Mapping[str, Fact]):
         pairs = dict(items.items() if isinstance(items, Mapping) else items)
         problems = []
         for name, value in pairs.items():
-            if not isinstance(name, str) or not _NAME.match(name):
-                problems.append(DataError(
-                    f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.')", (name,)
-                ))  # fmt: skip
-            elif not isinstance(value, FACT_TYPES):
+            try:
+                check_name(name)
+            except DataError as e:
+                problems.append(e)
+                continue
+            if not isinstance(value, FACT_TYPES):
                 problems.append(DataError(f"not a fact: {value!r}", (name,)))
         if problems:
             raise DataError.join(problems)
@@ -325,206 +340,3 @@ class Facts(Mapping[str, Fact]):
 
     def __repr__(self) -> str:
         return f"Facts({self._items!r})"
-
-
-# --- data syntax ---------------------------------------------------------------------------
-
-_KINDS = ("money", "percent", "date", "month", "year", "dates", "months", "years", "cycle",
-          "count", "ordinal", "session", "quarter", "half")  # fmt: skip
-_OPTIONS = {"money": ("currency",), "dates": ("period", "running"), "months": ("period", "running"),
-            "count": ("words",)}  # fmt: skip
-
-
-def from_data(data: Any) -> Facts:
-    """The ``facts:`` mapping of a data file (name -> one-key mapping, see the module doc).
-    Raises DataError listing every problem with its path (``share.percent``)."""
-    if not isinstance(data, Mapping):
-        raise DataError("expected a mapping of fact names, e.g. {share: {percent: 89}}")
-    out: dict[str, Fact] = {}
-    problems: list[DataError] = []
-    for name, spec in data.items():
-        if not isinstance(name, str) or not _NAME.match(name):
-            problems.append(DataError(
-                f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.')", (str(name),)
-            ))  # fmt: skip
-            continue
-        try:
-            out[name] = fact_from_data(spec)
-        except DataError as e:
-            problems.append(e.within((name,)))
-    if problems:
-        raise DataError.join(problems)
-    return Facts(out)
-
-
-def fact_from_data(spec: Any) -> Fact:
-    """One fact from its data form, e.g. ``{"money": "152.46 million"}``."""
-    if isinstance(spec, FACT_TYPES):
-        return spec  # type: ignore[return-value]
-    if not isinstance(spec, Mapping):
-        raise DataError(f"expected a mapping such as {{money: \"152.46 million\"}}, got {spec!r}")
-    kinds = [k for k in spec if k in _KINDS]
-    if len(kinds) != 1:
-        unknown = [k for k in spec if k not in _KINDS and not any(k in o for o in _OPTIONS.values())]
-        if unknown and not kinds:
-            k = str(unknown[0])
-            raise DataError(
-                f"unknown kind of fact '{k}'{did_you_mean(k, _KINDS)} (known: {', '.join(_KINDS)})", (k,)
-            )
-        what = f"{' and '.join(kinds)} together" if kinds else "none"
-        raise DataError(f"a fact is one of {', '.join(_KINDS)} (got {what})")
-    kind = kinds[0]
-    options = {k: v for k, v in spec.items() if k != kind}
-    allowed = _OPTIONS.get(kind, ())
-    for k in options:
-        if k not in allowed:
-            hint = did_you_mean(str(k), allowed)
-            known = f" (a {kind} fact takes {', '.join(allowed)})" if allowed else ""
-            raise DataError(f"unknown field '{k}' for a {kind} fact{hint}{known}", (k,))
-    try:
-        return _BUILD[kind](spec[kind], options)
-    except DataError as e:  # paths inside the value, or naming an option
-        raise DataError([
-            Problem(p.message, p.path if p.path[:1] and p.path[0] in options else (kind, *p.path))
-            for p in e.problems
-        ]) from None  # fmt: skip
-    except (TypeError, ValueError) as e:
-        raise DataError(str(e), (kind,)) from None
-
-
-def _no_float(value: Any, example: str) -> None:
-    if isinstance(value, float):
-        raise DataError(
-            f"{value!r} is a floating-point number, which is not exact: quote it ({example})"
-        )
-
-
-def _bool(options: Mapping[str, Any], key: str) -> bool:
-    value = options.get(key, False)
-    if not isinstance(value, bool):
-        raise DataError(f"expected true or false, got {value!r}", (key,))
-    return value
-
-
-def _money(value: Any, options: Mapping[str, Any]) -> Money:
-    _no_float(value, f'money: "{value} million"')
-    currency = options.get("currency", "USD")
-    if not (isinstance(currency, str) and re.fullmatch(r"[A-Z]{3}", currency)):
-        raise DataError(
-            f"expected an ISO 4217 currency code such as USD, got {currency!r}", ("currency",)
-        )
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise DataError(f"expected an amount such as \"152.46 million\", got {value!r}")
-    return Money.of(value, currency)
-
-
-def _percent(value: Any, _: Mapping[str, Any]) -> Percent:
-    _no_float(value, f'percent: "{value}"')
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise DataError(f"expected a number of per cent such as 89 or \"48.6\", got {value!r}")
-    return Percent(value)
-
-
-def parse_date(value: Any) -> dt.date:
-    """A date from data: a date, or a YYYY-MM-DD string."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise DataError(f"expected a date as YYYY-MM-DD, got {value!r}")
-
-
-def _month(value: Any) -> dt.date:
-    if isinstance(value, dt.date):
-        return dt.date(value.year, value.month, 1)
-    if isinstance(value, str):
-        m = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
-        if m and 1 <= int(m[2]) <= 12:
-            return dt.date(int(m[1]), int(m[2]), 1)
-    raise DataError(f"expected a month as YYYY-MM, got {value!r}")
-
-
-def _pair(value: Any, what: str) -> tuple[Any, Any]:
-    if isinstance(value, str) or not isinstance(value, list | tuple) or len(value) != 2:
-        raise DataError(f"expected a list of two: {what}, got {value!r}")
-    return value[0], value[1]
-
-
-def _range(precision: Literal["day", "month"]) -> Callable[[Any, Mapping[str, Any]], DateRange]:
-    parse = parse_date if precision == "day" else _month
-    example = "[2024-05-06, 2024-05-08]" if precision == "day" else "[2020-01, 2020-06]"
-
-    def build(value: Any, options: Mapping[str, Any]) -> DateRange:
-        a, b = _pair(value, f"[start, end] such as {example}")
-        start, end = [_within(parse, x, i) for i, x in enumerate((a, b))]
-        return DateRange(start, end, precision, _bool(options, "period"), _bool(options, "running"))
-
-    return build
-
-
-def _within(fn: Callable[[Any], Any], value: Any, index: int) -> Any:
-    try:
-        return fn(value)
-    except DataError as e:
-        raise e.within((index,)) from None
-
-
-def _years(value: Any, _: Mapping[str, Any]) -> YearRange:
-    if isinstance(value, str):
-        m = re.fullmatch(r"(\d{4})\s*[–-]\s*(\d{4})", value.strip())
-        if not m:
-            raise DataError(f"expected years such as 2022–2023, got {value!r}")
-        return YearRange(int(m[1]), int(m[2]))
-    a, b = _pair(value, "years such as 2022–2023 or [2022, 2023]")
-    return YearRange(_int(a), _int(b))
-
-
-def _cycle(value: Any, _: Mapping[str, Any]) -> CycleYear:
-    if isinstance(value, str):
-        m = re.fullmatch(r"(\d{4})/(\d{2})", value.strip())
-        if not m or (int(m[1]) + 1) % 100 != int(m[2]):
-            raise DataError(f"expected a cycle year such as 2023/24, got {value!r}")
-        return CycleYear(int(m[1]))
-    return CycleYear(_int(value))
-
-
-def _count(value: Any, options: Mapping[str, Any]) -> Count:
-    words = options.get("words", False)
-    if not isinstance(words, bool | str | list):
-        raise DataError(f"expected true, false or language codes, got {words!r}", ("words",))
-    return Count(_int(value), words)
-
-
-def _year_pair(value: Any, what: str) -> tuple[int, Any]:
-    a, b = _pair(value, what)
-    return _int(a), b
-
-
-def _quarter(value: Any, _: Mapping[str, Any]) -> Quarter:
-    year, n = _year_pair(value, "[year, quarter] such as [2024, 1] or [2024, last]")
-    if n == "last":
-        return Quarter(year, 4, last=True)
-    return Quarter(year, _int(n))
-
-
-_BUILD: dict[str, Callable[[Any, Mapping[str, Any]], Fact]] = {
-    "money": _money,
-    "percent": _percent,
-    "date": lambda v, _: Date(parse_date(v)),
-    "month": lambda v, _: Date(_month(v), "month"),
-    "year": lambda v, _: Date(dt.date(_int(v), 1, 1), "year"),
-    "dates": _range("day"),
-    "months": _range("month"),
-    "years": _years,
-    "cycle": _cycle,
-    "count": _count,
-    "ordinal": lambda v, _: Ordinal(v),
-    "session": lambda v, _: SessionRef(*_year_pair(v, "[year, ordinal] such as [2024, 1]")),
-    "quarter": _quarter,
-    "half": lambda v, _: Half(*_year_pair(v, "[year, half] such as [2024, 1]")),
-}

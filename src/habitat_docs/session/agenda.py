@@ -10,8 +10,8 @@ import attrs
 from attrs import field, frozen
 
 from habitat_docs.errors import DataError, Path, Problem, did_you_mean
-from habitat_docs.load.reader import structure_as
-from habitat_docs.model.document import AgendaItem
+from habitat_docs.load import structure_as
+from habitat_docs.model import AgendaItem
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.session.checks import unknown_fields
 

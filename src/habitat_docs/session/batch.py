@@ -36,8 +36,8 @@ import attrs
 from habitat_docs import api
 from habitat_docs.compose.language import available, language
 from habitat_docs.errors import DataError, Problem
-from habitat_docs.load.reader import structure
-from habitat_docs.model.document import KINDS, Text
+from habitat_docs.load import structure
+from habitat_docs.model import KINDS, Text
 from habitat_docs.session.document_file import DocumentFile, read_document_file
 from habitat_docs.session.entries import Entry
 from habitat_docs.session.index import write_index

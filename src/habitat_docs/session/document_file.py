@@ -9,7 +9,7 @@ from typing import Any
 from attrs import field, frozen
 
 from habitat_docs.errors import DataError, Path, Problem
-from habitat_docs.load.reader import parse_data, read_file
+from habitat_docs.load import parse_data, read_file
 
 __all__ = ["DocumentFile", "read_document_file"]
 

@@ -9,8 +9,8 @@ from typing import Any
 from attrs import frozen
 
 from habitat_docs.errors import DataError, Path, Problem, did_you_mean
-from habitat_docs.load.reader import structure_as
-from habitat_docs.model.document import KINDS, AgendaItem
+from habitat_docs.load import structure_as
+from habitat_docs.model import KINDS, AgendaItem
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.session.agenda import AGENDA_ID, ProvisionalAgenda, id_problem
 from habitat_docs.session.allocation import Request

@@ -12,8 +12,7 @@ from typing import Any
 from habitat_docs import __version__
 from habitat_docs.atomic import write_atomic
 from habitat_docs.compose.language import language, template_dirs
-from habitat_docs.model import facts
-from habitat_docs.model.document import Session
+from habitat_docs.model import Session, facts
 from habitat_docs.session.plan import SessionPlan
 from habitat_docs.session.results import DocResult, SessionResult
 

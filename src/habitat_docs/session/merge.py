@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from habitat_docs.errors import DataError, Path, Problem
-from habitat_docs.load.reader import structure_as
-from habitat_docs.model.document import KINDS, Agenda, AgendaItem, Session, Text
+from habitat_docs.load import structure_as
+from habitat_docs.model import KINDS, Agenda, AgendaItem, Session, Text
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.session.entries import Entry, carries_symbol
 

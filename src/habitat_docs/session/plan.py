@@ -44,8 +44,8 @@ from typing import Any
 from attrs import field, frozen
 
 from habitat_docs.errors import DataError, Path, Problem
-from habitat_docs.load.reader import parse_data, read_file, structure, structure_as
-from habitat_docs.model.document import Agenda, Document, Session, Text
+from habitat_docs.load import parse_data, read_file, structure, structure_as
+from habitat_docs.model import Agenda, Document, Session, Text
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.session.agenda import AGENDA_ID, ProvisionalAgenda, read_agenda
 from habitat_docs.session.allocation import Allocation, Request, allocate

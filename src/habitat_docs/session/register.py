@@ -18,7 +18,7 @@ from attrs import field, frozen
 
 from habitat_docs.atomic import write_atomic
 from habitat_docs.errors import DataError, Path, Problem
-from habitat_docs.load.reader import MAX_FILE_BYTES, parse_data, read_file
+from habitat_docs.load import MAX_FILE_BYTES, parse_data, read_file
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.number import runs
 from habitat_docs.session.checks import outside_folder, unknown_fields

@@ -13,8 +13,8 @@ from attrs import field, frozen
 from habitat_docs import api
 from habitat_docs.compose.language import language
 from habitat_docs.errors import DataError, Path
-from habitat_docs.load.reader import structure
-from habitat_docs.model.document import Document
+from habitat_docs.load import structure
+from habitat_docs.model import Document
 from habitat_docs.model.inline import plain
 
 __all__ = ["Job", "Outcome", "check", "summary", "work"]

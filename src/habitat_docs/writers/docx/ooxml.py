@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from habitat_docs.compose.tree import Inline, NoteRef, Span, Typography
-from habitat_docs.model.symbol import nobreak
+from habitat_docs.model.symbol_find import nobreak
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -1,0 +1,112 @@
+"""The blocks of a body: paragraphs and their subparagraphs, tables, figures, target boxes, pre-session lines."""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+from attrs.validators import instance_of, optional
+
+from habitat_docs.errors import DataError
+from habitat_docs.model.text import Text
+from habitat_docs.model.validators import is_text, optional_text, tuple_of, valid_id
+
+__all__ = [
+    "BLOCK_TYPES", "MAX_SUBPARAGRAPH_DEPTH", "Block", "Figure", "Paragraph", "PreSession",
+    "Subparagraph", "Table", "TargetBox",
+]  # fmt: skip
+
+MAX_SUBPARAGRAPH_DEPTH = 4
+
+
+@frozen
+class Subparagraph:
+    text: Text = field(validator=is_text)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(object))
+    id: str | None = field(default=None, validator=valid_id)
+
+
+@frozen
+class Paragraph:
+    """A body paragraph; numbered unless ``numbered`` is false (e.g. a chapeau in an annex)."""
+
+    text: Text = field(validator=is_text)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(Subparagraph))
+    id: str | None = field(default=None, validator=valid_id)
+    numbered: bool = True
+
+
+@frozen
+class Table:
+    """A table with UN rules; ``columns`` are the heads, each row has one cell per column."""
+
+    title: Text = field(validator=is_text)
+    columns: tuple[Text, ...] = field(validator=tuple_of(Text))
+    rows: tuple[tuple[Text, ...], ...] = field(validator=tuple_of(tuple))
+    notes: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
+    source: Text | None = field(default=None, validator=optional_text)
+    id: str | None = field(default=None, validator=valid_id)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.columns:
+            raise DataError("a table needs at least one column", ("columns",))
+        if not self.rows:
+            raise DataError("a table needs at least one row", ("rows",))
+        _check_rows(self.rows, len(self.columns))
+
+
+def _check_rows(rows: tuple[tuple[Text, ...], ...], width: int) -> None:
+    for i, row in enumerate(rows):
+        if len(row) != width:
+            raise DataError(f"row has {len(row)} cells for {width} columns", ("rows", i))
+        for j, cell in enumerate(row):
+            if not isinstance(cell, Text):
+                raise DataError("expected text", ("rows", i, j))
+
+
+@frozen
+class Figure:
+    """A figure: an image file (relative to the data file), a grid of text (``columns`` and
+    ``rows``, e.g. a SWOT grid), or else a placeholder; with notes and a source."""
+
+    title: Text = field(validator=is_text)
+    image: str | None = field(default=None, validator=optional(instance_of(str)))
+    notes: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
+    source: Text | None = field(default=None, validator=optional_text)
+    id: str | None = field(default=None, validator=valid_id)
+    not_edited: bool = False  # prints "* The figure has not been formally edited."
+    columns: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
+    rows: tuple[tuple[Text, ...], ...] = field(default=(), validator=tuple_of(tuple))
+
+    def __attrs_post_init__(self) -> None:
+        if self.image is not None and self.columns:
+            raise DataError("a figure is an image or a grid (columns, rows), not both", ("columns",))
+        if self.rows and not self.columns:
+            raise DataError("a grid needs columns", ("columns",))
+        if self.columns and not self.rows:
+            raise DataError("a grid needs at least one row", ("rows",))
+        _check_rows(self.rows, len(self.columns))
+
+
+@frozen
+class TargetBox:
+    """A boxed list of targets (indicator and value) under a strategy's actions (seed S4)."""
+
+    items: tuple[Text, ...] = field(validator=tuple_of(Text))
+    id: str | None = field(default=None, validator=valid_id)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.items:
+            raise DataError("a target box needs at least one target", ("items",))
+
+
+@frozen
+class PreSession:
+    """A line naming the pre-session document of an agenda item (seed S3):
+    "Pre-session document HSP/EB.2020/2: <description>"."""
+
+    doc: str = field(validator=instance_of(str))
+    description: Text = field(validator=is_text)
+    id: str | None = field(default=None, validator=valid_id)
+
+
+Block = Paragraph | Table | Figure | TargetBox | PreSession
+BLOCK_TYPES = (Paragraph, Table, Figure, TargetBox, PreSession)

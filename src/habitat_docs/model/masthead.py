@@ -1,0 +1,84 @@
+"""What a masthead names: the session of the Board, the agenda items, the documents cited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from attrs import field, frozen
+from attrs.validators import ge, instance_of, le, optional
+
+from habitat_docs.errors import DataError
+from habitat_docs.model.symbol import Symbol
+from habitat_docs.model.text import Text
+from habitat_docs.model.validators import is_text, optional_text, tuple_of, valid_id
+
+__all__ = ["Agenda", "AgendaItem", "DocumentRef", "Session"]
+
+_SUB = re.compile(r"[a-z]{1,3}\Z")
+
+
+@frozen
+class Session:
+    """A session of the Executive Board, e.g. the first session of 2024."""
+
+    year: int = field(validator=[ge(2019), le(2999)])
+    ordinal: int = field(validator=[ge(1), le(20)])
+    start: dt.date = field(validator=instance_of(dt.date))
+    end: dt.date = field(validator=instance_of(dt.date))
+    venue: Text | None = field(default=None, validator=optional_text)
+    online: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise DataError(f"the session ends ({self.end}) before it starts", ("end",))
+        if self.start.year != self.year:
+            raise DataError(f"the session starts in {self.start.year}, not {self.year}", ("start",))
+        if self.venue is None and not self.online:
+            raise DataError("give the venue, or online: true", ("venue",))
+
+
+@frozen
+class AgendaItem:
+    """An item of the provisional agenda, possibly a sub-item such as 6 (a)."""
+
+    number: int = field(validator=ge(1))
+    title: Text = field(validator=is_text)
+    sub: str | None = field(default=None, validator=optional(instance_of(str)))
+    id: str | None = field(default=None, validator=valid_id)  # for {item:id} references
+
+    def __attrs_post_init__(self) -> None:
+        if self.sub is not None and not _SUB.match(self.sub):
+            raise DataError(f"a sub-item is a letter such as a, b, c; got {self.sub!r}", ("sub",))
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} ({self.sub})" if self.sub else str(self.number)
+
+
+@frozen
+class Agenda:
+    """The provisional agenda as the masthead cites it: its symbol and the items covered."""
+
+    symbol: Symbol = field(validator=instance_of(Symbol))
+    items: tuple[AgendaItem, ...] = field(validator=tuple_of(AgendaItem))
+    # The whole provisional agenda, for {item:id} references to items not on the masthead;
+    # a session build supplies it.
+    provisional: tuple[AgendaItem, ...] = field(default=(), validator=tuple_of(AgendaItem))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.items:
+            raise DataError("name at least one agenda item", ("items",))
+
+    def item(self, item_id: str) -> AgendaItem | None:
+        """The item with this id, on the masthead or anywhere on the provisional agenda."""
+        return next((i for i in (*self.items, *self.provisional) if i.id == item_id), None)
+
+
+@frozen
+class DocumentRef:
+    """Another document this one cites by id with ``{doc:id}``; printed as its symbol."""
+
+    id: str = field(validator=valid_id)
+    symbol: Symbol = field(validator=instance_of(Symbol))
+    title: Text | None = field(default=None, validator=optional_text)

@@ -1,0 +1,159 @@
+"""The checks that span a whole document: ids, languages, footnotes, and every name a text uses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from attrs import Factory, define
+
+from habitat_docs.errors import DataError, Path, did_you_mean, format_path
+from habitat_docs.model.blocks import MAX_SUBPARAGRAPH_DEPTH, PreSession, Subparagraph
+from habitat_docs.model.facts import Fact
+from habitat_docs.model.inline import DocRef, Emph, Inline, ItemRef, Note, Ref, Str, Strong
+from habitat_docs.model.inline import Fact as FactUse
+from habitat_docs.model.masthead import DocumentRef
+from habitat_docs.model.nodes import Node, Outline, texts, walk
+from habitat_docs.model.text import Text
+
+__all__ = ["Whole", "validate"]
+
+# Texts that are set as headings or masthead lines cannot carry notes or references.
+_PLAIN = {"heading", "title", "venue"}
+
+
+class Whole(Outline, Protocol):
+    """What the checks read of a document, beyond its outline."""
+
+    @property
+    def title(self) -> Text: ...
+
+    @property
+    def languages(self) -> frozenset[str]: ...
+
+    @property
+    def facts(self) -> Mapping[str, Fact]: ...
+
+    @property
+    def documents(self) -> tuple[DocumentRef, ...]: ...
+
+
+@define
+class _Names:
+    """What the texts of a document name, each with the path of the text that names it."""
+
+    refs: list[tuple[Path, str]] = Factory(list)  # ids, by {ref:…}
+    facts: list[tuple[Path, str]] = Factory(list)  # by {fact:…}
+    items: list[tuple[Path, str]] = Factory(list)  # agenda items, by {item:…}
+    documents: list[tuple[Path, str]] = Factory(list)  # by {doc:…} and pre-session lines
+
+
+def validate(doc: Whole) -> None:
+    """Raise every problem of the whole document at once (DataError listing them in order)."""
+    problems: list[DataError] = []
+    ids: dict[str, Path] = {}
+    names = _Names()
+    all_texts: list[tuple[Path, Text]] = [(("title",), doc.title)]
+    for path, node in walk(doc):
+        problems += _node_problems(path, node, ids)
+        if isinstance(node, PreSession):
+            names.documents.append(((*path, "doc"), node.doc))
+        all_texts.extend(texts(path, node))
+    for path, text in all_texts:
+        problems += _text_problems(path, text, doc.languages, names)
+    problems += _unknown_names(doc, ids, names)
+    if problems:
+        raise DataError.join(problems)
+
+
+def _node_problems(path: Path, node: Node, ids: dict[str, Path]) -> list[DataError]:
+    """An id used twice, or subparagraphs nested too deep; records the node's id."""
+    problems = []
+    node_id = getattr(node, "id", None)
+    if node_id is not None:
+        if node_id in ids:
+            problems.append(
+                DataError(f"id '{node_id}' is already used at {format_path(ids[node_id])}", (*path, "id"))
+            )
+        ids.setdefault(node_id, path)
+    if isinstance(node, Subparagraph) and path.count("subparagraphs") > MAX_SUBPARAGRAPH_DEPTH:
+        problems.append(DataError(f"subparagraphs nest at most {MAX_SUBPARAGRAPH_DEPTH} deep", path))
+    return problems
+
+
+def _text_problems(path: Path, text: Text, langs: frozenset[str], names: _Names) -> list[DataError]:
+    """A text in other languages than the title's, with footnote counts or facts that differ
+    between its languages, or a heading with a note; records the names it uses."""
+    problems = _language_problems(path, text, langs)
+    found = {lang: _markup(text.inline(lang)) for lang in text.languages}
+    counts = {lang: len(m[Note]) for lang, m in found.items()}
+    if len(set(counts.values())) > 1:
+        detail = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+        problems.append(DataError(f"footnote counts differ between languages ({detail})", path))
+    for lang in sorted(text.languages):
+        m, here = found[lang], (*path, lang)
+        if path[-1] in _PLAIN and (m[Note] or m[Ref]):
+            problems.append(DataError("a heading or title cannot carry footnotes or references", here))
+        names.refs.extend((here, t) for r in m[Ref] for t in r.targets)
+        names.facts.extend((here, f.name) for f in m[FactUse])
+        names.documents.extend((here, d.id) for d in m[DocRef])
+        names.items.extend((here, i.id) for i in m[ItemRef])
+    named = {lang: {f.name for f in m[FactUse]} for lang, m in found.items()}
+    if len({frozenset(v) for v in named.values()}) > 1:
+        detail = "; ".join(f"{k}: {', '.join(sorted(v)) or 'none'}" for k, v in sorted(named.items()))
+        problems.append(DataError(f"the languages name different facts ({detail})", path))
+    return problems
+
+
+def _language_problems(path: Path, text: Text, langs: frozenset[str]) -> list[DataError]:
+    missing, extra = langs - text.languages, text.languages - langs
+    problems = []
+    if missing:
+        problems.append(DataError(f"missing the {', '.join(sorted(missing))} text", path))
+    if extra:
+        problems.append(DataError(f"{', '.join(sorted(extra))} is not a language of the title", path))
+    return problems
+
+
+def _unknown_names(doc: Whole, ids: dict[str, Path], names: _Names) -> list[DataError]:
+    """References, facts, agenda items and documents named but not declared; documents
+    listed twice."""
+    problems = [DataError(f"reference to unknown id '{target}'", path)
+                for path, target in names.refs if target not in ids]  # fmt: skip
+    problems += [DataError(f"unknown fact '{name}'{_suggest_fact(name, doc.facts)}", path)
+                 for path, name in names.facts if name not in doc.facts]  # fmt: skip
+    problems += [
+        DataError(f"unknown agenda item '{item_id}' (give it an id in the agenda)", path)
+        for path, item_id in names.items
+        if doc.agenda is None or doc.agenda.item(item_id) is None
+    ]
+    known = [d.id for d in doc.documents]
+    problems += [DataError(f"document id '{d.id}' is listed twice", ("documents", i, "id"))
+                 for i, d in enumerate(doc.documents) if known.index(d.id) != i]  # fmt: skip
+    problems += [DataError(f"unknown document '{doc_id}'{_suggest_document(doc_id, known)}", path)
+                 for path, doc_id in names.documents if doc_id not in known]  # fmt: skip
+    return problems
+
+
+def _markup(nodes: tuple[Inline, ...]) -> defaultdict[type, list[Any]]:
+    """Every markup node of a text (notes, references, facts …) by type, in one walk."""
+    out: defaultdict[type, list[Any]] = defaultdict(list)
+    stack = list(reversed(nodes))
+    while stack:
+        n = stack.pop()
+        if not isinstance(n, Str):
+            out[type(n)].append(n)
+        if isinstance(n, Emph | Strong | Note):
+            stack.extend(reversed(n.children))
+    return out
+
+
+def _suggest_fact(name: str, facts: Mapping[str, Fact]) -> str:
+    if not facts:
+        return " (declare it under facts:)"
+    return did_you_mean(name, facts) or " (not declared under facts:)"
+
+
+def _suggest_document(doc_id: str, known: list[str]) -> str:
+    return did_you_mean(doc_id, known) or " (list it under documents:)"
