@@ -40,8 +40,7 @@ from habitat_docs.model import (
     facts,
 )  # fmt: skip
 from habitat_docs.number import Label, Numbering, number
-
-__version__ = "0.1.0"
+from habitat_docs.version import __version__ as __version__
 
 __all__ = [
     # pipeline

@@ -12,8 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from habitat_docs import __version__
 from habitat_docs.cli.options import run_command
+from habitat_docs.version import __version__
 
 __all__ = ["SUBCOMMANDS", "main"]
 

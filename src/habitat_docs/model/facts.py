@@ -1,8 +1,9 @@
 """Facts: the figures of a document as typed values, written once and rendered per language.
 
     >>> from habitat_docs.model.facts import Money
-    >>> Money.of("152.46 million")
-    Money(amount=Decimal('152460000'), scale='million', currency='USD')
+    >>> money = Money.of("152.46 million")
+    >>> money.amount == 152_460_000, money.scale
+    (True, 'million')
 
 Prose refers to a fact by name (``{fact:name}``), declared once under ``facts:`` in the data
 file; ``compose.style`` prints each in every language. Amounts are ``Decimal``; a float is

@@ -9,12 +9,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path as FsPath
 from typing import Any
 
-from habitat_docs import __version__
 from habitat_docs.atomic import write_atomic
 from habitat_docs.compose.language import language, template_dirs
 from habitat_docs.model import Session, facts
 from habitat_docs.session.plan import SessionPlan
 from habitat_docs.session.results import DocResult, SessionResult
+from habitat_docs.version import __version__
 
 __all__ = ["INDEX_TEMPLATE", "index_data", "render_index", "write_index"]
 

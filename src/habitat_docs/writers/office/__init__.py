@@ -8,10 +8,11 @@ killed after a timeout with an error that names the files:
 - :class:`Office`: one office process kept running for many batches (a "warm" process,
   see :mod:`habitat_docs.writers.office.warm`).
 
-    >>> pdf_from_docx([Path("out/HSP-EB.2024-11-zh.docx")], Path("out"))
-    [PosixPath('out/HSP-EB.2024-11-zh.pdf')]
-    >>> with Office() as office:                       # many batches, one process
-    ...     pdf_from_docx(files, out, office=office)
+    pdf_from_docx([Path("out/HSP-EB.2024-11-zh.docx")], Path("out"))  # -> [out/…-zh.pdf]
+    with Office() as office:                       # many batches, one process
+        pdf_from_docx(files, out, office=office)
+
+(These need LibreOffice, so they are not run as doctests; ``tests/test_pdf.py`` runs them.)
 
 Every PDF is tagged, with bookmarks of the headings; ``standard`` asks for PDF/A-1b,
 PDF/A-2b, PDF/A-3b or PDF/UA-1. The PDF's ``/Lang`` is set from the DOCX's language

@@ -3,10 +3,17 @@
 The original bytes stay as they are (PDF/A allows such an update), so an edit never disturbs
 the layout, and the same input gives the same bytes.
 
+    >>> import habitat_docs as hd
+    >>> import io
+    >>> from pypdf import PdfReader
+    >>> from pypdf.generic import NameObject, TextStringObject
+    >>> pdf = hd.render(hd.load("examples/hsp-eb-2024-11.yaml"), "en", "pdf")
     >>> def language(reader):
-    ...     reader.root_object[NameObject("/Lang")] = TextStringObject("zh-CN")
+    ...     reader.root_object[NameObject("/Lang")] = TextStringObject("en-US")
     ...     return [reader.root_object]
-    >>> pdf = amend(pdf, language)
+    >>> amended = amend(pdf, language)
+    >>> amended.startswith(pdf), PdfReader(io.BytesIO(amended)).root_object["/Lang"]
+    (True, 'en-US')
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The PDF writer never lets Typst fall back to another face: every family it names
 installed, and every character of the document must have a glyph in one of the faces named
 for it. Otherwise :class:`FontError` names the font and the Debian package that provides it.
 
-    >>> require(["Noto Serif CJK SC", "Liberation Serif"])   # -> the faces, or FontError
+    >>> sorted(require(["Noto Serif CJK SC", "Liberation Serif"]))   # the faces, or FontError
+    ['Liberation Serif', 'Noto Serif CJK SC']
 
 Fonts are found the way Typst finds them (its system search: fontconfig's folders on Linux,
 plus ``$HABITAT_DOCS_FONT_PATH``, ``:``-separated). The search runs once per process.

@@ -8,8 +8,11 @@ markup, so none can break or inject markup.
 One font book and one compiler serve the whole process. The same input gives a
 byte-identical PDF: the timestamp is the date of issue and the fonts are a fixed set of files.
 
-    >>> pdf: bytes = write_pdf(compose(doc, "zh"))
-    >>> pdf = write_pdf(c, standard="a-2a")       # or "ua-1", "a-2b", "a-2a,ua-1" …
+    >>> import habitat_docs as hd
+    >>> composed = hd.compose(hd.load("examples/hsp-eb-2024-11.yaml"), "zh")
+    >>> write_pdf(composed)[:8]
+    b'%PDF-1.7'
+    >>> pdf = write_pdf(composed, standard="a-2a")       # or "ua-1", "a-2b", "a-2a,ua-1" …
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from pypdf.generic import (
 )
 
 from habitat_docs.compose.tree import Composed
+from habitat_docs.version import __version__
 from habitat_docs.writers.pdf.amend import amend
 from habitat_docs.writers.pdf.data import document_data
 from habitat_docs.writers.pdf.fonts import (
@@ -100,7 +104,6 @@ def _name(c: Composed) -> str:
 
 def producer(engine: str | None = None) -> str:
     """The PDF producer string: this library and the engine ("Typst 0.15.1")."""
-    from habitat_docs import __version__
 
     return f"habitat-docs {__version__} ({engine or 'Typst ' + _typst_version()})"
 
