@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from attrs import Factory, field, frozen
 
@@ -27,20 +28,32 @@ __all__ = [
 FOOT_ROLES = frozenset({"job"})
 
 
-def _symbols(span: Span) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in FIND.finditer(span.text))
+# A number range ("2022–2023", "4–6") stays on one line, as UN symbols do.
+_RANGE = re.compile(r"[0-9]+(?:[.,][0-9]+)*–[0-9]+(?:[.,][0-9]+)*")
+
+
+def _unbroken(span: Span) -> tuple[tuple[int, int], ...]:
+    found = sorted([m.span() for m in FIND.finditer(span.text)]
+                   + [m.span() for m in _RANGE.finditer(span.text)])  # fmt: skip
+    merged: list[tuple[int, int]] = []
+    for start, end in found:  # a range inside a symbol ("A/74/73–E/2019/4") is one piece
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 @frozen
 class Span:
-    """A run of text in one style. ``unbroken``: where the UN symbols in it lie (start and
-    end offsets, found by :data:`~habitat_docs.model.symbol_find.FIND` when the span is made);
-    writers print each of them on one line."""
+    """A run of text in one style. ``unbroken``: where the UN symbols (found by
+    :data:`~habitat_docs.model.symbol_find.FIND`) and number ranges in it lie, as start and end
+    offsets computed when the span is made; writers print each of them on one line."""
 
     text: str
     bold: bool = False
     italic: bool = False
-    unbroken: tuple[tuple[int, int], ...] = field(init=False, default=Factory(_symbols, takes_self=True))
+    unbroken: tuple[tuple[int, int], ...] = field(init=False, default=Factory(_unbroken, takes_self=True))
 
 
 @frozen
