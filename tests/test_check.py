@@ -17,13 +17,14 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from support import MASTHEAD, OnDemand
 from support import SEEDS as SEED_DIR
-from support import OnDemand
 
 import habitat_docs as hd
 from habitat_docs import Subparagraph, Text
 from habitat_docs.check import CheckError, Finding, Report, check, check_text, parity
 from habitat_docs.check.labels import chinese, from_chinese, from_letter, from_roman, letter, roman
+from habitat_docs.check.reader import read
 from habitat_docs.check.symbols import find_in_lines
 from habitat_docs.cli.check import run
 from habitat_docs.testing import assert_numbering, assert_parity, assert_text_numbering
@@ -815,3 +816,18 @@ def test_symbols_in_prose() -> None:
         "ST/SGB/2019/8",
         "HSP/EB.2024/11",
     ]
+
+
+def test_a_document_mostly_tables_keeps_its_footnote(tmp_path: Path) -> None:
+    """Table text, set smaller than the paragraphs, outnumbers them: the body size is still
+    that of the numbered paragraphs, so the agenda footnote reads as a note in both versions."""
+    cell = {"en": "States board planning safety", "zh": "城市城市城市城市"}
+    table = {"title": {"en": "Board", "zh": "城市"}, "columns": [cell] * 3, "rows": [[cell] * 3] * 6}
+    data = {**MASTHEAD, "sections": [
+        {"heading": {"en": "Energy", "zh": "能源"},
+         "content": [{"text": {"en": "Youth transport.", "zh": "安全交通。"}}, {"table": table}]}
+    ] * 2}  # fmt: skip
+    zh, en = hd.build(hd.structure(data), tmp_path, formats=("pdf",))
+    assert parity(zh, en).ok, str(parity(zh, en))
+    notes = [ln.text for ln in read(zh).lines if ln.role == "note"]
+    assert notes == ["* HSP/EB.2024/1。"]

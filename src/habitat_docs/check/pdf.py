@@ -93,12 +93,20 @@ def _lines_of_chunks(
     return lines
 
 
+_NUMBERED = re.compile(r"\s*\d{1,4}\.(?:\s|\Z)")
+
+
 def _body_size(pages: list[tuple[str, list[list[Chunk]] | None]]) -> float:
+    """The size most characters of numbered paragraphs are set in (of all lines, when none is
+    numbered): tables and figures, often set smaller, must not pass for the body."""
     weights: Counter[float] = Counter()
+    numbered: Counter[float] = Counter()
     for _, chunks in pages:
         for line in chunks or ():
+            counts = numbered if line and _NUMBERED.match(line[0][0]) else weights
             for t, size, _b in line:
-                weights[round(size * 2) / 2] += len(t.strip())
+                counts[round(size * 2) / 2] += len(t.strip())
+    weights = numbered or weights + numbered
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
