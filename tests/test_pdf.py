@@ -542,10 +542,10 @@ def test_glyph_coverage_is_read_once_and_kept_on_disk(tmp_path, monkeypatch) -> 
 
 
 def test_the_composer_marks_symbols_and_the_layout_gets_them(composed) -> None:  # type: ignore[no-untyped-def]
-    """A span knows where its UN symbols lie (model.symbol.FIND); the data for un.typ gives
-    them as UTF-8 byte ranges, which is how Typst slices strings."""
+    """A span knows where its UN symbols (model.symbol_find.FIND) and number ranges lie; the
+    data for un.typ gives them as UTF-8 byte ranges, which is how Typst slices strings."""
     span = Span("见ST/SGB/2019/8号公报和A/79/309 (Part I)，2022–2023年。")
-    symbols = ["ST/SGB/2019/8", "A/79/309 (Part I)"]
+    symbols = ["ST/SGB/2019/8", "A/79/309 (Part I)", "2022–2023"]
     assert [span.text[a:b] for a, b in span.unbroken] == symbols
     data, _ = document_data(attrs.evolve(composed["zh"], blocks=(Para("1.", (span,)),)))
     (item,) = data["blocks"][0]["content"]
