@@ -515,3 +515,24 @@ def test_a_fact_a_language_cannot_write_is_a_data_error_naming_where(tmp_path: P
         assert "fact 'total'" in problem.message and "fact_session" in problem.message
     finally:
         language_module.forget_languages()
+
+
+def test_a_count_in_another_language_s_words_is_a_figure_in_any_locale() -> None:
+    assert render(Count(6, words=frozenset({"en"})), "en") == "six"
+    assert render(Count(6, words=frozenset({"en"})), "fr_FR") == "6"
+
+
+def test_the_date_filter_takes_a_language_or_a_locale() -> None:
+    zh = language("zh")
+    day = dt.date(2024, 3, 7)
+    assert zh._env.filters["date"](day) == "2024年3月7日"
+    assert zh._env.filters["date"](day, "en") == zh._env.filters["date"](day, "en_GB") == "7 March 2024"
+
+
+def test_a_style_table_with_gaps_is_refused_when_the_language_loads(tmp_path: Path) -> None:
+    folder = tmp_path / "xx"
+    shutil.copytree(ROOT / "templates" / "en", folder)
+    conf = (folder / "language.toml").read_text(encoding="utf-8")
+    (folder / "language.toml").write_text(conf.replace("joins = {", "ends = {"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"language\.toml: the \[style\] table lacks dates\.joins\.compact"):
+        Language("xx", folder)

@@ -41,7 +41,7 @@ from habitat_docs.compose.tree import Typography
 from habitat_docs.model import facts
 from habitat_docs.number import Label
 
-__all__ = ["Language", "language", "language_of", "forget_languages", "render", "available", "template_dirs", "AGENDA_MARK"]
+__all__ = ["Language", "language", "language_of", "figures_of", "forget_languages", "render", "available", "template_dirs", "AGENDA_MARK"]
 
 # Where a template places the agenda footnote mark; no data text may contain it (U+E000 is
 # a private-use character, which text validation rejects).
@@ -74,11 +74,14 @@ class Language:
         self.name: str = conf["name"]
         self.locale: str = conf["locale"]
         self.typography = Typography(tag=conf["tag"], **conf["typography"])
-        self.figures: Figures = (
-            HouseFigures(HouseStyle.from_table(conf["style"], self.locale))
-            if "style" in conf
-            else CldrFigures(self.locale)
-        )
+        try:
+            self.figures: Figures = (
+                HouseFigures(HouseStyle.from_table(conf["style"], self.locale))
+                if "style" in conf
+                else CldrFigures(self.locale)
+            )
+        except ValueError as e:
+            raise ValueError(f"{folder / 'language.toml'}: {e}") from None
         env = ImmutableSandboxedEnvironment(
             loader=FileSystemLoader(folder),
             undefined=StrictUndefined,
@@ -94,8 +97,9 @@ class Language:
             roman=numerals.roman,
             alpha=numerals.alpha,
             zh_numeral=numerals.zh_numeral,
-            # date("en"): a date as another language writes it (the Distr. column stays English)
-            date=lambda d, lang=None: (language(lang).figures if lang else figures).date(d),
+            # date("en"): a date as another language (or locale) writes it: the Distr. column
+            # of every language is English
+            date=lambda d, lang=None: (figures_of(lang) if lang else figures).date(d),
             date_range=lambda s, e: figures.dates(s, e),
             language_name=lambda c, locale=None: language_name(c, locale or self.locale),
             prefix=lambda s, p: f"{p}{s}",
@@ -235,6 +239,12 @@ def _writer(lang: str) -> Language | CldrFigures:
     return language(code) if code else CldrFigures(lang)
 
 
+def figures_of(lang: str) -> Figures:
+    """The figures of a language with templates (or a locale of one), else CLDR's."""
+    writer = _writer(lang)
+    return writer.figures if isinstance(writer, Language) else writer
+
+
 def render(value: facts.Fact, lang: str) -> str:
     """A fact in a language with templates ("en", "zh", or a locale of one: "en_GB", "zh-CN"),
     or as CLDR writes it in any other locale ("fr_FR").
@@ -243,4 +253,6 @@ def render(value: facts.Fact, lang: str) -> str:
         >>> render(Money.of("62.32 million"), "en"), render(Money.of("62.32 million"), "zh")
         ('$62.32 million', '6\xa0232万美元')
     """
+    if isinstance(value, facts.Count) and not value.in_words(lang):
+        return figures_of(lang).number(value.value)
     return _writer(lang).fact(value)

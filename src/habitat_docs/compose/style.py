@@ -9,8 +9,9 @@ half-years are wording, not figures: the language's ``labels.j2`` macros write t
 
 Money is ``Decimal`` throughout: amounts are scaled by moving the decimal point (exact).
 
-    >>> en = HouseStyle.from_table(EXAMPLE, "en_GB")
-    >>> HouseFigures(en).fact(Money.of("152.46 million")), HouseFigures(en).fact(Percent(89))
+    >>> from habitat_docs.compose.language import language
+    >>> figures = language("en").figures          # templates/en/language.toml, [style]
+    >>> figures.fact(Money.of("152.46 million")), figures.fact(Percent(89))
     ('$152.46 million', '89 per cent')
 """
 
@@ -62,18 +63,6 @@ _SCALES = frozenset({"exact", *_SCALE_POWERS})
 WORDING: dict[type, str] = {SessionRef: "fact_session", Quarter: "fact_quarter", Half: "fact_half",
                             Ordinal: "fact_ordinal", Count: "fact_count_words"}  # fmt: skip
 
-# The [style] table of UN English, as language.toml writes it (used by the doctest above).
-EXAMPLE: dict[str, Any] = {
-    "numbers": {"group": ",", "decimal": "."},
-    "percent": "{n} per cent",
-    "money": {"exact": "{currency}{n}", "currencies": {"USD": "$"},
-              "scales": {"million": "{currency}{n} million"}},
-    "dates": {"months": ["January", "February", "March", "April", "May", "June", "July",
-                         "August", "September", "October", "November", "December"],
-              "day": "{d} {month} {y}", "month": "{month} {y}", "year": "{y}"},
-}  # fmt: skip
-
-
 @cache
 def cldr_locale(code: str) -> Locale:
     return Locale.parse(code.replace("-", "_"))
@@ -116,6 +105,24 @@ def _pair(value: Any) -> tuple[str, str]:
     return str(start), str(end)
 
 
+# What a [style] table must say (dotted paths), so that a gap shows when the language loads.
+_REQUIRED = (
+    "numbers.group", "numbers.decimal", "percent", "money.exact", "dates.day", "dates.month",
+    "dates.year", *(f"dates.ranges.day.{same}" for same in ("same_month", "same_year", "other")),
+    *(f"dates.ranges.month.{same}" for same in ("same_year", "other")),
+    *(f"dates.joins.{mode}" for mode in ("compact", "running", "period")),
+)  # fmt: skip
+
+
+def _has(table: Mapping[str, Any], dotted: str) -> bool:
+    node: Any = table
+    for key in dotted.split("."):
+        if not isinstance(node, Mapping) or key not in node:
+            return False
+        node = node[key]
+    return True
+
+
 @frozen
 class HouseStyle:
     """A language's ``[style]`` table, read once; see templates/en/language.toml."""
@@ -140,6 +147,9 @@ class HouseStyle:
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any], locale: str) -> HouseStyle:
+        missing = [key for key in _REQUIRED if not _has(table, key)]
+        if missing:
+            raise ValueError(f"the [style] table lacks {', '.join(missing)}")
         money, dates = table["money"], table["dates"]
         ranges = dates.get("ranges", {})
         return cls(

@@ -33,15 +33,16 @@ Edit = Callable[[PdfReader], Iterable[PdfObject]]
 _LAST_XREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 
 
-def amend(pdf: bytes, edit: Edit) -> bytes:
+def amend(pdf: bytes, edit: Edit, *, strict: bool = False) -> bytes:
     """``pdf`` with the objects ``edit`` changed appended, under a cross-reference table of
     their own. Unchanged when ``edit`` changes nothing, or when the file does not end in a
     cross-reference table (neither Typst nor LibreOffice writes such files; a table after a
-    cross-reference stream would be a hybrid file few readers accept)."""
+    cross-reference stream would be a hybrid file few readers accept). ``strict`` for files
+    the project wrote itself, where any flaw is an error."""
     last = _LAST_XREF.search(pdf, max(0, len(pdf) - 1024))
     if last is None or not pdf.startswith(b"xref", int(last.group(1))):
         return pdf
-    reader = PdfReader(BytesIO(pdf), strict=True)  # our own files: any flaw is an error
+    reader = PdfReader(BytesIO(pdf), strict=strict)
     changed = {_number(obj): obj for obj in edit(reader)}
     if not changed:
         return pdf

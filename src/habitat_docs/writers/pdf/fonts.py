@@ -8,7 +8,8 @@ for it. Otherwise :class:`FontError` names the font and the Debian package that 
     ['Liberation Serif', 'Noto Serif CJK SC']
 
 Fonts are found the way Typst finds them (its system search: fontconfig's folders on Linux,
-plus ``$HABITAT_DOCS_FONT_PATH``, ``:``-separated). The search runs once per process.
+plus ``$HABITAT_DOCS_FONT_PATH``, ``:``-separated). The search runs once per value of that
+variable.
 """
 
 from __future__ import annotations
@@ -322,8 +323,9 @@ def _store(path: Path, text: str) -> None:
     """Write ``path`` atomically; a cache that cannot be written is no error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_text(text, encoding="ascii")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(text)
         os.replace(tmp, path)
     except OSError:
         pass

@@ -266,7 +266,7 @@ def _finish(pdf: bytes) -> bytes:
     2.0 has none) and ``pdf:Producer`` in the XMP metadata (PDF/A wants both to agree),
     which Typst writes neither of, and without the catalog's ``/Suspects false`` (the
     default, which poppler reports as "Suspects object is wrong type (boolean)")."""
-    return amend(pdf, lambda reader: [*_with_producer(reader), *_without_suspects(reader)])
+    return amend(pdf, lambda reader: [*_with_producer(reader), *_without_suspects(reader)], strict=True)
 
 
 def _with_producer(reader: PdfReader) -> list[PdfObject]:
