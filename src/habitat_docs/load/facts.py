@@ -31,9 +31,9 @@ from habitat_docs.model.facts import (
     Quarter,
     SessionRef,
     YearRange,
-    check_name,
     integer,
     is_currency,
+    name_problem,
 )  # fmt: skip
 
 __all__ = ["parse_date", "register_fact_hooks"]
@@ -76,10 +76,8 @@ def register_fact_hooks(converter: cattrs.Converter) -> None:
         facts: dict[str, Fact] = {}
         problems: list[DataError] = []
         for name, spec in value.items():
-            try:
-                check_name(name)
-            except DataError as e:
-                problems.append(e)
+            if (bad_name := name_problem(name)) is not None:
+                problems.append(bad_name)
                 continue
             try:
                 facts[name] = structure_fact(spec, Fact)

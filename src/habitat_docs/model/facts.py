@@ -38,7 +38,7 @@ from habitat_docs.errors import DataError
 
 __all__ = [
     "Money", "Percent", "Date", "DateRange", "YearRange", "CycleYear", "Count", "Ordinal",
-    "SessionRef", "Quarter", "Half", "Fact", "FACT_TYPES", "Facts", "check_name", "integer",
+    "SessionRef", "Quarter", "Half", "Fact", "FACT_TYPES", "Facts", "name_problem", "integer",
     "is_currency", "shift",
 ]  # fmt: skip
 
@@ -60,12 +60,11 @@ def is_currency(value: object) -> bool:
     return isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value) is not None
 
 
-def check_name(name: object) -> None:
-    """A DataError at the name unless it is a fact name (letters, digits, '-', '_', '.')."""
-    if not isinstance(name, str) or not _NAME.match(name):
-        raise DataError(
-            f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.')", (str(name),)
-        )
+def name_problem(name: object) -> DataError | None:
+    """The error at a name that is not a fact name (letters, digits, '-', '_', '.'), or None."""
+    if isinstance(name, str) and _NAME.match(name):
+        return None
+    return DataError(f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.')", (str(name),))
 
 
 def _decimal(value: object) -> Decimal:
@@ -308,12 +307,9 @@ class Facts(Mapping[str, Fact]):
         pairs = dict(items.items() if isinstance(items, Mapping) else items)
         problems = []
         for name, value in pairs.items():
-            try:
-                check_name(name)
-            except DataError as e:
-                problems.append(e)
-                continue
-            if not isinstance(value, FACT_TYPES):
+            if (bad_name := name_problem(name)) is not None:
+                problems.append(bad_name)
+            elif not isinstance(value, FACT_TYPES):
                 problems.append(DataError(f"not a fact: {value!r}", (name,)))
         if problems:
             raise DataError.join(problems)
