@@ -33,8 +33,9 @@ _RANGE = re.compile(r"[0-9]+(?:[.,][0-9]+)*–[0-9]+(?:[.,][0-9]+)*")
 
 
 def _unbroken(span: Span) -> tuple[tuple[int, int], ...]:
-    found = sorted([m.span() for m in FIND.finditer(span.text)]
-                   + [m.span() for m in _RANGE.finditer(span.text)])  # fmt: skip
+    text = span.text  # every symbol has a "/" and every range a "–": most spans have neither
+    found = sorted(([m.span() for m in FIND.finditer(text)] if "/" in text else [])
+                   + ([m.span() for m in _RANGE.finditer(text)] if "–" in text else []))  # fmt: skip
     merged: list[tuple[int, int]] = []
     for start, end in found:  # a range inside a symbol ("A/74/73–E/2019/4") is one piece
         if merged and start < merged[-1][1]:
