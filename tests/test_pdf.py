@@ -802,6 +802,23 @@ def rules(
     return horizontal, vertical
 
 
+def visible_cm(data: bytes, page: int, tmp_path: Path, dpi: int = 40) -> tuple[float, float]:
+    """Width and height of the area in the colour of ``support.png`` on the page as pdftoppm
+    renders it."""
+    pdf = tmp_path / "measured.pdf"
+    pdf.write_bytes(data)
+    ppm = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
+                         capture_output=True, check=True).stdout  # fmt: skip
+    magic, width, height, _, pixels = ppm.split(maxsplit=4)
+    assert magic == b"P6"
+    w, h = int(width), int(height)
+    hits = [(i % w, i // w) for i in range(w * h)
+            if all(abs(pixels[3 * i + k] - c) < 24 for k, c in enumerate((0x20, 0x80, 0xC0)))]  # fmt: skip
+    assert hits, "the picture is not on the page"
+    xs, ys = [x for x, _ in hits], [y for _, y in hits]
+    return ((max(xs) - min(xs) + 1) * 2.54 / dpi, (max(ys) - min(ys) + 1) * 2.54 / dpi)
+
+
 @pytest.mark.parametrize("engine", ENGINE_CASES)
 @pytest.mark.parametrize(("pixels", "size"), [((120, 60), (14.6, 7.3)), ((40, 800), (0.75, 15.0))])
 def test_images_fill_the_width_and_tall_ones_fit_the_page(
@@ -824,6 +841,8 @@ def test_images_fill_the_width_and_tall_ones_fit_the_page(
         data = pdf_from_docx([source], tmp_path, office=office)[0].read_bytes()
     ((page, width, height),) = drawn_images(data)
     assert (width, height) == pytest.approx(size, abs=0.05)
+    # what a reader sees: the picture's colour on the rendered page, none of it cut off
+    assert visible_cm(data, page, tmp_path) == pytest.approx(size, abs=0.2)
     caption = squash(figure.label + plain(figure.title))
     assert caption in squash(reader(data).pages[page - 1].extract_text())  # on the image's page
 

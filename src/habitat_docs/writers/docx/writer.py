@@ -11,7 +11,7 @@ from io import BytesIO
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm
 
 from habitat_docs.compose.geometry import (
@@ -275,6 +275,8 @@ class _BodyWriter:
             p = self.doc.add_paragraph(style=None)
             p._p.style = "UNUnnumbered"
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            # the body's exact line height would cut the picture to a sliver: single, automatic
+            p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             p.add_run().add_picture(f.image, width=Cm(f.width_cm))
         self.notes_below(f.notes)
 
