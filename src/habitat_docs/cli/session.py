@@ -128,9 +128,7 @@ def _build(plan: SessionPlan, args: argparse.Namespace, err: IO[str]) -> Session
 
 def _print_summary(result: SessionResult, checked: bool, out: IO[str], err: IO[str]) -> None:
     """Counts and the index on ``out``, the failures on ``err``."""
-    lines = list(summary_lines(result))
-    if checked:
-        lines[0] = lines[0].replace("Built", "Checked").replace(" (0 files)", "")
+    lines = list(summary_lines(result, checked))
     head = lines[: 2 if result.index else 1]
     for line in head:
         print(line, file=out)

@@ -149,10 +149,8 @@ class Language:
         """A fact in this language: its wording from the ``fact_<kind>`` macro of labels.j2
         (sessions, quarters, ordinals, numbers in words …), its figures from the house style."""
         macro = WORDING.get(type(value))
-        if isinstance(value, facts.Count) and not value.in_words(self.code):
-            return self.figures.number(value.value)
-        if macro is None:
-            return self.figures.fact(value)
+        if macro is None or (isinstance(value, facts.Count) and not value.in_words(self.code)):
+            return self.figures.fact(value, self.code)
         if not hasattr(self._labels, macro):
             raise ValueError(
                 f"'{self.code}' has no wording for {type(value).__name__}: give its labels.j2 a "
@@ -253,6 +251,5 @@ def render(value: facts.Fact, lang: str) -> str:
         >>> render(Money.of("62.32 million"), "en"), render(Money.of("62.32 million"), "zh")
         ('$62.32 million', '6\xa0232万美元')
     """
-    if isinstance(value, facts.Count) and not value.in_words(lang):
-        return figures_of(lang).number(value.value)
-    return _writer(lang).fact(value)
+    writer = _writer(lang)
+    return writer.fact(value) if isinstance(writer, Language) else writer.fact(value, lang)

@@ -11,7 +11,7 @@ Money is ``Decimal`` throughout: amounts are scaled by moving the decimal point 
 
     >>> from habitat_docs.compose.language import language
     >>> figures = language("en").figures          # templates/en/language.toml, [style]
-    >>> figures.fact(Money.of("152.46 million")), figures.fact(Percent(89))
+    >>> figures.fact(Money.of("152.46 million"), "en"), figures.fact(Percent(89), "en")
     ('$152.46 million', '89 per cent')
 """
 
@@ -151,7 +151,7 @@ class HouseStyle:
         if missing:
             raise ValueError(f"the [style] table lacks {', '.join(missing)}")
         money, dates = table["money"], table["dates"]
-        ranges = dates.get("ranges", {})
+        ranges = dates["ranges"]
         return cls(
             locale=locale,
             group=table["numbers"]["group"],
@@ -167,7 +167,7 @@ class HouseStyle:
             month=dates["month"],
             year=dates["year"],
             ranges={p: {s: _pair(v) for s, v in by.items()} for p, by in ranges.items()},
-            joins=dict(dates.get("joins", {})),
+            joins=dict(dates["joins"]),
             year_range=table.get("year_range", "{start}–{end}"),
             cycle=table.get("cycle", "{start}/{end}"),
         )
@@ -176,9 +176,11 @@ class HouseStyle:
 class Figures:
     """Writes the figures of facts; ``fact`` refuses wording (see ``WORDING``)."""
 
-    def fact(self, value: Fact) -> str:
+    def fact(self, value: Fact, lang: str) -> str:
+        """``value`` in the figures of ``lang`` (a count that ``lang`` writes in words is
+        wording, refused like the other wording)."""
         write = _FIGURES.get(type(value))
-        if write is not None and not (isinstance(value, Count) and value.words):
+        if write is not None and not (isinstance(value, Count) and value.in_words(lang)):
             return write(self, value)
         if type(value) in WORDING:
             raise ValueError(
@@ -200,13 +202,25 @@ class Figures:
         raise NotImplementedError
 
     def dates(self, start: dt.date, end: dt.date, precision: str = "day", mode: str = "compact") -> str:
+        """A range of days or months; one date when both ends name the same one."""
+        if precision not in ("day", "month"):
+            raise ValueError(f"unknown precision {precision!r} for a range (day or month)")
+        same_month = (start.year, start.month) == (end.year, end.month)
+        if start == end or (same_month and precision == "month"):
+            return self.date(start, precision)
+        return self._range(start, end, precision, mode)
+
+    def _range(self, start: dt.date, end: dt.date, precision: str, mode: str) -> str:
         raise NotImplementedError
 
+    # 2022–2023 and 2023/24 in every language unless its house style says otherwise
+    years_pattern, cycle_pattern = "{start}–{end}", "{start}/{end}"
+
     def year_range(self, start: int, end: int) -> str:
-        return f"{start}–{end}"
+        return self.years_pattern.format(start=start, end=end)
 
     def cycle_year(self, start: int) -> str:
-        return f"{start}/{(start + 1) % 100:02d}"
+        return self.cycle_pattern.format(start=start, end=f"{(start + 1) % 100:02d}")
 
 
 def _range_mode(value: DateRange) -> str:
@@ -237,6 +251,7 @@ class HouseFigures(Figures):
 
     def __init__(self, style: HouseStyle) -> None:
         self.style = style
+        self.years_pattern, self.cycle_pattern = style.year_range, style.cycle
         marks = {",": style.group, ".": style.decimal}
         self._marks = str.maketrans({k: v for k, v in marks.items() if k != v})
         self._dates = {"day": style.day, "month": style.month, "year": style.year}
@@ -284,23 +299,14 @@ class HouseFigures(Figures):
     def date(self, d: dt.date, precision: str = "day") -> str:
         return self._dates[precision].format_map(self._fields(d))
 
-    def dates(self, start: dt.date, end: dt.date, precision: str = "day", mode: str = "compact") -> str:
-        """A range says each part once: 6–8 May 2024, 29 March–2 April 2024; 2024年5月6日至8日."""
-        if precision not in ("day", "month"):
-            raise ValueError(f"unknown precision {precision!r} for a range (day or month)")
+    def _range(self, start: dt.date, end: dt.date, precision: str, mode: str) -> str:
+        """Each part said once: 6–8 May 2024, 29 March–2 April 2024; 2024年5月6日至8日."""
         same: Sameness = ("same_month" if (start.year, start.month) == (end.year, end.month)
                           else "same_year" if start.year == end.year else "other")  # fmt: skip
-        if start == end or (same == "same_month" and precision == "month"):
-            return self.date(start, precision)
         first, last = self.style.ranges[precision][same]
         return self.style.joins[mode].format(start=first.format_map(self._fields(start)),
                                              end=last.format_map(self._fields(end)))  # fmt: skip
 
-    def year_range(self, start: int, end: int) -> str:
-        return self.style.year_range.format(start=start, end=end)
-
-    def cycle_year(self, start: int) -> str:
-        return self.style.cycle.format(start=start, end=f"{(start + 1) % 100:02d}")
 
 
 class CldrFigures(Figures):
@@ -329,7 +335,5 @@ class CldrFigures(Figures):
             return format_date(d, "long", locale=self.locale)
         return format_skeleton("yMMMM" if precision == "month" else "y", d, locale=self.locale)
 
-    def dates(self, start: dt.date, end: dt.date, precision: str = "day", mode: str = "compact") -> str:
-        if start == end or (precision == "month" and (start.year, start.month) == (end.year, end.month)):
-            return self.date(start, precision)
+    def _range(self, start: dt.date, end: dt.date, precision: str, mode: str) -> str:
         return format_interval(start, end, "yMMMMd" if precision == "day" else "yMMMM", locale=self.locale)

@@ -135,8 +135,6 @@ def _warm(plan: SessionPlan, langs: tuple[str, ...]) -> None:
     so that they inherit warm caches (converters, templates, the DOCX base) instead of each
     building them again. DOCX only: a PDF engine may hold threads, which do not survive a
     fork. Any failure here is ignored (the real documents will report it)."""
-    if "docx" not in api.FORMATS:
-        return
     words = {lang: "Warm-up" for lang in langs}
     item = plan.agenda.items[0]
     data = {
@@ -215,10 +213,10 @@ class _Build:
 
     def read_files(self, pool: Executor | None, workers: int) -> dict[str, DocumentFile]:
         """Every data file, read (in the pool: parsing is a good part of the work)."""
+        if pool is None:
+            return self.plan.document_files()
         entries = self.plan.entries
         names = [str(e.file) for e in entries]
-        if pool is None:
-            return {e.id: read_document_file(f) for e, f in zip(entries, names, strict=True)}
         chunk = max(1, len(names) // (4 * workers))
         read = pool.map(read_document_file, names, chunksize=chunk)
         return dict(zip([e.id for e in entries], read, strict=True))

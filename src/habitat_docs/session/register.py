@@ -18,7 +18,7 @@ from attrs import field, frozen
 
 from habitat_docs.atomic import write_atomic
 from habitat_docs.errors import DataError, Path, Problem
-from habitat_docs.load import MAX_FILE_BYTES, parse_data, read_file
+from habitat_docs.load import parse_data, read_file
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.number import runs
 from habitat_docs.session.checks import outside_folder, unknown_fields
@@ -159,14 +159,7 @@ def _register_file(
 def _read_register_file(file: FsPath, year: int, ordinal: int) -> Register:
     """The numbers a register file records, those of this session's own entry left out."""
     name = str(file)
-    try:
-        with open(file, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)  # more is refused by parse_data
-    except OSError as e:
-        raise DataError(
-            Problem(f"cannot read the register file: {e.strerror}", file=name)
-        ) from None
-    data, lines = parse_data(raw, file.suffix.lower(), name)
+    data, lines = parse_data(read_file(file), file.suffix.lower(), name)
     if not isinstance(data, Mapping):
         raise DataError(
             Problem(

@@ -62,11 +62,13 @@ class SessionResult:
         return sum(len(d.files) for d in self.documents)
 
 
-def summary_lines(result: SessionResult) -> Iterable[str]:
-    """The closing summary: counts, time, index, then each failure with its error."""
+def summary_lines(result: SessionResult, checked: bool = False) -> Iterable[str]:
+    """The closing summary: counts, time, index, then each failure with its error.
+    ``checked``: the documents were validated, not written."""
     n, bad = len(result.documents), len(result.failed)
     procs = f"{result.jobs} process{'es' if result.jobs != 1 else ''}"
-    yield (f"Built {n - bad} of {n} document{'s' if n != 1 else ''} ({result.files} files) in "
+    done, files = ("Checked", "") if checked else ("Built", f" ({result.files} files)")
+    yield (f"{done} {n - bad} of {n} document{'s' if n != 1 else ''}{files} in "
            f"{result.seconds:.1f} s with {procs}.")  # fmt: skip
     if result.index:
         yield "Index: " + ", ".join(str(p) for p in result.index)

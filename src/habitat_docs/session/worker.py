@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 import traceback as tb
 from collections.abc import Mapping
@@ -54,15 +55,8 @@ def work(job: Job) -> Outcome:
     try:
         doc = structure(job.data, base_dir=FsPath(job.base_dir))
         paths = api.build(doc, job.out_dir, job.langs, job.formats)
-        names = {p.name for p in paths}
-        files = tuple(
-            (lang, fmt, api.output_name(doc, lang, fmt))
-            for lang in job.langs
-            for fmt in job.formats
-        )
-        missing = [f for _, _, f in files if f not in names]
-        if missing:  # api.build named its files differently from output_name
-            files = tuple(("", "", p.name) for p in paths)
+        pairs = itertools.product(job.langs, job.formats)  # the order api.build writes in
+        files = tuple((lang, fmt, p.name) for (lang, fmt), p in zip(pairs, paths, strict=True))
         titles = {lang: _plain_title(doc, lang) for lang in job.langs}
         return Outcome(job.id, True, files, titles, seconds=time.perf_counter() - t0)
     except DataError as e:
