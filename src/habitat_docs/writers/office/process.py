@@ -10,12 +10,14 @@ import zipfile
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from pypdf import PdfReader
-from pypdf.generic import NameObject, PdfObject, TextStringObject
-
 from habitat_docs.writers.pdf.amend import amend
+
+if TYPE_CHECKING:  # pypdf is imported when a PDF is amended, not with the package
+    from pypdf import PdfReader
+    from pypdf.generic import PdfObject
 
 __all__ = [
     "HEADLESS", "STANDARDS", "LibreOfficeError", "OfficeFault", "collect", "env", "find_soffice", "inputs",
@@ -102,7 +104,10 @@ def collect(files: list[Path], work: Path, out: Path, err: bytes = b"") -> list[
     paths = []
     for f, pdf in written.items():
         if lang := _docx_language(f):
-            pdf.write_bytes(amend(pdf.read_bytes(), partial(_set_language, lang)))
+            data = pdf.read_bytes()
+            amended = amend(data, partial(_set_language, lang))
+            if amended is not data:  # already tagged, or of a shape left as it is
+                pdf.write_bytes(amended)
         target = out / pdf.name
         os.replace(pdf, target)
         paths.append(target)
@@ -118,6 +123,8 @@ def _is_pdf(path: Path) -> bool:
 
 
 def _set_language(tag: str, reader: PdfReader) -> list[PdfObject]:
+    from pypdf.generic import NameObject, TextStringObject
+
     """The catalog's ``/Lang`` becomes ``tag``: LibreOffice would take the language of the
     Latin-script runs."""
     catalog = reader.root_object

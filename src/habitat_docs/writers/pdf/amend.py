@@ -21,14 +21,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from io import BytesIO
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, NameObject, NumberObject, PdfObject
+if TYPE_CHECKING:  # pypdf is imported when a PDF is amended, not with the package
+    from pypdf import PdfReader
+    from pypdf.generic import PdfObject
+
+    #: Changes objects read from the PDF and returns the changed ones (indirect objects).
+    Edit = Callable[[PdfReader], Iterable[PdfObject]]
 
 __all__ = ["Edit", "amend"]
 
-#: Changes objects read from the PDF and returns the changed ones (indirect objects).
-Edit = Callable[[PdfReader], Iterable[PdfObject]]
 
 _LAST_XREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 
@@ -42,6 +45,9 @@ def amend(pdf: bytes, edit: Edit, *, strict: bool = False) -> bytes:
     last = _LAST_XREF.search(pdf, max(0, len(pdf) - 1024))
     if last is None or not pdf.startswith(b"xref", int(last.group(1))):
         return pdf
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject
+
     reader = PdfReader(BytesIO(pdf), strict=strict)
     changed = {_number(obj): obj for obj in edit(reader)}
     if not changed:

@@ -26,17 +26,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from typing import Any, cast
-
-from pypdf import PdfReader
-from pypdf.generic import (
-    BooleanObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    PdfObject,
-    TextStringObject,
-)
+from typing import TYPE_CHECKING, Any, cast
 
 from habitat_docs.compose.tree import Composed
 from habitat_docs.version import __version__
@@ -53,6 +43,10 @@ from habitat_docs.writers.pdf.fonts import (
     uncovered,
 )
 from habitat_docs.writers.pdf.fonts import reset as reset_fonts
+
+if TYPE_CHECKING:  # pypdf is imported when a PDF is amended, not with the package
+    from pypdf import PdfReader
+    from pypdf.generic import PdfObject
 
 __all__ = ["STANDARDS", "FontError", "PdfError", "document_data", "producer", "write_pdf"]
 
@@ -270,6 +264,8 @@ def _finish(pdf: bytes) -> bytes:
 
 
 def _with_producer(reader: PdfReader) -> list[PdfObject]:
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
     ref = reader.trailer.get("/Info")  # the file's own object (``reader.metadata`` is a copy)
     info = ref.get_object() if ref is not None else None
     xmp = reader.xmp_metadata
@@ -285,6 +281,8 @@ def _with_producer(reader: PdfReader) -> list[PdfObject]:
 
 
 def _without_suspects(reader: PdfReader) -> list[PdfObject]:
+    from pypdf.generic import BooleanObject, DictionaryObject, IndirectObject
+
     catalog = reader.root_object
     marks = catalog.get("/MarkInfo")
     if not isinstance(marks, DictionaryObject) or marks.get("/Suspects") != BooleanObject(False):
