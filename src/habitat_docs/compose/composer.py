@@ -217,34 +217,34 @@ class _Composer:
 
     def runs(self, text: Text, path: Path) -> tuple[Inline, ...]:
         counter = iter(range(self.num.notes.get(path, 0), 1 << 30))
-        out: list[Inline] = []
+        out: list[_Piece] = []
         self._inline(text.inline(self.code), False, False, counter, (*path, self.code), out)
         return tuple(_merge(out))
 
     def _inline(
         self, nodes: tuple[inline.Inline, ...], bold: bool, italic: bool,
-        counter: object, path: Path, out: list[Inline],
+        counter: object, path: Path, out: list[_Piece],
     ) -> None:  # fmt: skip
         for n in nodes:
             if isinstance(n, inline.Str):
-                out.append(Span(n.text, bold, italic))
+                out.append((n.text, bold, italic))
             elif isinstance(n, inline.Emph):
                 self._inline(n.children, bold, True, counter, path, out)
             elif isinstance(n, inline.Strong):
                 self._inline(n.children, True, italic, counter, path, out)
             elif isinstance(n, inline.Ref):
                 text = self.reference(n.targets, path)
-                out.append(Span(text[:1].upper() + text[1:] if n.capital else text, bold, italic))
+                out.append((text[:1].upper() + text[1:] if n.capital else text, bold, italic))
             elif isinstance(n, inline.Fact):
-                out.append(Span(self.fact(n.name, path), bold, italic))
+                out.append((self.fact(n.name, path), bold, italic))
             elif isinstance(n, inline.DocRef):
-                out.append(Span(self.doc.cited(n.id).symbol.text, bold, italic))
+                out.append((self.doc.cited(n.id).symbol.text, bold, italic))
             elif isinstance(n, inline.ItemRef):
                 item = self.doc.agenda.item(n.id) if self.doc.agenda else None
                 assert item is not None  # the model validates {item:id}
-                out.append(Span(self.lang.phrase("item_ref", item.label), bold, italic))
+                out.append((self.lang.phrase("item_ref", item.label), bold, italic))
             elif isinstance(n, inline.Note):
-                body: list[Inline] = []
+                body: list[_Piece] = []
                 self._inline(n.children, False, False, counter, path, body)
                 mark = str(next(counter))  # type: ignore[call-overload]
                 out.append(NoteRef(mark, tuple(s for s in _merge(body) if isinstance(s, Span))))
@@ -312,14 +312,17 @@ class _Composer:
         return out
 
 
-def _merge(items: list[Inline]) -> list[Inline]:
-    """Join neighbouring spans of the same style (each joined span is made once: a span
-    finds its symbols when made)."""
+# A piece of text in a style (text, bold, italic), or a note: what _inline collects before
+# _merge makes each run of one style a Span, once (a span finds its symbols when made).
+_Piece = tuple[str, bool, bool] | NoteRef
+
+
+def _merge(items: list[_Piece]) -> list[Inline]:
+    """Join neighbouring pieces of the same style into one span."""
     out: list[Inline] = []
-    for style, group in groupby(items, key=lambda it: (it.bold, it.italic) if isinstance(it, Span) else None):
-        spans = list(group)
-        if style is None or len(spans) == 1:
-            out.extend(spans)
+    for style, group in groupby(items, key=lambda it: None if isinstance(it, NoteRef) else it[1:]):
+        if style is None:
+            out.extend(it for it in group if isinstance(it, NoteRef))
         else:
-            out.append(Span("".join(s.text for s in spans if isinstance(s, Span)), *style))
+            out.append(Span("".join(it[0] for it in group if not isinstance(it, NoteRef)), *style))
     return out
