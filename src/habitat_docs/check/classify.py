@@ -78,7 +78,7 @@ def classify(lines: Sequence[Line]) -> list[Token]:
                     continue  # "… paragraph 3\n(a) of decision 2023/4": prose
                 if _CONTENTS.search(tok.rest):
                     continue  # a table of contents: "I. Introduction ........ 3"
-                if tok.kind in ("num", "paren", "dot") and _inline_before(tok, recent):
+                if tok.kind in ("num", "paren", "dot") and (_inline_before(tok, recent) or _inline_after(tok)):
                     tok = evolve(tok, inline=True)
                 tokens.append(evolve(tok, after_prose=run_on) if run_on else tok)
         text = ln.text.rstrip()
@@ -107,6 +107,16 @@ def _inline_before(tok: Token, recent: list[str]) -> bool:
         wrap = "\\({}\\)" if tok.kind == "paren" else "(?<=[\\s；;，,：:]){}\\."
         before = [re.compile(wrap.format(f)) for f in forms]
     return any(p.search(line, 1) for p in before for line in recent)
+
+
+def _inline_after(tok: Token) -> bool:
+    """Whether the next label of the series follows in this line after a separator: then the
+    line starts an enumeration run into the text ("(a) …; (b) …"), which a line wrapped back
+    to the text edge may begin with, and no subparagraph."""
+    if tok.kind != "paren":
+        return False
+    forms = [f(v + 1) for f, v in ((letter, tok.alt[0]), (lambda n: roman(n).lower(), tok.alt[1])) if v]
+    return any(re.search(rf"[；;，,：:]\s*(?:and |or |和|及)?[(（]{f}[)）]", tok.rest) for f in forms)
 
 
 def _lower(text: str) -> bool:

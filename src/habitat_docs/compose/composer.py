@@ -7,8 +7,8 @@ from typing import Any
 
 from habitat_docs.compose.geometry import (
     FIGURE_MAX_HEIGHT_CM,
-    RIGHT_INDENT_CM,
     TEXT_WIDTH_CM,
+    right_indent_cm,
     sizes,
 )
 from habitat_docs.compose.language import AGENDA_MARK, NBSP, Language, language
@@ -201,7 +201,8 @@ class _Composer:
     def image_width(self, shape: float) -> float:
         """The full width beside the label indent, narrower for an image so tall that it
         would pass :data:`FIGURE_MAX_HEIGHT_CM` (``shape``: height over width)."""
-        full = TEXT_WIDTH_CM - RIGHT_INDENT_CM - self.lang.typography.label_indent_cm
+        t = self.lang.typography
+        full = TEXT_WIDTH_CM - right_indent_cm(t) - t.label_indent_cm
         return round(min(full, FIGURE_MAX_HEIGHT_CM / shape), 3)
 
     def notes(

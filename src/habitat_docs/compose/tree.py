@@ -150,9 +150,10 @@ class Typography:
 
 @frozen
 class Sizes:
-    """Type sizes in points that follow from the typography (see
-    :func:`habitat_docs.compose.geometry.sizes`); both writers print them."""
+    """Type sizes in points, and the measure of body text, that follow from the typography
+    (see :func:`habitat_docs.compose.geometry.sizes`); both writers print them."""
 
+    right_indent_cm: float  # where body text stops short of the right margin
     symbol: float  # the document symbol in the masthead
     organ: float  # "United Nations" and the organ in the masthead
     distribution: float  # the masthead's right column

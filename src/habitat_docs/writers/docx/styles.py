@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from habitat_docs.compose.geometry import RIGHT_INDENT_CM, THIN_RULE_PT
+from habitat_docs.compose.geometry import THIN_RULE_PT
 from habitat_docs.compose.tree import Sizes, Typography
 from habitat_docs.writers.docx.ooxml import NS, border, twips
 
@@ -47,7 +47,7 @@ class _Styles:
     def __init__(self, t: Typography, sizes: Sizes) -> None:
         self.t, self.sizes = t, sizes
         self.line = f'w:line="{round(t.line_spacing * 20)}" w:lineRule="exact"' if t.line_spacing else _SINGLE
-        self.ind, self.right = twips(t.label_indent_cm), twips(RIGHT_INDENT_CM)
+        self.ind, self.right = twips(t.label_indent_cm), twips(sizes.right_indent_cm)
         self.heading_fonts = _fonts(t.heading_font, t.east_asian_heading_font)
 
     def bold_heading(self, pt: float) -> str:
@@ -96,14 +96,18 @@ class _Styles:
         return heading(1, t.section_size) + heading(2, t.subsection_size) + annex
 
     def paragraphs(self) -> str:
-        """Numbered paragraphs, subparagraphs (deeper by one indent each), unnumbered ones."""
+        """The UN paragraph: its number at the text edge, its text from the next tab stop, later
+        lines back at the text edge. Subparagraphs indent only their first line, a step a level;
+        tab stops every step, so a wide label ((viii)) moves its text on by a whole step."""
         ind, right, after = self.ind, self.right, f'<w:spacing w:after="120" {self.line}/>'
+        tabs = "".join(f'<w:tab w:val="left" w:pos="{ind * k}"/>' for k in range(2, 8))
         out = [_pstyle("UNParagraph", "UN Paragraph",
-                       f'{after}<w:ind w:left="{ind}" w:right="{right}" w:hanging="{ind}"/><w:jc w:val="both"/>')]  # fmt: skip
+                       f'<w:tabs>{tabs}</w:tabs>{after}<w:ind w:left="{ind}" w:right="{right}"/><w:jc w:val="both"/>')]  # fmt: skip
         for depth in (1, 2, 3, 4):
             out.append(_pstyle(
                 f"UNSubparagraph{depth}", f"UN Subparagraph {depth}",
-                f'{after}<w:ind w:left="{ind * (depth + 1)}" w:right="{right}" w:hanging="{ind}"/><w:jc w:val="both"/>',
+                f'<w:tabs>{tabs}</w:tabs>{after}<w:ind w:left="{ind}" w:right="{right}" w:firstLine="{ind * depth}"/>'
+                '<w:jc w:val="both"/>',
             ))  # fmt: skip
         out.append(_pstyle("UNUnnumbered", "UN Unnumbered Paragraph",
                            f'{after}<w:ind w:left="{ind}" w:right="{right}"/><w:jc w:val="both"/>'))  # fmt: skip

@@ -20,7 +20,6 @@ from habitat_docs.compose.geometry import (
     MASTHEAD_RULE_PT,
     PAGE_HEIGHT_CM,
     PAGE_WIDTH_CM,
-    RIGHT_INDENT_CM,
     TABLE_RULE_PT,
     TEXT_WIDTH_CM,
     THIN_RULE_PT,
@@ -235,7 +234,7 @@ class _BodyWriter:
 
     def grid(self, header: tuple[tuple[Inline, ...], ...], body: tuple[tuple[tuple[Inline, ...], ...], ...]) -> None:
         """A table with UN rules: above, under the heads, below; no vertical rules."""
-        width = twips(TEXT_WIDTH_CM - RIGHT_INDENT_CM) - self.ind
+        width = twips(TEXT_WIDTH_CM - self.c.sizes.right_indent_cm) - self.ind
         col = width // len(header)
 
         def row(cells: tuple[tuple[Inline, ...], ...], head: bool, last: bool) -> str:

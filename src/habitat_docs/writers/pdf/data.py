@@ -105,7 +105,7 @@ def _typography(c: Composed) -> Json:
         "line-pitch": t.line_spacing or round(t.body_size * 1.2, 2),
         "para-after": sizes.para_after,
         "indent-cm": t.label_indent_cm,
-        "right-cm": geometry.RIGHT_INDENT_CM,
+        "right-cm": sizes.right_indent_cm,
     }
 
 

@@ -1,0 +1,147 @@
+"""The UN layout as it prints: measured on the pages of both PDF engines (Typst, and LibreOffice
+from the DOCX) with ``pdftotext -bbox-layout``, never taken from our own writers' settings."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from attrs import frozen
+from support import OnDemand
+
+import habitat_docs as hd
+from habitat_docs.compose.composer import compose
+from habitat_docs.writers.docx.writer import write_docx
+from habitat_docs.writers.office import pdf_from_docx
+from habitat_docs.writers.pdf.writer import write_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
+LANGS = ("zh", "en")
+CM = 72 / 2.54
+XHTML = "{http://www.w3.org/1999/xhtml}"
+TOLERANCE = 1.0  # points
+
+
+@frozen
+class Row:
+    """A printed line: its page, left and right edges, and its words as (x, text)."""
+
+    page: int
+    x0: float
+    x1: float
+    words: tuple[tuple[float, str], ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w for _, w in self.words)
+
+
+def rows(pdf: Path) -> list[Row]:
+    """Every line of the PDF in reading order; a label printed apart from its text (pdftotext
+    makes "4." its own line) is joined to the line it stands on."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True).stdout
+    out: list[Row] = []
+    for n, page in enumerate(ET.fromstring(xml).iter(f"{XHTML}page"), 1):
+        placed: list[tuple[float, Row]] = []
+        for line in page.iter(f"{XHTML}line"):
+            words = tuple((float(w.get("xMin", 0)), w.text or "") for w in line.iter(f"{XHTML}word"))
+            row = Row(n, float(line.get("xMin", 0)), float(line.get("xMax", 0)), words)
+            base = float(line.get("yMax", 0))
+            same = [i for i, (y, _) in enumerate(placed) if abs(y - base) < 3]
+            if same:
+                y, other = placed[same[0]]
+                left, right = sorted((other, row), key=lambda r: r.x0)
+                placed[same[0]] = (y, Row(n, left.x0, right.x1, left.words + right.words))
+            else:
+                placed.append((base, row))
+        out.extend(r for _, r in sorted(placed, key=lambda p: p[0]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """(engine, lang): the Typst PDFs at once, the LibreOffice ones when one is first read."""
+    doc = hd.load(EXAMPLE)
+    numbering = hd.number(doc)
+    out = tmp_path_factory.mktemp("layout")
+    composed = {lang: compose(doc, lang, numbering) for lang in LANGS}
+    typst = {}
+    for lang, c in composed.items():
+        typst["typst", lang] = out / f"{lang}.typst.pdf"
+        typst["typst", lang].write_bytes(write_pdf(c))
+
+    def libreoffice() -> dict[tuple[str, str], Path]:
+        docx = []
+        for lang, c in composed.items():
+            docx.append(out / f"{c.file_stem}-{lang}.docx")
+            docx[-1].write_bytes(write_docx(c))
+        converted = pdf_from_docx(docx, out / "lo")
+        return {("libreoffice", lang): path for lang, path in zip(LANGS, converted, strict=True)}
+
+    return OnDemand(typst, libreoffice)
+
+
+ENGINES = [
+    pytest.param("typst", lang, marks=pytest.mark.slow) for lang in LANGS
+] + [pytest.param("libreoffice", lang, marks=[pytest.mark.office, pytest.mark.slow]) for lang in LANGS]
+
+
+def _paragraph(lines: list[Row], number: str, least: int = 3) -> list[Row]:
+    """The lines of the first paragraph labelled ``number`` with at least ``least`` lines."""
+    label = re.compile(r"\d+\.|\([a-z]+\)|[一二三四五六七八九十]+、|[IVX]+\.")
+    for start in (i for i, r in enumerate(lines) if r.words[0][1] == number):
+        end = next(i for i in range(start + 1, len(lines)) if label.fullmatch(lines[i].words[0][1]))
+        if end - start >= least:
+            return lines[start:end]
+    raise AssertionError(f"no paragraph {number} of {least} lines")
+
+
+@pytest.mark.parametrize(("engine", "lang"), ENGINES)
+def test_paragraph_number_at_the_text_edge(pdfs, engine: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Number at the text edge, the first line's text one step (1 cm) on, every later line
+    back at the text edge, under the number."""
+    lines = rows(pdfs[engine, lang])
+    para = _paragraph(lines, "4.")
+    edge = para[0].x0
+    assert para[0].words[1][0] == pytest.approx(edge + CM, abs=TOLERANCE)
+    for line in para[1:]:
+        assert line.x0 == pytest.approx(edge, abs=TOLERANCE), line.text
+    heading = next(r for r in lines if r.words[0][1] in ("II.", "二、"))
+    assert heading.words[1][0] == pytest.approx(edge, abs=TOLERANCE)  # the numeral hangs
+
+
+@pytest.mark.parametrize(("engine", "lang"), ENGINES)
+def test_subparagraph_indents_its_first_line_only(pdfs, engine: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    lines = rows(pdfs[engine, lang])
+    edge = _paragraph(lines, "4.")[0].x0
+    item = _paragraph(lines, "(a)", 2)
+    label_x, text_x = item[0].words[0][0], item[0].words[1][0]
+    assert label_x == pytest.approx(edge + CM, abs=TOLERANCE)
+    assert text_x == pytest.approx(edge + 2 * CM, abs=TOLERANCE)
+    for line in item[1:]:
+        assert line.x0 == pytest.approx(edge, abs=TOLERANCE), line.text
+
+
+@pytest.mark.slow
+def test_chinese_lines_set_solid(pdfs) -> None:  # type: ignore[no-untyped-def]
+    """The Chinese measure is a whole number of characters (34 of 12 pt: 408 pt), so a full
+    line of Chinese between Chinese lines prints solid, 12 pt a character; and no line squeezes
+    its full-width punctuation to half an em."""
+    lines = rows(pdfs["typst", "zh"])
+    edge = _paragraph(lines, "4.")[0].x0
+    han = re.compile(r"[\u4e00-\u9fff，。、：；（）“”]+")
+    full = [(r, nxt) for r, nxt in pairwise(lines) if r.x0 == pytest.approx(edge, abs=0.5)
+            and han.fullmatch(r.text) and len(r.text) >= 30]  # fmt: skip
+    assert len(full) > 20
+    for r, _ in full:
+        assert r.x1 - r.x0 >= 12 * len(r.text) - 0.6, f"squeezed: {r.text}"
+    between = [r for r, nxt in full if re.match(r"[\u4e00-\u9fff]", r.text[-1]) and re.match(r"[\u4e00-\u9fff]", nxt.text)]
+    assert len(between) > 10
+    for r in between:
+        assert r.x1 - r.x0 == pytest.approx(12 * len(r.text), abs=0.6), r.text
+    assert max(len(r.text) for r in between) == 34
