@@ -51,10 +51,10 @@ def test_numbering_and_parity(outputs: dict[tuple[str, str, str], Path], name: s
 
 
 def _normal(text: str) -> str:
-    """Whitespace, word joiners and extraction marks (*, <>) out; year-range hyphens as en dashes;
+    """Whitespace, word joiners, zero-width spaces and extraction marks (*, <>) out; year-range hyphens as en dashes;
     no footnote marks (the seeds print them as superscripts; the DOCX's are Word's own);
     colons full-width (the seeds mix both)."""
-    text = re.sub(r"[\s\u2060*<>¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", text).replace(":", "：")
+    text = re.sub(r"[\s\u2060\u200b*<>¹²³⁴⁵⁶⁷⁸⁹⁰]+", "", text).replace(":", "：")
     return re.sub(r"(?<=\d)-(?=\d)", "–", text)
 
 
@@ -64,7 +64,7 @@ def test_chinese_paragraphs_are_the_seed_text(outputs: dict[tuple[str, str, str]
     lines = (SEEDS / EXAMPLES[name]).read_text(encoding="utf-8").splitlines()
     # footnote lines stand where the page broke, inside a paragraph: take them out
     seed = _normal("\n".join(ln for ln in lines if not re.match(r"\s*(\*|[¹²³⁴⁵⁶⁷⁸⁹]+)\s+\S", ln)))
-    placeholder = "[此处插入图]"  # figures without an image
+    placeholder = "［此处插入图］"  # figures without an image
     cursor = checked = 0
     for p in docx.Document(outputs[(name, "zh", "docx")]).paragraphs:
         if p.style.style_id not in BODY_STYLES:

@@ -88,7 +88,7 @@ def test_strategy_note_blocks(tmp_path: Path) -> None:
     assert boxes and {b.title for b in boxes} == {"目标"}
     assert {b.title for b in en.blocks if isinstance(b, BoxBlock)} == {"Targets"}
     figures = [b for b in en.blocks if isinstance(b, FigureBlock)]
-    assert [f.label for f in figures] == [f"Figure {n}" for n in ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]]
+    assert [f.label for f in figures] == [f"Figure {n}" for n in ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]]  # X: the results framework at the end
     grid = figures[2]  # the SWOT grid is figure III, as in the seed
     assert [_text(h) for h in grid.header] == ["Strengths", "Weaknesses", "Opportunities", "Threats"]
     notes = [_text(n) for f in figures for n in f.notes]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from typing import Any
 
@@ -169,7 +170,8 @@ class _Composer:
         )
 
     def grid(self, path: Path, node: Table | Figure) -> tuple[Any, Any]:
-        header = tuple(self.runs(c, (*path, "columns", j)) for j, c in enumerate(node.columns))
+        # column heads in italics (for Latin script: see _merge)
+        header = tuple(self.runs(c, (*path, "columns", j), italic=True) for j, c in enumerate(node.columns))
         rows = tuple(
             tuple(self.runs(c, (*path, "rows", i, j)) for j, c in enumerate(row))
             for i, row in enumerate(node.rows)
@@ -190,7 +192,7 @@ class _Composer:
             label=self.lang.label(self.num.labels[path]),
             title=self.runs(f.title, (*path, "title")),
             image=image,
-            placeholder=self.lang.phrase("figure_placeholder"),
+            placeholder=tuple(_merge([(self.lang.phrase("figure_placeholder"), False, True)])),
             width_cm=width,
             notes=self.notes(path, f.notes, f.source)
             + (((Span(self.lang.phrase("not_edited")),),) if f.not_edited else ()),
@@ -216,10 +218,10 @@ class _Composer:
 
     # --- inline ---
 
-    def runs(self, text: Text, path: Path) -> tuple[Inline, ...]:
+    def runs(self, text: Text, path: Path, italic: bool = False) -> tuple[Inline, ...]:
         counter = iter(range(self.num.notes.get(path, 0), 1 << 30))
         out: list[_Piece] = []
-        self._inline(text.inline(self.code), False, False, counter, (*path, self.code), out)
+        self._inline(text.inline(self.code), False, italic, counter, (*path, self.code), out)
         return tuple(_merge(out))
 
     def _inline(
@@ -325,5 +327,44 @@ def _merge(items: list[_Piece]) -> list[Inline]:
         if style is None:
             out.extend(it for it in group if isinstance(it, NoteRef))
         else:
-            out.append(Span("".join(it[0] for it in group if not isinstance(it, NoteRef)), *style))
+            text = "".join(it[0] for it in group if not isinstance(it, NoteRef))
+            out.extend(_upright(_URL.sub(_breakable, text) if "://" in text else text, *style))
     return out
+
+
+# A web address may break after "/" and ".", where a zero-width space lets it: unbroken, a
+# long address stretches its line (and a Chinese line to 1.4 em a character).
+_URL = re.compile(r"https?://[^\s\u3000-\u303f\uff00-\uffef]+")
+_ZWSP = "\u200b"
+
+
+def _breakable(m: re.Match[str]) -> str:
+    """
+    >>> _URL.sub(_breakable, "see https://a.org/b/c.") == "see https://\u200ba.\u200borg/\u200bb/\u200bc."
+    True
+    """
+    url = m.group()
+    head, _, rest = url.partition("://")
+    body = re.sub(r"([/.])(?=.)", lambda d: d.group() + _ZWSP, rest)
+    return f"{head}://{_ZWSP}{body}"
+
+
+# Italics are for Latin script: Chinese characters and full-width punctuation stay upright
+# (a slanted Chinese character is a synthetic oblique, never UN typography).
+_UPRIGHT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
+
+
+def _upright(text: str, bold: bool, italic: bool) -> list[Span]:
+    """The spans of a text in one style, East Asian runs of an italic text set upright.
+
+    >>> [(s.text, s.italic) for s in _upright("预算 (Budget)", False, True)]
+    [('预算', False), (' (Budget)', True)]
+    """
+    if not italic or not _UPRIGHT.search(text):
+        return [Span(text, bold, italic)]
+    out, at = [], 0
+    for m in _UPRIGHT.finditer(text):
+        out += [Span(text[at : m.start()], bold, True)] if m.start() > at else []
+        out.append(Span(m.group(), bold, False))
+        at = m.end()
+    return out + ([Span(text[at:], bold, True)] if at < len(text) else [])

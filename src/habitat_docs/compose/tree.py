@@ -28,14 +28,17 @@ __all__ = [
 FOOT_ROLES = frozenset({"job"})
 
 
-# A number range ("2022–2023", "4–6") stays on one line, as UN symbols do.
+# A number range ("2022–2023", "4–6") stays on one line, as UN symbols do; so does a name
+# joined to an acronym by a hyphen ("UN-Habitat", "COVID-19", the grade "D-2").
 _RANGE = re.compile(r"[0-9]+(?:[.,][0-9]+)*–[0-9]+(?:[.,][0-9]+)*")
+_HYPHENED = re.compile(r"(?<![\w-])[A-Z]{1,6}(?:-[A-Za-z0-9]+)+(?![\w-])")
 
 
 def _unbroken(span: Span) -> tuple[tuple[int, int], ...]:
-    text = span.text  # every symbol has a "/" and every range a "–": most spans have neither
+    text = span.text  # every symbol has a "/", every range a "–", every name a "-": most have none
     found = sorted(([m.span() for m in FIND.finditer(text)] if "/" in text else [])
-                   + ([m.span() for m in _RANGE.finditer(text)] if "–" in text else []))  # fmt: skip
+                   + ([m.span() for m in _RANGE.finditer(text)] if "–" in text else [])
+                   + ([m.span() for m in _HYPHENED.finditer(text)] if "-" in text else []))  # fmt: skip
     merged: list[tuple[int, int]] = []
     for start, end in found:  # a range inside a symbol ("A/74/73–E/2019/4") is one piece
         if merged and start < merged[-1][1]:
@@ -48,8 +51,13 @@ def _unbroken(span: Span) -> tuple[tuple[int, int], ...]:
 @frozen
 class Span:
     """A run of text in one style. ``unbroken``: where the UN symbols (found by
-    :data:`~habitat_docs.model.symbol_find.FIND`) and number ranges in it lie, as start and end
-    offsets computed when the span is made; writers print each of them on one line."""
+    :data:`~habitat_docs.model.symbol_find.FIND`), number ranges and hyphened names in it lie,
+    as start and end offsets computed when the span is made; writers print each on one line.
+
+    >>> [Span("UN-Habitat and UN-Women, 2022–2023, grade D-2").text[a:b] for a, b in
+    ...  Span("UN-Habitat and UN-Women, 2022–2023, grade D-2").unbroken]
+    ['UN-Habitat', 'UN-Women', '2022–2023', 'D-2']
+    """
 
     text: str
     bold: bool = False
@@ -108,7 +116,7 @@ class FigureBlock:
     label: str
     title: tuple[Inline, ...]
     image: str | None  # an absolute path, or None for a grid or a placeholder
-    placeholder: str
+    placeholder: tuple[Inline, ...]  # printed in a box where the image will go
     width_cm: float = 0.0  # the printed width of the image
     notes: tuple[tuple[Inline, ...], ...] = ()
     header: tuple[tuple[Inline, ...], ...] = ()  # a grid of text instead of an image

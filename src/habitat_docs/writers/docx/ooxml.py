@@ -6,6 +6,7 @@ building elements one by one.
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -18,11 +19,13 @@ from lxml import etree
 
 from habitat_docs.compose.tree import Inline, NoteRef, Span, Typography
 from habitat_docs.model.symbol_find import nobreak
+from habitat_docs.model.symbol_grammar import DASHES, WORD_JOINER
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = f'xmlns:w="{W}" xmlns:r="{R}"'
 TWIPS_PER_CM = 567
+_DASH = re.compile(f"[{DASHES}]")
 
 
 def twips(cm: float) -> int:
@@ -40,11 +43,14 @@ def fragment(xml: str) -> list[etree._Element]:
 
 
 def text(s: str, unbroken: tuple[tuple[int, int], ...] = ()) -> str:
-    """A w:t element; the UN symbols at ``unbroken`` (start, end) get word joiners and no-break
-    spaces, so that none breaks across lines."""
+    """A w:t element; the pieces at ``unbroken`` (start, end) get word joiners and no-break
+    spaces, so that none breaks across lines: a UN symbol as :func:`nobreak` binds it, a
+    number range or a hyphened name ("UN-Habitat") with joiners around its dash."""
     pieces, at = [], 0
     for start, end in unbroken:
-        pieces += [s[at:start], nobreak(s[start:end])]
+        piece = s[start:end]
+        bound = nobreak(piece)
+        pieces += [s[at:start], bound if bound != piece else _DASH.sub(f"{WORD_JOINER}\\g<0>{WORD_JOINER}", piece)]
         at = end
     return f'<w:t xml:space="preserve">{escape("".join(pieces) + s[at:])}</w:t>'
 

@@ -241,7 +241,7 @@ class _BodyWriter:
             rule = border("bottom", TABLE_RULE_PT if last else THIN_RULE_PT) if head or last else ""
             tcs = "".join(
                 f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/><w:tcBorders>{rule}</w:tcBorders></w:tcPr>'
-                + para("UNTableText", self.runs(c) if not head else _italic(self.runs(c)))
+                + para("UNTableText", self.runs(c))
                 + "</w:tc>"
                 for c in cells
             )
@@ -268,7 +268,7 @@ class _BodyWriter:
         elif f.image is None:
             sides = "".join(border(side, THIN_RULE_PT, 8) for side in ("top", "left", "bottom", "right"))
             box = f'<w:pBdr>{sides}</w:pBdr><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>'
-            self.parts.append(para("UNUnnumbered", run(f.placeholder, italic=True), box))
+            self.parts.append(para("UNUnnumbered", self.runs(f.placeholder), box))
         else:
             self.flush()
             p = self.doc.add_paragraph(style=None)
@@ -278,10 +278,6 @@ class _BodyWriter:
             p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
             p.add_run().add_picture(f.image, width=Cm(f.width_cm))
         self.notes_below(f.notes)
-
-
-def _italic(runs_xml: str) -> str:
-    return runs_xml.replace("<w:r><w:t", "<w:r><w:rPr><w:i/></w:rPr><w:t")
 
 
 def _running_heads(doc: DocxDocument, c: Composed) -> None:

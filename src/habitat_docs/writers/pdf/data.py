@@ -146,7 +146,7 @@ def _figure(b: FigureBlock, root: str | None) -> Json:
     return {
         "kind": "figure", "label": b.label, "title": _inline(b.title), "image": image,
         "width-cm": b.width_cm, "alt": " ".join(filter(None, (b.label, _plain(b.title)))),
-        "placeholder": b.placeholder, "notes": [_inline(n) for n in b.notes],
+        "placeholder": _inline(b.placeholder), "notes": [_inline(n) for n in b.notes],
         **_grid(b.header, b.rows),
     }  # fmt: skip
 
