@@ -6,6 +6,8 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import re
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -112,3 +114,43 @@ def test_json_rows_are_machine_readable() -> None:
         "pages_office": 2,
         "identical": 81.8,
     }
+
+
+STRATEGY = ROOT / "examples" / "hsp-eb-2020-resource-mobilization.yaml"
+
+
+def _words(data: bytes, text: str) -> list[float]:
+    """The left edge of every word ``text`` in a PDF."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
+    return [float(x) for x in re.findall(rf'<word xMin="([\d.]+)"[^>]*>{text}<', xml)]
+
+
+@pytest.mark.office
+@pytest.mark.slow
+def test_tables_and_target_boxes_are_set_alike_by_both_engines(agreement: ModuleType) -> None:
+    with Office() as office:
+        typst_pdf, office_pdf = agreement.build_pdfs(STRATEGY, ("en",), office)["en"]
+    # the grid's columns start at the same places (the body text edge, then one column on)
+    for head in ("Strengths", "Weaknesses", "Opportunities", "Threats"):
+        [a], [b] = _words(typst_pdf, head), _words(office_pdf, head)
+        assert a == pytest.approx(b, abs=1.0), head
+
+    # so every cell wraps alike: the grid's lines are the same lines, in the same order
+    def grid(data: bytes) -> list[str]:
+        lines = [x for p in agreement.pdf_pages(data) for x in p]
+        start = next(i for i, x in enumerate(lines) if x.startswith("Strengths"))
+        end = next(i for i, x in enumerate(lines) if x.startswith("Sources of funding"))
+        return [
+            x for x in lines[start:end] if not x.startswith("HSP/EB.2020/20") and not x.isdigit()
+        ]
+
+    assert grid(typst_pdf) == grid(office_pdf)
+    # each target is a bulleted line in both PDFs, the bullets and texts at the same places
+    for data in (typst_pdf, office_pdf):
+        lines = [x for p in agreement.pdf_pages(data) for x in p]
+        assert "• Number of Member States contributing to core income: 100." in lines
+    bullets = _words(typst_pdf, "•"), _words(office_pdf, "•")
+    assert len(bullets[0]) == len(bullets[1]) > 10
+    assert bullets[0] == pytest.approx(bullets[1], abs=1.0)
