@@ -25,5 +25,5 @@ def test_mypy_finds_no_type_errors() -> None:
 
 
 def test_ruff_finds_no_lint_errors() -> None:
-    done = run("ruff", "check", "--output-format", "concise", "src", "tests", "benchmarks")
+    done = run("ruff", "check", "--output-format", "concise", "src", "tests", "benchmarks", "scripts")
     assert done.returncode == 0, done.stdout + done.stderr

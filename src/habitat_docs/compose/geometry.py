@@ -7,7 +7,7 @@ from habitat_docs.compose.tree import Sizes, Typography
 __all__ = [
     "PAGE_WIDTH_CM", "PAGE_HEIGHT_CM", "MARGIN_CM", "TEXT_WIDTH_CM", "RIGHT_INDENT_CM",
     "DISTRIBUTION_WIDTH_CM", "FIGURE_MAX_HEIGHT_CM", "MASTHEAD_RULE_PT", "TABLE_RULE_PT",
-    "THIN_RULE_PT", "POINTS_PER_CM", "right_indent_cm", "sizes",
+    "THIN_RULE_PT", "CELL_PADDING_PT", "BOX_PADDING_PT", "POINTS_PER_CM", "right_indent_cm", "sizes",
 ]  # fmt: skip
 
 # A4 with the UN margins, in centimetres.
@@ -24,6 +24,15 @@ FIGURE_MAX_HEIGHT_CM = 15.0
 MASTHEAD_RULE_PT = 2.2  # under "United Nations" and the symbol
 TABLE_RULE_PT = 1.5  # above and below a table
 THIN_RULE_PT = 0.5  # under the organ and under column heads; boxes; the footnote separator
+
+# Space inside table cells, in points: Word's default cell margins left and right (0.19 cm), and
+# above and below each cell's text. The text of a table's first column starts at the body text
+# edge (the cell margin lies to its left, as Word places a table), and a table spans the body
+# text column; its rows never split across pages.
+CELL_PADDING_PT = {"x": 5.4, "y": 2.0}
+# Space between a box's rule and its text (target boxes, figure placeholders), in points; the
+# rules themselves lie on the body text edges.
+BOX_PADDING_PT = 8.0
 
 
 def sizes(t: Typography) -> Sizes:

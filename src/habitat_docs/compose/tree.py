@@ -125,10 +125,12 @@ class FigureBlock:
 
 @frozen
 class BoxBlock:
-    """A boxed list under a title, such as a target box ("Targets" / "目标")."""
+    """A boxed list under a title, such as a target box ("Targets" / "目标"): each item on its
+    own line after a bullet hanging in half an indent (as Word's bulleted lists in UN documents)."""
 
     title: str
     items: tuple[tuple[Inline, ...], ...]
+    bullet: str = "•"
 
 
 Block = Heading | Para | TableBlock | FigureBlock | BoxBlock

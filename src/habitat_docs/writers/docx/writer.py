@@ -15,6 +15,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm
 
 from habitat_docs.compose.geometry import (
+    BOX_PADDING_PT,
+    CELL_PADDING_PT,
     DISTRIBUTION_WIDTH_CM,
     MARGIN_CM,
     MASTHEAD_RULE_PT,
@@ -217,7 +219,7 @@ class _BodyWriter:
             self.figure(b)
         elif isinstance(b, BoxBlock):
             self.parts.append(para("UNBox", run(b.title, bold=True)))
-            self.parts.extend(para("UNBox", run("•") + TAB + self.runs(item)) for item in b.items)
+            self.parts.extend(para("UNBox", run(b.bullet) + TAB + self.runs(item)) for item in b.items)
         else:
             raise TypeError(f"cannot write {type(b).__name__}")
 
@@ -236,6 +238,7 @@ class _BodyWriter:
         """A table with UN rules: above, under the heads, below; no vertical rules."""
         width = twips(TEXT_WIDTH_CM - self.c.sizes.right_indent_cm) - self.ind
         col = width // len(header)
+        pad = round(CELL_PADDING_PT["x"] * 20)  # twips
 
         def row(cells: tuple[tuple[Inline, ...], ...], head: bool, last: bool) -> str:
             rule = border("bottom", TABLE_RULE_PT if last else THIN_RULE_PT) if head or last else ""
@@ -253,8 +256,10 @@ class _BodyWriter:
         self.parts.append(
             f'<w:tbl><w:tblPr><w:tblW w:w="{col * len(header)}" w:type="dxa"/>'
             f'<w:tblInd w:w="{self.ind}" w:type="dxa"/><w:tblBorders>'
-            f'{border("top", TABLE_RULE_PT)}</w:tblBorders>'
-            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
+            f'{border("top", TABLE_RULE_PT)}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
+            f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>'
             + f'<w:gridCol w:w="{col}"/>' * len(header)
             + "</w:tblGrid>"
             + "".join(rows)
@@ -266,8 +271,11 @@ class _BodyWriter:
         if f.header:
             self.grid(f.header, f.rows)
         elif f.image is None:
-            sides = "".join(border(side, THIN_RULE_PT, 8) for side in ("top", "left", "bottom", "right"))
-            box = f'<w:pBdr>{sides}</w:pBdr><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/>'
+            # the rules on the body text edges: a rule lies w:space points outside the indents
+            pad = round(BOX_PADDING_PT)
+            sides = "".join(border(side, THIN_RULE_PT, pad) for side in ("top", "left", "bottom", "right"))
+            indent = f'<w:ind w:left="{self.ind + pad * 20}" w:right="{twips(self.c.sizes.right_indent_cm) + pad * 20}"/>'
+            box = f'<w:pBdr>{sides}</w:pBdr><w:spacing w:before="240" w:after="240"/>{indent}<w:jc w:val="center"/>'
             self.parts.append(para("UNUnnumbered", self.runs(f.placeholder), box))
         else:
             self.flush()

@@ -38,7 +38,10 @@ _RULES = {
     "masthead": geometry.MASTHEAD_RULE_PT,
     "table": geometry.TABLE_RULE_PT,
     "thin": geometry.THIN_RULE_PT,
-}  # points
+    "cell-x": geometry.CELL_PADDING_PT["x"],
+    "cell-y": geometry.CELL_PADDING_PT["y"],
+    "box": geometry.BOX_PADDING_PT,
+}  # points (rule weights, and the padding of table cells and boxes)
 
 
 def document_data(c: Composed) -> tuple[Json, str | None]:
@@ -132,7 +135,8 @@ def _blocks(c: Composed, root: str | None) -> list[Json]:
         elif isinstance(b, FigureBlock):
             out.append(_figure(b, root))
         elif isinstance(b, BoxBlock):
-            out.append({"kind": "box", "title": b.title, "items": [_inline(i) for i in b.items]})
+            out.append({"kind": "box", "title": b.title, "bullet": b.bullet,
+                        "items": [_inline(i) for i in b.items]})  # fmt: skip
         else:
             raise TypeError(f"cannot write {type(b).__name__}")
     return out
