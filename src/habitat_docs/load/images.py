@@ -64,7 +64,10 @@ def setting_image(path: str | FsPath, setting: str, base_dir: FsPath | None = No
         given = FsPath(path)
         if base_dir is None:
             given = given.expanduser().resolve()  # the folder is the file's own
-            return image_file(given.parent, given.name)
+            try:
+                return image_file(given.parent, given.name)
+            except DataError as e:  # name the file as the user gave it, not its bare name
+                raise DataError(e.problems[0].message.replace(f"'{given.name}'", f"'{path}'", 1)) from None
         return image_file(base_dir, str(path))
     except (OSError, RuntimeError, ValueError) as e:
         problem = e.problems[0].message if isinstance(e, DataError) else f"'{path}' cannot be read ({e})"

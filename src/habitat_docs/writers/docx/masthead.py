@@ -87,8 +87,8 @@ def _cell(
     if role in ("emblem", "logo"):
         pic = b.emblem if role == "emblem" else b.logo
         assert pic is not None
-        jc = '<w:jc w:val="right"/>' if role == "logo" else ""
-        return para("UNMasthead", _picture(pic, part), _PICTURE_SPACING + jc)
+        jc = f'<w:jc w:val="{"right" if role == "logo" else "left"}"/>'
+        return para("UNMasthead", _picture(pic, part, 1 if role == "emblem" else 2), _PICTURE_SPACING + jc)
     style = _CELL_STYLES[role]
     props = ""
     if role == "symbol":  # the size composed to fit the symbol on one line, at the masthead pitch
@@ -106,7 +106,12 @@ def _sized(runs_xml: str, size: str) -> str:
     )
 
 
-def _picture(p: Picture, part: DocumentPart) -> str:
-    """A run holding the picture as an inline drawing, its image stored in ``part``."""
+def _picture(p: Picture, part: DocumentPart, shape_id: int) -> str:
+    """A run holding the picture as an inline drawing, its image stored in ``part``; the
+    masthead's drawings are the document's first, numbered 1 and 2 (python-docx numbers
+    a drawing after those already in the body, and these are not there yet)."""
     inline = part.new_pic_inline(p.path, Cm(p.width_cm), Cm(p.height_cm))
+    inline.docPr.set("id", str(shape_id))
+    for side in ("distT", "distB", "distL", "distR"):  # else LibreOffice keeps 0.32 cm around it
+        inline.set(side, "0")
     return f"<w:r><w:drawing>{serialize_for_reading(inline)}</w:drawing></w:r>"
