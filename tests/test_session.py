@@ -646,7 +646,7 @@ def test_unexpected_errors_are_summarised_and_traceback_on_request(
     ]))  # fmt: skip
     real = api.build
 
-    def build(doc, out_dir, langs, formats):  # type: ignore[no-untyped-def]
+    def build(doc, out_dir, langs, formats, **options):  # type: ignore[no-untyped-def]
         if doc.title["en"] == "Report B":
             raise RuntimeError("disk on fire\nsecond line")
         return real(doc, out_dir, langs, formats)

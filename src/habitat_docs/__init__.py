@@ -21,6 +21,7 @@ from habitat_docs.model import (
     Agenda,
     AgendaItem,
     Annex,
+    Artwork,
     Document,
     DocumentRef,
     ExecutiveDirectorReport,
@@ -52,5 +53,5 @@ __all__ = [
     # parts
     "Text", "Symbol", "Session", "Agenda", "AgendaItem", "DocumentRef", "Section", "Subsection",
     "Paragraph", "Subparagraph", "Table", "Figure", "TargetBox", "PreSession", "Annex", "Label",
-    "Numbering",
+    "Numbering", "Artwork",
 ]  # fmt: skip

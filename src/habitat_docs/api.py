@@ -12,12 +12,13 @@ from habitat_docs.compose.composer import compose
 from habitat_docs.compose.tree import Composed
 from habitat_docs.errors import DataError
 from habitat_docs.load import load, load_with_lines  # noqa: F401 (load: kept importable from here)
-from habitat_docs.model import Document
+from habitat_docs.load.images import setting_image
+from habitat_docs.model import Artwork, Document
 from habitat_docs.number import number
 from habitat_docs.writers import write_docx, write_pdf
 from habitat_docs.writers.office import Office, pdf_from_docx
 
-__all__ = ["FORMATS", "PDF_ENGINES", "build", "output_name", "render"]
+__all__ = ["FORMATS", "PDF_ENGINES", "build", "checked_artwork", "output_name", "render"]
 
 FORMATS = ("docx", "pdf")
 PDF_ENGINES = ("typst", "libreoffice")
@@ -28,10 +29,25 @@ def output_name(doc: Document, lang: str, fmt: str) -> str:
     return f"{doc.file_stem}-{lang}.{fmt}"
 
 
-def render(doc: Document, lang: str, fmt: str = "docx", *, pdf_standard: str | None = None) -> bytes:
+def render(
+    doc: Document, lang: str, fmt: str = "docx", *, pdf_standard: str | None = None,
+    artwork: Artwork | None = None,
+) -> bytes:  # fmt: skip
     """The document in one language and format, as bytes (PDF through Typst;
-    ``pdf_standard`` e.g. "a-2a", "ua-1")."""
-    return _write(compose(doc, lang), fmt, pdf_standard)
+    ``pdf_standard`` e.g. "a-2a", "ua-1"; ``artwork``: the masthead's image files)."""
+    return _write(compose(doc, lang, artwork=checked_artwork(artwork)), fmt, pdf_standard)
+
+
+def checked_artwork(artwork: Artwork | None, prefix: str = "") -> Artwork | None:
+    """``artwork`` with each file checked (PNG, JPEG or GIF, readable, valid) and resolved;
+    a DataError names the setting (``prefix`` + "emblem": "--emblem" for an option)."""
+    if artwork is None:
+        return None
+    emblem, logo = artwork.emblem, artwork.logo
+    return Artwork(
+        emblem=None if emblem is None else setting_image(emblem, prefix + "emblem"),
+        logo=None if logo is None else setting_image(logo, prefix + "logo"),
+    )
 
 
 def build(
@@ -44,6 +60,7 @@ def build(
     pdf_standard: str | None = None,
     timeout: float = 120,
     office: Office | None = None,
+    artwork: Artwork | None = None,
 ) -> list[Path]:
     """Write every language and format of a document into ``out_dir``; return the paths.
 
@@ -52,12 +69,14 @@ def build(
     written atomically, so even a killed build never leaves a partial file. With
     ``pdf_engine="libreoffice"`` the PDFs are LibreOffice conversions of the DOCX (one
     office process for all languages, or ``office`` if given, killed after ``timeout``).
-    Errors found after loading (while composing) name the data file and line too."""
+    Errors found after loading (while composing) name the data file and line too.
+    ``artwork``: the masthead's image files (the emblem, the logo), before the document's own."""
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format '{fmt}' (available: {', '.join(FORMATS)})")
     if pdf_engine not in PDF_ENGINES:
         raise ValueError(f"unknown PDF engine '{pdf_engine}' (available: {', '.join(PDF_ENGINES)})")
+    artwork = checked_artwork(artwork)
     lines: Mapping[tuple[str | int, ...], int] = {}
     name = None
     if isinstance(source, Document):
@@ -70,7 +89,7 @@ def build(
     files: list[tuple[Path, bytes | None]] = []
     try:
         numbering = number(doc)
-        composed: list[Composed] = [compose(doc, lang, numbering) for lang in langs]
+        composed: list[Composed] = [compose(doc, lang, numbering, artwork) for lang in langs]
         for c in composed:
             for fmt in formats:
                 data = None if fmt == "pdf" and via_office else _write(c, fmt, pdf_standard)

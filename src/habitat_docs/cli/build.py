@@ -12,7 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from habitat_docs.api import FORMATS, PDF_ENGINES, build
-from habitat_docs.cli.options import add_output_options, run_command, usage_error
+from habitat_docs.cli.options import (
+    add_artwork_options,
+    add_output_options,
+    artwork,
+    run_command,
+    usage_error,
+)
 from habitat_docs.cli.terminal import printable
 from habitat_docs.compose.language import available
 from habitat_docs.errors import DataError
@@ -40,6 +46,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--timeout", type=float, default=120, help="seconds before LibreOffice is stopped"
     )
+    add_artwork_options(p)
     return p
 
 
@@ -54,6 +61,11 @@ def _build_files(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     unknown += [x for x in args.format if x not in FORMATS]
     if unknown:
         return usage_error(p, f"unknown language or format: {', '.join(unknown)}")
+    try:
+        args.artwork = artwork(args)
+    except DataError as e:  # nothing is built without the images asked for
+        print(printable(f"{PROG}: {e}"), file=sys.stderr)
+        return _FAILED
     with contextlib.ExitStack() as stack:
         office = None
         if "pdf" in args.format and args.pdf_engine == "libreoffice" and len(args.files) > 1:
@@ -66,7 +78,8 @@ def _build(file: str, args: argparse.Namespace, office: Office | None) -> int:
     """Build one file, print the paths written, or its error in one line."""
     try:
         paths = build(file, args.output, args.lang, args.format, pdf_engine=args.pdf_engine,
-                      pdf_standard=args.pdf_standard, timeout=args.timeout, office=office)  # fmt: skip
+                      pdf_standard=args.pdf_standard, timeout=args.timeout, office=office,
+                      artwork=args.artwork)  # fmt: skip
     except (DataError, FontError, PdfError, LibreOfficeError, ValueError) as e:
         print(printable(str(e)), file=sys.stderr)
         return _FAILED

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from habitat_docs.api import FORMATS
+from habitat_docs.api import FORMATS, checked_artwork
+from habitat_docs.model import Artwork
 
-__all__ = ["add_output_options", "comma_list", "run_command", "usage_error"]
+__all__ = ["add_artwork_options", "add_output_options", "artwork", "comma_list", "run_command", "usage_error"]
 
 
 def comma_list(value: str) -> list[str]:
@@ -27,6 +29,22 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
         help=f"comma-separated formats (default: docx; available: {', '.join(FORMATS)})",
     )  # fmt: skip
     parser.add_argument("-o", "--output", default="out", help="output folder (default: out)")
+
+
+def add_artwork_options(parser: argparse.ArgumentParser) -> None:
+    """``--emblem FILE`` and ``--logo FILE``: the masthead's images for every document built."""
+    parser.add_argument("--emblem", metavar="FILE", type=Path,
+                        help="the UN emblem (PNG, JPEG or GIF), printed beside the organ")  # fmt: skip
+    parser.add_argument("--logo", metavar="FILE", type=Path,
+                        help="the UN-Habitat logo (PNG, JPEG or GIF), printed beside the symbol")  # fmt: skip
+
+
+def artwork(args: argparse.Namespace) -> Artwork | None:
+    """The images the options name, checked (None without either option); a DataError
+    names the option and the file."""
+    if args.emblem is None and args.logo is None:
+        return None
+    return checked_artwork(Artwork(args.emblem, args.logo), "--")
 
 
 def run_command(

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path as FsPath
 from typing import IO
 
-from habitat_docs.cli.options import add_output_options, run_command
+from habitat_docs.cli.options import add_artwork_options, add_output_options, artwork, run_command
 from habitat_docs.cli.terminal import printable
 from habitat_docs.errors import DataError
 from habitat_docs.session.batch import build_session, check_options
@@ -57,6 +57,7 @@ def parser() -> argparse.ArgumentParser:
         "--record", action="store_true",
         help="write this session's numbers into its register file (register: {file: …})",
     )  # fmt: skip
+    add_artwork_options(p)
     return p
 
 
@@ -71,6 +72,10 @@ def _build_session(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     problems = check_options(args.lang, args.format)
     if args.jobs is not None and args.jobs < 1:
         problems.append("--jobs must be 1 or more")
+    try:
+        args.artwork = artwork(args)
+    except DataError as e:  # nothing is built without the images asked for
+        problems.append(printable(str(e)))
     for msg in problems:
         print(f"{PROG}: {msg}", file=err)
     if problems:
@@ -116,6 +121,7 @@ def _build(plan: SessionPlan, args: argparse.Namespace, err: IO[str]) -> Session
             progress=progress_for(err, args.progress),
             traceback=args.traceback,
             write=not args.check,
+            artwork=args.artwork,
         )  # fmt: skip
     except KeyboardInterrupt:
         print(f"\n{PROG}: interrupted", file=err)

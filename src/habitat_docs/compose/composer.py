@@ -7,14 +7,21 @@ from itertools import groupby
 from typing import Any
 
 from habitat_docs.compose.geometry import (
+    EMBLEM_HEIGHT_CM,
     FIGURE_MAX_HEIGHT_CM,
+    LOGO_HEIGHT_CM,
+    MASTHEAD_SPACING,
     TEXT_WIDTH_CM,
+    band,
+    picture,
     right_indent_cm,
     sizes,
 )
 from habitat_docs.compose.language import AGENDA_MARK, NBSP, Language, language
+from habitat_docs.compose.measure import text_width
 from habitat_docs.compose.tree import (
     FOOT_ROLES,
+    Band,
     Block,
     BoxBlock,
     Composed,
@@ -24,6 +31,7 @@ from habitat_docs.compose.tree import (
     Line,
     NoteRef,
     Para,
+    Picture,
     Span,
     TableBlock,
 )  # fmt: skip
@@ -31,6 +39,7 @@ from habitat_docs.errors import DataError, Path
 from habitat_docs.load.images import image_file, image_shape
 from habitat_docs.model import (
     Annex,
+    Artwork,
     Document,
     Figure,
     Paragraph,
@@ -53,16 +62,19 @@ _REF_KIND = {"paragraph": "paragraph", "subparagraph": "paragraph", "section": "
              "subsection": "section", "figure": "figure", "table": "table", "annex": "annex"}  # fmt: skip
 
 
-def compose(doc: Document, lang: str, numbering: Numbering | None = None) -> Composed:
-    """Lay out ``doc`` in language ``lang``; every label comes from ``numbering``."""
+def compose(
+    doc: Document, lang: str, numbering: Numbering | None = None, artwork: Artwork | None = None
+) -> Composed:
+    """Lay out ``doc`` in language ``lang``; every label comes from ``numbering``. The
+    masthead prints the images of ``artwork``, or else those the document names."""
     if lang not in doc.languages:
         raise DataError(f"the document has no '{lang}' text (it has {', '.join(sorted(doc.languages))})")
-    return _Composer(doc, language(lang), numbering or number(doc)).run()
+    return _Composer(doc, language(lang), numbering or number(doc), artwork or Artwork()).run()
 
 
 class _Composer:
-    def __init__(self, doc: Document, lang: Language, numbering: Numbering) -> None:
-        self.doc, self.lang, self.num = doc, lang, numbering
+    def __init__(self, doc: Document, lang: Language, numbering: Numbering, artwork: Artwork) -> None:
+        self.doc, self.lang, self.num, self.artwork = doc, lang, numbering, artwork
         self.code = lang.code
 
     def run(self) -> Composed:
@@ -73,6 +85,7 @@ class _Composer:
             if block is not None:
                 blocks.append(block)
         lines = self.masthead()
+        typo = self.lang.typography
         return Composed(
             lang=self.code,
             symbol=doc.symbol.text if doc.symbol else None,
@@ -82,12 +95,34 @@ class _Composer:
             masthead=tuple(ln for ln in lines if ln.role not in FOOT_ROLES),
             running_head=doc.symbol.text if doc.symbol else "",
             blocks=tuple(blocks),
-            typography=self.lang.typography,
-            sizes=sizes(self.lang.typography),
+            typography=typo,
+            sizes=sizes(typo),
+            band=self.band(lines),
+            spacing=MASTHEAD_SPACING,
             foot=tuple(ln for ln in lines if ln.role in FOOT_ROLES),
         )
 
     # --- masthead ---
+
+    def band(self, lines: tuple[Line, ...]) -> Band:
+        """The bands' columns, the symbol's size measured to fit on one line, the pictures."""
+        typo = self.lang.typography
+        symbol = "".join(i.text for ln in lines if ln.role == "symbol" for i in ln.content if isinstance(i, Span))
+        width = (lambda size: text_width(symbol, typo.heading_font, size, bold=True)) if symbol else None
+        return band(width, sizes(typo).symbol, self.picture("emblem", EMBLEM_HEIGHT_CM),
+                    self.picture("logo", LOGO_HEIGHT_CM))  # fmt: skip
+
+    def picture(self, name: str, height_cm: float) -> Picture | None:
+        """The emblem or the logo: the build's file, else the document's own (checked as
+        figure images are), else None."""
+        path = getattr(self.artwork, name)
+        own = getattr(self.doc, name)
+        if path is None and own is not None:
+            try:
+                path = image_file(self.doc.base_dir, own)
+            except DataError as e:
+                raise e.within((name,)) from None
+        return None if path is None else picture(str(path), image_shape(path), height_cm)
 
     def masthead(self) -> tuple[Line, ...]:
         doc = self.doc

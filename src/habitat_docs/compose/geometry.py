@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from habitat_docs.compose.tree import Sizes, Typography
+from collections.abc import Callable
+from itertools import pairwise
+
+from habitat_docs.compose.tree import Band, Picture, Sizes, Spacing, Typography
 
 __all__ = [
     "PAGE_WIDTH_CM", "PAGE_HEIGHT_CM", "MARGIN_CM", "TEXT_WIDTH_CM", "RIGHT_INDENT_CM",
     "DISTRIBUTION_WIDTH_CM", "FIGURE_MAX_HEIGHT_CM", "MASTHEAD_RULE_PT", "TABLE_RULE_PT",
-    "THIN_RULE_PT", "CELL_PADDING_PT", "BOX_PADDING_PT", "POINTS_PER_CM", "right_indent_cm", "sizes",
+    "THIN_RULE_PT", "CELL_PADDING_PT", "BOX_PADDING_PT", "POINTS_PER_CM", "MASTHEAD_SPACING",
+    "EMBLEM_HEIGHT_CM", "LOGO_HEIGHT_CM", "SYMBOL_MIN_PT", "band", "picture", "right_indent_cm", "sizes",
 ]  # fmt: skip
 
 # A4 with the UN margins, in centimetres.
@@ -33,6 +37,27 @@ CELL_PADDING_PT = {"x": 5.4, "y": 2.0}
 # Space between a box's rule and its text (target boxes, figure placeholders), in points; the
 # rules themselves lie on the body text edges.
 BOX_PADDING_PT = 8.0
+# The masthead's vertical spacing, in points; every masthead line (the bands' too) is set at
+# the same pitch, a multiple of its own type size, so that Word, LibreOffice and Typst put
+# each line, and so the title, at the same height.
+MASTHEAD_SPACING = Spacing(
+    inset_top=2, inset_bottom=4, pitch=1.2, after_band=14,
+    title_above=18, title_below=12, subtitle_below=14,
+)  # fmt: skip
+
+# The UN emblem sits at the left of the organ band, the UN-Habitat logo in the top band just
+# before the symbol (where UN-Habitat documents print it), each at a fixed height.
+EMBLEM_HEIGHT_CM = 1.3
+LOGO_HEIGHT_CM = 1.0
+_PICTURE_MAX_WIDTH_CM = 3.5  # a wide logo is scaled down to this width
+_PICTURE_GAP_CM = 0.3  # between a picture and the text beside it
+
+# A symbol keeps its size while its cell can widen into the top band; beyond that it steps
+# down, half a point at a time, to at most this size. "United Nations" keeps its room.
+SYMBOL_MIN_PT = 12.0
+_UN_MIN_WIDTH_CM = 4.5
+_SYMBOL_STEP_PT = 0.5
+_SYMBOL_SLACK_PT = 2.0  # room for rounding in the writers, so that a fitting symbol never wraps
 
 
 def sizes(t: Typography) -> Sizes:
@@ -64,3 +89,48 @@ def right_indent_cm(t: Typography) -> float:
     width_pt = (TEXT_WIDTH_CM - t.label_indent_cm - RIGHT_INDENT_CM) * POINTS_PER_CM
     whole = width_pt // t.body_size * t.body_size
     return TEXT_WIDTH_CM - t.label_indent_cm - whole / POINTS_PER_CM  # unrounded: 408 pt, not 407.99
+def picture(path: str, shape: float, height_cm: float) -> Picture:
+    """An image ``shape`` (height over width) tall printed ``height_cm`` high, narrowed to
+    fit the widest a masthead picture may be."""
+    width = height_cm / shape
+    if width > _PICTURE_MAX_WIDTH_CM:
+        width, height_cm = _PICTURE_MAX_WIDTH_CM, _PICTURE_MAX_WIDTH_CM * shape
+    return Picture(path, round(width, 3), round(height_cm, 3))
+
+
+def band(
+    symbol_width: Callable[[float], float] | None,
+    symbol_size: float,
+    emblem: Picture | None = None,
+    logo: Picture | None = None,
+) -> Band:
+    """The columns of the masthead's bands and the cells in them.
+
+    ``symbol_width`` gives the symbol's printed width in points at a type size (None: an
+    informal document, with no top band). The symbol's cell is the distribution column,
+    widened leftwards when the symbol needs it; when even the widest cell the top band allows
+    is too narrow, the symbol steps down in size until it fits. A symbol never breaks."""
+    text_w = TEXT_WIDTH_CM
+    emblem_w = emblem.width_cm + _PICTURE_GAP_CM if emblem else 0.0
+    logo_w = logo.width_cm + _PICTURE_GAP_CM if logo else 0.0
+    symbol_w = DISTRIBUTION_WIDTH_CM
+    if symbol_width is not None:
+        room = (text_w - _UN_MIN_WIDTH_CM - logo_w) * POINTS_PER_CM - _SYMBOL_SLACK_PT
+        while symbol_width(symbol_size) > room and symbol_size - _SYMBOL_STEP_PT >= SYMBOL_MIN_PT:
+            symbol_size -= _SYMBOL_STEP_PT
+        need = (symbol_width(symbol_size) + _SYMBOL_SLACK_PT) / POINTS_PER_CM
+        symbol_w = max(DISTRIBUTION_WIDTH_CM, round(need, 2))
+    # Each cell as its (start, end) in centimetres from the left edge of the text.
+    top = [("un", 0.0, text_w - symbol_w - logo_w)]
+    top += [("logo", text_w - symbol_w - logo_w, text_w - symbol_w)] if logo else []
+    top += [("symbol", text_w - symbol_w, text_w)]
+    organ = [("emblem", 0.0, emblem_w)] if emblem else []
+    organ += [("organ", emblem_w, text_w - DISTRIBUTION_WIDTH_CM), ("distr", text_w - DISTRIBUTION_WIDTH_CM, text_w)]
+    rows = ([top] if symbol_width is not None else []) + [organ]
+    edges = sorted({round(x, 3) for row in rows for _, a, b in row for x in (a, b)})
+    columns = tuple(round(b - a, 3) for a, b in pairwise(edges))
+    cells = tuple(
+        tuple((role, edges.index(round(b, 3)) - edges.index(round(a, 3))) for role, a, b in row)
+        for row in rows
+    )
+    return Band(columns, cells, symbol_size, emblem, logo)

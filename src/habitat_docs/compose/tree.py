@@ -10,6 +10,7 @@ from attrs import Factory, field, frozen
 from habitat_docs.model.symbol_find import FIND
 
 __all__ = [
+    "Band",
     "Block",
     "Composed",
     "FigureBlock",
@@ -18,7 +19,9 @@ __all__ = [
     "Line",
     "NoteRef",
     "Para",
+    "Picture",
     "Sizes",
+    "Spacing",
     "Span",
     "TableBlock",
     "Typography",
@@ -175,6 +178,42 @@ class Sizes:
 
 
 @frozen
+class Picture:
+    """An image file printed at a size: the UN emblem or the UN-Habitat logo."""
+
+    path: str  # absolute
+    width_cm: float
+    height_cm: float
+
+
+@frozen
+class Band:
+    """The two bands at the top of page 1, as columns and the cells that fill them (see
+    :func:`habitat_docs.compose.geometry.band`). ``rows``: each row's cells left to right, as
+    (role, columns spanned); the roles are masthead roles ("un", "symbol", "organ", "distr")
+    and "emblem" and "logo" for the pictures. Informal documents have the organ row only."""
+
+    columns_cm: tuple[float, ...]
+    rows: tuple[tuple[tuple[str, int], ...], ...]
+    symbol_size: float  # the symbol's type size: at most Sizes.symbol, so that it fits on one line
+    emblem: Picture | None = None
+    logo: Picture | None = None
+
+
+@frozen
+class Spacing:
+    """The masthead's vertical spacing in points (see :mod:`habitat_docs.compose.geometry`)."""
+
+    inset_top: float  # above the text of a band's cell
+    inset_bottom: float  # below it
+    pitch: float  # baseline to baseline of every masthead line, times its type size
+    after_band: float  # above the first line under the bands
+    title_above: float
+    title_below: float
+    subtitle_below: float
+
+
+@frozen
 class Composed:
     lang: str
     symbol: str | None  # None for informal documents
@@ -186,4 +225,6 @@ class Composed:
     blocks: tuple[Block, ...]
     typography: Typography
     sizes: Sizes
+    band: Band
+    spacing: Spacing
     foot: tuple[Line, ...] = ()  # the foot of page 1 (the job number line)

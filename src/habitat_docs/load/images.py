@@ -7,7 +7,7 @@ from pathlib import Path as FsPath
 
 from habitat_docs.errors import DataError
 
-__all__ = ["IMAGE_TYPES", "MAX_IMAGE_BYTES", "image_file", "image_shape"]
+__all__ = ["IMAGE_TYPES", "MAX_IMAGE_BYTES", "image_file", "image_shape", "setting_image"]
 
 #: The image files a figure may show (every writer prints them), by suffix.
 IMAGE_TYPES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"}
@@ -52,6 +52,26 @@ def image_file(base_dir: FsPath | None, image: str) -> FsPath:
     if found[0] != kind:
         raise DataError(f"image '{image}' holds a {found[0]} image, not {kind}: correct its suffix")
     return resolved
+
+
+def setting_image(path: str | FsPath, setting: str, base_dir: FsPath | None = None) -> FsPath:
+    """The image file a setting names (``--emblem FILE`` on the command line, ``emblem:`` in a
+    session file), relative to ``base_dir`` (the session file's folder; the working directory
+    for an option), checked as :func:`image_file` checks a figure's. A file named on the
+    command line may lie anywhere: the user named it, not a data file. Raises DataError
+    whose field is ``setting``."""
+    try:
+        given = FsPath(path)
+        if base_dir is None:
+            given = given.expanduser().resolve()  # the folder is the file's own
+            try:
+                return image_file(given.parent, given.name)
+            except DataError as e:  # name the file as the user gave it, not its bare name
+                raise DataError(e.problems[0].message.replace(f"'{given.name}'", f"'{path}'", 1)) from None
+        return image_file(base_dir, str(path))
+    except (OSError, RuntimeError, ValueError) as e:
+        problem = e.problems[0].message if isinstance(e, DataError) else f"'{path}' cannot be read ({e})"
+        raise DataError(problem, (setting,)) from None
 
 
 def image_shape(path: FsPath) -> float:

@@ -19,7 +19,7 @@ from habitat_docs.model.document import (
     SecretariatNote,
     StrategyProgressNote,
 )  # fmt: skip
-from habitat_docs.model.masthead import Agenda, AgendaItem, DocumentRef, Session
+from habitat_docs.model.masthead import Agenda, AgendaItem, Artwork, DocumentRef, Session
 from habitat_docs.model.nodes import texts, walk
 from habitat_docs.model.sections import Annex, Section, Subsection
 from habitat_docs.model.symbol import Symbol
@@ -30,7 +30,7 @@ __all__ = [
     "KINDS", "Document", "ExecutiveDirectorReport", "SecretariatNote", "StrategyProgressNote",
     "ActivityUpdate",
     # parts
-    "Text", "MAX_TEXT", "Symbol", "Session", "Agenda", "AgendaItem", "DocumentRef", "Section",
+    "Text", "MAX_TEXT", "Symbol", "Session", "Agenda", "AgendaItem", "Artwork", "DocumentRef", "Section",
     "Subsection", "Annex", "Block", "BLOCK_TYPES", "Paragraph", "Subparagraph",
     "MAX_SUBPARAGRAPH_DEPTH", "Table", "Figure", "TargetBox", "PreSession",
     # traversal

@@ -62,6 +62,10 @@ class Document:
     documents: tuple[DocumentRef, ...] = field(default=(), validator=tuple_of(DocumentRef))
     # The conference services' job number, printed with the date at the foot of page 1.
     job_number: str | None = field(default=None, validator=optional(instance_of(str)))
+    # Image files of the masthead, relative to the data file's folder (as figure images are):
+    # the UN emblem beside the organ, the UN-Habitat logo beside the symbol.
+    emblem: str | None = field(default=None, validator=optional(instance_of(str)))
+    logo: str | None = field(default=None, validator=optional(instance_of(str)))
 
     def __attrs_post_init__(self) -> None:
         if self.parliamentary:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path as FsPath
 
 from attrs import field, frozen
 from attrs.validators import ge, instance_of, le, optional
@@ -13,7 +14,7 @@ from habitat_docs.model.symbol import Symbol
 from habitat_docs.model.text import Text
 from habitat_docs.model.validators import is_text, optional_text, tuple_of, valid_id
 
-__all__ = ["Agenda", "AgendaItem", "DocumentRef", "Session"]
+__all__ = ["Agenda", "AgendaItem", "Artwork", "DocumentRef", "Session"]
 
 _SUB = re.compile(r"[a-z]{1,3}\Z")
 
@@ -82,3 +83,14 @@ class DocumentRef:
     id: str = field(validator=valid_id)
     symbol: Symbol = field(validator=instance_of(Symbol))
     title: Text | None = field(default=None, validator=optional_text)
+
+
+@frozen
+class Artwork:
+    """The image files the masthead prints, given for a whole build (a command-line option, a
+    session file) rather than by one document: the UN emblem beside the organ, the UN-Habitat
+    logo beside the symbol. Each a checked file (see :func:`habitat_docs.load.images.setting_image`)
+    or None; a document's own ``emblem`` and ``logo`` fields fill in what is None."""
+
+    emblem: FsPath | None = None
+    logo: FsPath | None = None

@@ -37,7 +37,7 @@ from habitat_docs import api
 from habitat_docs.compose.language import available, language
 from habitat_docs.errors import DataError, Problem
 from habitat_docs.load import structure
-from habitat_docs.model import KINDS, Text
+from habitat_docs.model import KINDS, Artwork, Text
 from habitat_docs.session.document_file import DocumentFile, read_document_file
 from habitat_docs.session.entries import Entry
 from habitat_docs.session.index import write_index
@@ -77,12 +77,14 @@ def build_session(
     traceback: bool = False,
     index: bool = True,
     write: bool = True,
+    artwork: Artwork | None = None,
 ) -> SessionResult:
     """Build every document of ``plan``; a failing document does not stop the others.
 
     ``jobs``: worker processes (default: one per core; 1 builds in this process).
     ``write=False`` checks every document (reads, merges and structures it) and writes
-    nothing. Raises ValueError for an unknown language or format, before any work."""
+    nothing. ``artwork``: the masthead's images (checked files), before the session file's.
+    Raises ValueError for an unknown language or format, before any work."""
     langs, formats = tuple(langs), tuple(formats)
     problems = check_options(langs, formats)
     if problems:
@@ -90,7 +92,9 @@ def build_session(
     jobs = max(1, jobs or os.cpu_count() or 1)
     jobs = min(jobs, max(1, len(plan.entries)))
     progress = progress or NoProgress()
-    build = _Build(plan, FsPath(out_dir), langs, formats, progress, traceback, write)
+    given, own = artwork or Artwork(), plan.artwork
+    art = Artwork(given.emblem or own.emblem, given.logo or own.logo)
+    build = _Build(plan, FsPath(out_dir), langs, formats, progress, traceback, write, art)
     t0 = time.perf_counter()
     for lang in langs:  # load templates once, before the workers fork
         language(lang)
@@ -104,6 +108,10 @@ def build_session(
         paths = write_index(result)
         result = attrs.evolve(result, seconds=time.perf_counter() - t0, index=paths)
     return result
+
+
+def _text(path: FsPath | None) -> str | None:
+    return None if path is None else str(path)
 
 
 # ============================================================================ the pool
@@ -191,6 +199,7 @@ class _Build:
     progress: Progress
     traceback: bool
     write: bool
+    artwork: Artwork
     files: dict[str, DocumentFile] = attrs.field(factory=dict)  # by document id
     done: dict[str, DocResult] = attrs.field(factory=dict)  # by document id
 
@@ -235,7 +244,8 @@ class _Build:
                 continue
             out, formats = (str(self.out), self.formats) if self.write else ("", ())
             jobs.append(
-                (e, Job(e.id, data, str(e.file.parent), out, self.langs, formats, self.traceback))
+                (e, Job(e.id, data, str(e.file.parent), out, self.langs, formats, self.traceback,
+                        emblem=_text(self.artwork.emblem), logo=_text(self.artwork.logo)))
             )
         return jobs
 

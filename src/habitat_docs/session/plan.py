@@ -45,7 +45,8 @@ from attrs import field, frozen
 
 from habitat_docs.errors import DataError, Path, Problem
 from habitat_docs.load import parse_data, read_file, structure, structure_as
-from habitat_docs.model import Agenda, Document, Session, Text
+from habitat_docs.load.images import setting_image
+from habitat_docs.model import Agenda, Artwork, Document, Session, Text
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.session.agenda import AGENDA_ID, ProvisionalAgenda, read_agenda
 from habitat_docs.session.allocation import Allocation, Request, allocate
@@ -77,6 +78,8 @@ SESSION_FIELDS = (
     "agenda",
     "register",
     "documents",
+    "emblem",
+    "logo",
 )
 
 
@@ -92,6 +95,8 @@ class SessionPlan:
     register_file: FsPath | None
     lines: Mapping[Path, int] = field(repr=False)
     raw_session: Mapping[str, Any] = field(repr=False)  # the session fields, as data
+    # The masthead's images for every document (emblem:, logo:, beside the session file)
+    artwork: Artwork = field(factory=Artwork)
 
     # --- lookups ---
 
@@ -305,6 +310,8 @@ def _plan(path: FsPath, data: Any, lines: Mapping[Path, int]) -> SessionPlan:
     problems += probs
     entries, requests, probs = read_entries(data.get("documents"), path.parent, agenda)
     problems += probs
+    artwork, probs = _artwork(data, path.parent)
+    problems += probs
     if session is None:
         raise DataError(problems)
     allocation, probs = _allocation(session, requests, agenda, register)
@@ -323,7 +330,27 @@ def _plan(path: FsPath, data: Any, lines: Mapping[Path, int]) -> SessionPlan:
         register_file=register_file,
         lines=lines,
         raw_session=raw_session,
+        artwork=artwork,
     )
+
+
+def _artwork(data: Mapping[str, Any], folder: FsPath) -> tuple[Artwork, list[Problem]]:
+    """The images the session file names for every masthead (relative to its folder, and
+    inside it, as a data file's images are), checked before anything is built."""
+    found: dict[str, FsPath] = {}
+    problems: list[Problem] = []
+    for name in ("emblem", "logo"):
+        value = data.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            problems.append(Problem("give the file name of a PNG, JPEG or GIF image", (name,)))
+            continue
+        try:
+            found[name] = setting_image(value, name, folder)
+        except DataError as e:
+            problems += e.problems
+    return Artwork(**found), problems
 
 
 def _session(raw: Mapping[str, Any]) -> tuple[Session | None, list[Problem]]:

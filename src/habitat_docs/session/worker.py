@@ -15,7 +15,7 @@ from habitat_docs import api
 from habitat_docs.compose.language import language
 from habitat_docs.errors import DataError, Path
 from habitat_docs.load import structure
-from habitat_docs.model import Document
+from habitat_docs.model import Artwork, Document
 from habitat_docs.model.inline import plain
 
 __all__ = ["Job", "Outcome", "check", "summary", "work"]
@@ -32,6 +32,8 @@ class Job:
     langs: tuple[str, ...]
     formats: tuple[str, ...]
     traceback: bool = False
+    emblem: str | None = None  # the masthead's images, checked files
+    logo: str | None = None
 
 
 @frozen
@@ -54,7 +56,8 @@ def work(job: Job) -> Outcome:
     t0 = time.perf_counter()
     try:
         doc = structure(job.data, base_dir=FsPath(job.base_dir))
-        paths = api.build(doc, job.out_dir, job.langs, job.formats)
+        artwork = Artwork(*(None if p is None else FsPath(p) for p in (job.emblem, job.logo)))
+        paths = api.build(doc, job.out_dir, job.langs, job.formats, artwork=artwork)
         pairs = itertools.product(job.langs, job.formats)  # the order api.build writes in
         files = tuple((lang, fmt, p.name) for (lang, fmt), p in zip(pairs, paths, strict=True))
         titles = {lang: _plain_title(doc, lang) for lang in job.langs}

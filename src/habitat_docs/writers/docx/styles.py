@@ -6,7 +6,7 @@ from docx.oxml import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from habitat_docs.compose.geometry import BOX_PADDING_PT, CELL_PADDING_PT, THIN_RULE_PT
-from habitat_docs.compose.tree import Sizes, Typography
+from habitat_docs.compose.tree import Sizes, Spacing, Typography
 from habitat_docs.writers.docx.ooxml import NS, border, twips
 
 __all__ = ["styles"]
@@ -14,9 +14,9 @@ __all__ = ["styles"]
 _SINGLE = 'w:line="240" w:lineRule="auto"'  # single line spacing
 
 
-def styles(t: Typography, sizes: Sizes) -> BaseOxmlElement:
+def styles(t: Typography, sizes: Sizes, spacing: Spacing) -> BaseOxmlElement:
     """The whole styles part."""
-    group = _Styles(t, sizes)
+    group = _Styles(t, sizes, spacing)
     xml = f"{group.defaults()}{group.headings()}{group.paragraphs()}{group.masthead()}{group.others()}"
     return parse_xml(f"<w:styles {NS}>{xml}</w:styles>")
 
@@ -44,8 +44,8 @@ def _pstyle(sid: str, name: str, ppr: str, rpr: str = "") -> str:
 class _Styles:
     """The style definitions of one typography, group by group."""
 
-    def __init__(self, t: Typography, sizes: Sizes) -> None:
-        self.t, self.sizes = t, sizes
+    def __init__(self, t: Typography, sizes: Sizes, spacing: Spacing) -> None:
+        self.t, self.sizes, self.spacing = t, sizes, spacing
         self.line = f'w:line="{round(t.line_spacing * 20)}" w:lineRule="exact"' if t.line_spacing else _SINGLE
         self.ind, self.right = twips(t.label_indent_cm), twips(sizes.right_indent_cm)
         self.heading_fonts = _fonts(t.heading_font, t.east_asian_heading_font)
@@ -114,20 +114,27 @@ class _Styles:
         return "".join(out)
 
     def masthead(self) -> str:
-        t, sizes, single = self.t, self.sizes, f'<w:spacing w:after="0" {_SINGLE}/>'
+        """Every masthead line exactly at the masthead pitch of its size (as ``un.typ`` sets
+        it), so that the masthead has one height in Word, LibreOffice and the PDF."""
+        t, sizes, sp = self.t, self.sizes, self.spacing
+
+        def pitched(pt: float, before: float = 0, after: float = 0) -> str:
+            return (f'<w:spacing w:before="{round(before * 20)}" w:after="{round(after * 20)}" '
+                    f'w:line="{round(pt * sp.pitch * 20)}" w:lineRule="exact"/>')  # fmt: skip
+
         return "".join([
-            _pstyle("UNMasthead", "UN Masthead", single),
-            _pstyle("UNMastheadSymbol", "UN Masthead Symbol", f'{single}<w:jc w:val="right"/>',
+            _pstyle("UNMasthead", "UN Masthead", pitched(t.body_size)),
+            _pstyle("UNMastheadSymbol", "UN Masthead Symbol", f'{pitched(sizes.symbol)}<w:jc w:val="right"/>',
                     f"{self.heading_fonts}<w:b/>{_size(sizes.symbol)}"),
-            _pstyle("UNMastheadBold", "UN Masthead Bold", single, f"{self.heading_fonts}<w:b/><w:bCs/>"),
-            _pstyle("UNOrgan", "UN Masthead Organ", f'<w:spacing w:before="60" w:after="60" {_SINGLE}/>',
+            _pstyle("UNMastheadBold", "UN Masthead Bold", pitched(t.body_size), f"{self.heading_fonts}<w:b/><w:bCs/>"),
+            _pstyle("UNOrgan", "UN Masthead Organ", pitched(sizes.organ),
                     f"{self.heading_fonts}<w:b/>{_size(sizes.organ)}"),
-            _pstyle("UNDistribution", "UN Masthead Distribution", single, _size(sizes.distribution)),
+            _pstyle("UNDistribution", "UN Masthead Distribution", pitched(sizes.distribution), _size(sizes.distribution)),
             _pstyle("UNTitle", "UN Title",
-                    f'<w:keepNext/><w:spacing w:before="360" w:after="240" {_SINGLE}/>'
+                    f'<w:keepNext/>{pitched(t.title_size, sp.title_above, sp.title_below)}'
                     f'<w:ind w:left="{self.ind}" w:right="{self.ind}"/>', self.bold_heading(t.title_size)),
             _pstyle("UNSubtitle", "UN Subtitle",
-                    f'<w:keepNext/><w:spacing w:after="240" {_SINGLE}/><w:ind w:left="{self.ind}"/>',
+                    f'<w:keepNext/>{pitched(t.subsection_size, 0, sp.subtitle_below)}<w:ind w:left="{self.ind}"/>',
                     self.bold_heading(t.subsection_size)),
         ])  # fmt: skip
 

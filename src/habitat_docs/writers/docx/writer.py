@@ -17,9 +17,7 @@ from docx.shared import Cm
 from habitat_docs.compose.geometry import (
     BOX_PADDING_PT,
     CELL_PADDING_PT,
-    DISTRIBUTION_WIDTH_CM,
     MARGIN_CM,
-    MASTHEAD_RULE_PT,
     PAGE_HEIGHT_CM,
     PAGE_WIDTH_CM,
     TABLE_RULE_PT,
@@ -32,13 +30,14 @@ from habitat_docs.compose.tree import (
     FigureBlock,
     Heading,
     Inline,
-    Line,
     Para,
     Sizes,
+    Spacing,
     Span,
     TableBlock,
     Typography,
 )
+from habitat_docs.writers.docx.masthead import masthead
 from habitat_docs.writers.docx.ooxml import (
     TAB,
     Footnotes,
@@ -58,19 +57,14 @@ from habitat_docs.writers.docx.styles import styles
 __all__ = ["write_docx"]
 
 
-_LINE_STYLES = {
-    "session": "UNMastheadBold", "item-title": "UNMastheadBold", "title": "UNTitle",
-    "subtitle": "UNSubtitle", "organ": "UNMastheadBold",
-}  # fmt: skip
-_BAND_ROLES = {"un", "symbol", "organ", "distr"}
 
 
 def write_docx(c: Composed) -> bytes:
     """The DOCX file of a composed document, as bytes."""
-    doc = docx.Document(BytesIO(_base(c.typography, c.sizes)))
+    doc = docx.Document(BytesIO(_base(c.typography, c.sizes, c.spacing)))
     notes = Footnotes(doc.part)
     writer = _BodyWriter(doc, c, notes)
-    writer.masthead(c.masthead)
+    writer.masthead()
     for block in c.blocks:
         writer.block(block)
     writer.flush()
@@ -106,11 +100,11 @@ def _fixed_times(data: bytes, issued: dt.date) -> bytes:
 
 
 @cache
-def _base(typo: Typography, sizes: Sizes) -> bytes:
+def _base(typo: Typography, sizes: Sizes, spacing: Spacing) -> bytes:
     """A styled, empty A4 document for one typography, built once per process."""
     doc = docx.Document()
     styles_part = doc.part._styles_part
-    styles_part._element = styles(typo, sizes)
+    styles_part._element = styles(typo, sizes, spacing)
     settings(doc.settings.element, typo)
     doc.settings.odd_and_even_pages_header_footer = True
     sec = doc.sections[0]
@@ -159,44 +153,8 @@ class _BodyWriter:
 
     # --- masthead ---
 
-    def masthead(self, lines: tuple[Line, ...]) -> None:
-        band = {role: [ln for ln in lines if ln.role == role] for role in _BAND_ROLES}
-        in_band = _BAND_ROLES if band["symbol"] else set()  # informal documents have no band
-        if in_band:
-            self.parts.append(self.band(band))
-        first = True
-        for ln in lines:
-            if ln.role in in_band:
-                continue
-            props = '<w:spacing w:before="240"/>' if first else ""
-            first = False
-            self.parts.append(para(_LINE_STYLES.get(ln.role, "UNMasthead"), self.runs(ln.content), props))
-
-    def band(self, band: dict[str, list[Line]]) -> str:
-        """The top of page 1: United Nations and the symbol over a heavy rule, then the
-        organ and the distribution column over a thin rule."""
-        left, right = twips(TEXT_WIDTH_CM - DISTRIBUTION_WIDTH_CM), twips(DISTRIBUTION_WIDTH_CM)
-
-        def cell(width: int, content: str, rule_pt: float, align: str = "bottom") -> str:
-            rule = f"<w:tcBorders>{border('bottom', rule_pt)}</w:tcBorders>"
-            return (
-                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{rule}<w:vAlign w:val="{align}"/></w:tcPr>'
-                f"{content or para('UNMasthead', '')}</w:tc>"
-            )
-
-        def lines(role: str, style: str) -> str:
-            return "".join(para(style, self.runs(ln.content)) for ln in band[role])
-
-        heavy, thin = MASTHEAD_RULE_PT, THIN_RULE_PT
-        row1 = cell(left, lines("un", "UNOrgan"), heavy) + cell(right, lines("symbol", "UNMastheadSymbol"), heavy)
-        row2 = cell(left, lines("organ", "UNOrgan"), thin, "top") + cell(right, lines("distr", "UNDistribution"), thin, "top")
-        return (
-            f'<w:tbl><w:tblPr><w:tblW w:w="{left + right}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-            '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
-            '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-            f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/>'
-            f"</w:tblGrid><w:tr>{row1}</w:tr><w:tr>{row2}</w:tr></w:tbl>"
-        )
+    def masthead(self) -> None:
+        self.parts.append(masthead(self.c, self.runs, self.doc.part))
 
     # --- body ---
 

@@ -7,8 +7,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from habitat_docs.compose import geometry
 from habitat_docs.compose.tree import (
+    Band,
     BoxBlock,
     Composed,
     FigureBlock,
@@ -16,6 +19,7 @@ from habitat_docs.compose.tree import (
     Inline,
     NoteRef,
     Para,
+    Picture,
     Span,
     TableBlock,
     Typography,
@@ -51,6 +55,7 @@ def document_data(c: Composed) -> tuple[Json, str | None]:
     Image paths in the data are relative to that folder, the deepest one holding every
     image; the layout reads nothing else. (Images are checked when the document is composed.)"""
     images = [b.image for b in c.blocks if isinstance(b, FigureBlock) and b.image is not None]
+    images += [p.path for p in (c.band.emblem, c.band.logo) if p is not None]
     root = os.path.commonpath([os.path.dirname(p) for p in images]) if images else None
     lang, _, region = c.typography.tag.partition("-")
     body, heading, latin = font_chains(c.typography)
@@ -67,6 +72,8 @@ def document_data(c: Composed) -> tuple[Json, str | None]:
         "page": _PAGE,
         "rules": _RULES,
         "masthead": [{"role": ln.role, "content": _inline(ln.content)} for ln in c.masthead],
+        "band": _band(c.band, root),
+        "spacing": attrs.asdict(c.spacing),
         "foot": [_inline(ln.content) for ln in c.foot],
         "blocks": _blocks(c, root),
     }
@@ -142,11 +149,30 @@ def _blocks(c: Composed, root: str | None) -> list[Json]:
     return out
 
 
+def _band(b: Band, root: str | None) -> Json:
+    return {
+        "columns-cm": list(b.columns_cm),
+        "rows": [[{"role": role, "span": span} for role, span in row] for row in b.rows],
+        "symbol-size": b.symbol_size,
+        "emblem": _picture(b.emblem, root),
+        "logo": _picture(b.logo, root),
+    }
+
+
+def _picture(p: Picture | None, root: str | None) -> Json | None:
+    if p is None:
+        return None
+    return {"image": _relative(p.path, root), "width-cm": p.width_cm, "height-cm": p.height_cm}
+
+
+def _relative(path: str, root: str | None) -> str:
+    """An image's path as Typst reads it: from the root folder it may read."""
+    assert root is not None
+    return "/" + Path(os.path.relpath(path, root)).as_posix()
+
+
 def _figure(b: FigureBlock, root: str | None) -> Json:
-    image = None
-    if b.image is not None:
-        assert root is not None
-        image = "/" + Path(os.path.relpath(b.image, root)).as_posix()
+    image = None if b.image is None else _relative(b.image, root)
     return {
         "kind": "figure", "label": b.label, "title": _inline(b.title), "image": image,
         "width-cm": b.width_cm, "alt": " ".join(filter(None, (b.label, _plain(b.title)))),

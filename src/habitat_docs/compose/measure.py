@@ -1,0 +1,55 @@
+"""The printed width of a line of text, from the advance widths of the font that prints it.
+
+The geometry asks how wide the document symbol is in the masthead's bold face, so that it can
+give the symbol a cell it fits in on one line. Both the PDF and LibreOffice print the Word
+families with the same metric-compatible faces (:data:`~habitat_docs.writers.pdf.fonts.SUBSTITUTES`),
+so one measurement serves every writer.
+
+    >>> round(text_width("HSP/EB.2024/11", "Times New Roman", 20, bold=True)) > 100
+    True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+__all__ = ["text_width"]
+
+# Without the font file (a DOCX-only build on a machine without it), a width no narrower than
+# the bold serif faces' widest ASCII strings: the cell comes out a little wide, never too narrow.
+_FALLBACK_EM = 0.62
+# Characters that take no room: the word joiners the DOCX writer puts into symbols.
+_ZERO_WIDTH = frozenset("\u2060\u200b\u200c\u200d\ufeff")
+
+
+def text_width(text: str, family: str, size: float, *, bold: bool = False) -> float:
+    """The advance width of ``text`` in points, set in ``family`` at ``size`` points
+    (without kerning, as Word sets it; kerning only narrows a line)."""
+    metrics = _metrics(family, bold)
+    if metrics is None:
+        return sum(0 if c in _ZERO_WIDTH else _FALLBACK_EM for c in text) * size
+    cmap, advances, per_em = metrics
+    fallback = advances.get(cmap.get(ord("0"), ""), per_em // 2)
+    units = sum(0 if c in _ZERO_WIDTH else advances.get(cmap.get(ord(c), ""), fallback) for c in text)
+    return units * size / per_em
+
+
+@cache
+def _metrics(family: str, bold: bool) -> tuple[dict[int, str], dict[str, int], int] | None:
+    """The character map, the advance widths and the units per em of the face of ``family``
+    nearest to bold (700) or regular (400), or None if it is not installed."""
+    # Imported here: the font search belongs to the PDF writer, which itself imports the
+    # geometry; importing it when the module loads would make a cycle.
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    from habitat_docs.writers.pdf.fonts import faces, pdf_family
+
+    found = faces(pdf_family(family))
+    if not found:
+        return None
+    weight = 700 if bold else 400
+    face = min(found, key=lambda f: (f.style != "normal", abs(f.weight - weight)))
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        cmap = dict(font.getBestCmap())
+        advances = {name: width for name, (width, _) in font["hmtx"].metrics.items()}
+        return cmap, advances, int(font["head"].unitsPerEm)
