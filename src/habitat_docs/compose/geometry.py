@@ -7,7 +7,7 @@ from habitat_docs.compose.tree import Sizes, Typography
 __all__ = [
     "PAGE_WIDTH_CM", "PAGE_HEIGHT_CM", "MARGIN_CM", "TEXT_WIDTH_CM", "RIGHT_INDENT_CM",
     "DISTRIBUTION_WIDTH_CM", "FIGURE_MAX_HEIGHT_CM", "MASTHEAD_RULE_PT", "TABLE_RULE_PT",
-    "THIN_RULE_PT", "sizes",
+    "THIN_RULE_PT", "CLOSING_RULE_CM", "sizes",
 ]  # fmt: skip
 
 # A4 with the UN margins, in centimetres.
@@ -23,6 +23,7 @@ FIGURE_MAX_HEIGHT_CM = 15.0
 MASTHEAD_RULE_PT = 2.2  # under "United Nations" and the symbol
 TABLE_RULE_PT = 1.5  # above and below a table
 THIN_RULE_PT = 0.5  # under the organ and under column heads; boxes; the footnote separator
+CLOSING_RULE_CM = 3.8  # the short centred rule that ends a document
 
 
 def sizes(t: Typography) -> Sizes:

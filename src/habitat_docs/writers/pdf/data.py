@@ -10,13 +10,19 @@ from typing import Any
 from habitat_docs.compose import geometry
 from habitat_docs.compose.tree import (
     BoxBlock,
+    ClosingRule,
     Composed,
+    DecisionHeading,
+    DecisionPara,
     FigureBlock,
     Heading,
     Inline,
+    Mark,
     NoteRef,
+    OriginalLine,
     Para,
     Span,
+    SummaryBlock,
     TableBlock,
     Typography,
 )
@@ -134,8 +140,27 @@ def _blocks(c: Composed, root: str | None) -> list[Json]:
         elif isinstance(b, BoxBlock):
             out.append({"kind": "box", "title": b.title, "items": [_inline(i) for i in b.items]})
         else:
-            raise TypeError(f"cannot write {type(b).__name__}")
+            out.append(_front(b))
     return out
+
+
+def _front(b: object) -> Json:
+    """The parts around the body paragraphs: summary, draft decision head, an annex's
+    original language, the closing rule."""
+    if isinstance(b, SummaryBlock):
+        return {
+            "kind": "summary", "title": b.title, "paras": [_inline(p) for p in b.paras],
+            "action-lead": b.action_lead, "action": _inline(b.action),
+        }  # fmt: skip
+    if isinstance(b, DecisionHeading):
+        return {"kind": "decision", "heading": b.heading, "title": _inline(b.title), "opening": b.opening}
+    if isinstance(b, DecisionPara):  # printed as a body paragraph
+        return {"kind": "para", "label": b.label, "depth": 0, "content": _inline(b.content)}
+    if isinstance(b, OriginalLine):
+        return {"kind": "original", "text": b.text}
+    if isinstance(b, ClosingRule):
+        return {"kind": "closing-rule", "width-cm": b.width_cm}
+    raise TypeError(f"cannot write {type(b).__name__}")
 
 
 def _figure(b: FigureBlock, root: str | None) -> Json:
@@ -167,6 +192,8 @@ def _inline(items: tuple[Inline, ...]) -> list[Json]:
             out.append(_span(it))
         elif isinstance(it, NoteRef):
             out.append({"kind": "note", "mark": it.mark, "content": [_span(s) for s in it.content]})
+        elif isinstance(it, Mark):
+            out.append({"kind": "mark", "text": it.text})
         else:
             raise TypeError(f"cannot write {type(it).__name__}")
     return out
