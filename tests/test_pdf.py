@@ -32,6 +32,7 @@ import habitat_docs as hd
 from habitat_docs.compose.composer import compose
 from habitat_docs.compose.tree import (
     Composed,
+    DecisionPara,
     FigureBlock,
     Heading,
     NoteRef,
@@ -171,7 +172,10 @@ def test_paragraphs_numbered_1_to_n(pdfs, composed, engine: str, lang: str) -> N
         if isinstance(b, Para) and b.label and not b.depth
     ]
     assert expected == list(range(1, 28))
-    assert paragraph_numbers(body_lines(pdfs[engine, lang])) == expected
+    # then the draft decision's operative paragraphs, numbered from 1 again
+    operative = [int(b.label.rstrip(".")) for b in composed[lang].blocks if isinstance(b, DecisionPara) and b.label]
+    assert operative == [1, 2, 3]
+    assert paragraph_numbers(body_lines(pdfs[engine, lang])) == expected + operative
 
 
 @pytest.mark.parametrize(("engine", "lang"), CASES)
