@@ -73,7 +73,9 @@ def number(doc: Document) -> Numbering:
     next_note = 1
     first = next(iter(sorted(doc.languages)))
     for path, node in [((), None), *walk(doc)]:
-        text_fields = [(("title",), doc.title)] if node is None else list(texts(path, node))
+        text_fields: list[tuple[Path, Text]] = (
+            [(("title",), doc.title)] if node is None else list(texts(path, node))
+        )
         for tpath, text in text_fields:
             n = text.notes(first)
             if n:

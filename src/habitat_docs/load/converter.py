@@ -210,9 +210,11 @@ def _subparagraph(value: Any, cls: type) -> Subparagraph | Operative:
     if not isinstance(value, Mapping):
         raise DataError(f"expected {what} ({{en: …, zh: …}} or text: …), got {_what(value)}")
     if _is_text(value) and "text" not in value:
-        made: Subparagraph | Operative = cls(text=Text(value))
-        return made
-    return _text_fields[cls](value, cls)  # type: ignore[no-any-return]
+        short: Subparagraph | Operative = cls(text=Text(value))
+        return short
+    made = _text_fields[Operative if cls is Operative else Subparagraph](value, cls)
+    assert isinstance(made, Subparagraph | Operative)
+    return made
 
 
 def _is_list_field(t: Any) -> bool:
