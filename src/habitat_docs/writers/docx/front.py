@@ -34,9 +34,12 @@ _DERIVED = (
     ("UNOriginal", "UN Original Language", "UNUnnumbered"),
     ("UNClosingRule", "UN Closing Rule", "UNUnnumbered"),
 )
+# A decision's heading is in the outline (the bookmarks of a PDF), as a section is; its
+# title is not, as in the Typst PDF.
+_OUT_OF_OUTLINE = {"UNDecisionTitle": '<w:pPr><w:outlineLvl w:val="9"/></w:pPr>'}
 FRONT_STYLES = "".join(
     f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
-    f'<w:basedOn w:val="{base}"/><w:qFormat/></w:style>'
+    f'<w:basedOn w:val="{base}"/><w:qFormat/>{_OUT_OF_OUTLINE.get(sid, "")}</w:style>'
     for sid, name, base in _DERIVED
 )
 
