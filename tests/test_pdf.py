@@ -32,6 +32,8 @@ import habitat_docs as hd
 from habitat_docs.compose.composer import compose
 from habitat_docs.compose.tree import (
     Composed,
+    DecisionHeading,
+    DecisionPara,
     FigureBlock,
     Heading,
     NoteRef,
@@ -171,7 +173,10 @@ def test_paragraphs_numbered_1_to_n(pdfs, composed, engine: str, lang: str) -> N
         if isinstance(b, Para) and b.label and not b.depth
     ]
     assert expected == list(range(1, 28))
-    assert paragraph_numbers(body_lines(pdfs[engine, lang])) == expected
+    # then the draft decision's operative paragraphs, numbered from 1 again
+    operative = [int(b.label.rstrip(".")) for b in composed[lang].blocks if isinstance(b, DecisionPara) and b.label]
+    assert operative == [1, 2, 3]
+    assert paragraph_numbers(body_lines(pdfs[engine, lang])) == expected + operative
 
 
 @pytest.mark.parametrize(("engine", "lang"), CASES)
@@ -259,11 +264,11 @@ def test_tagged_pdf_with_bookmarks(pdfs, composed, engine: str, lang: str) -> No
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
     titles = [squash(o["/Title"]) for o in r.outline]
     headings = [
-        squash(f"{b.label}{plain(b.content)}")
+        squash(f"{b.label}{plain(b.content)}") if isinstance(b, Heading) else squash(b.heading)
         for b in composed[lang].blocks
-        if isinstance(b, Heading)
+        if isinstance(b, Heading | DecisionHeading)
     ]
-    assert titles == headings and len(titles) == 11
+    assert titles == headings and len(titles) == 12  # 11 sections and the draft decision
 
 
 @pytest.mark.parametrize(("engine", "lang"), CASES)
@@ -923,7 +928,7 @@ def test_a_batch_is_tried_again_after_a_crash(docx_files, tmp_path, monkeypatch)
     monkeypatch.setenv("HABITAT_DOCS_SOFFICE", str(fake_soffice(tmp_path, script)))
     (path,) = pdf_from_docx([docx_files["en"]], tmp_path / "out")
     assert first.exists()
-    assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
+    assert paragraph_numbers(body_lines(path.read_bytes())) == [*range(1, 28), 1, 2, 3]  # and the decision's
 
 
 @pytest.mark.office
@@ -958,7 +963,7 @@ def test_warm_office_converts_batches_in_one_process(docx_files, pdfs, office, t
     for path, lang in [(first[0], "zh"), (second[0], "en")]:
         data = path.read_bytes()
         assert len(reader(data).pages) == len(reader(pdfs["libreoffice", lang]).pages)
-        assert paragraph_numbers(body_lines(data)) == list(range(1, 28))
+        assert paragraph_numbers(body_lines(data)) == [*range(1, 28), 1, 2, 3]  # and the decision's
 
 
 @pytest.mark.parametrize(
@@ -1030,7 +1035,7 @@ def test_a_hung_warm_office_is_replaced_and_the_batch_converted(docx_files, tmp_
         hung = office.pid
         (path,) = pdf_from_docx([docx_files["zh"]], tmp_path / "out", office=office, timeout=8)
         assert office.running and office.pid != hung and gone(hung)
-    assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
+    assert paragraph_numbers(body_lines(path.read_bytes())) == [*range(1, 28), 1, 2, 3]
 
 
 @pytest.mark.office
@@ -1047,7 +1052,7 @@ def test_a_talkative_warm_office_does_not_block_on_its_messages(docx_files, tmp_
         assert log.stat().st_size >= 262144
         (path,) = pdf_from_docx([docx_files["en"]], tmp_path, office=office, timeout=30, retries=0)
         assert log.stat().st_size < 65536  # emptied between batches, and written on after
-    assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
+    assert paragraph_numbers(body_lines(path.read_bytes())) == [*range(1, 28), 1, 2, 3]
 
 
 @pytest.mark.office
@@ -1063,7 +1068,7 @@ def test_a_broken_job_is_reported_and_the_office_serves_on(docx_files, office, t
     assert (status, source) == ("error", "") and message  # the Basic error, e.g. "Index out of …"
     result.unlink()
     (path,) = pdf_from_docx([docx_files["en"]], tmp_path, office=office)
-    assert paragraph_numbers(body_lines(path.read_bytes())) == list(range(1, 28))
+    assert paragraph_numbers(body_lines(path.read_bytes())) == [*range(1, 28), 1, 2, 3]
 
 
 def test_pdf_from_docx_checks_its_inputs(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -1107,7 +1112,7 @@ def test_every_example_prints(example: Path) -> None:
         expected = [
             b.label
             for b in c.blocks
-            if isinstance(b, Para | Heading) and not getattr(b, "depth", 0)
+            if isinstance(b, Para | Heading | DecisionPara) and not getattr(b, "depth", 0)
             and re.fullmatch(r"\d{1,3}\.", b.label or "")
         ]  # fmt: skip
         got = [f"{n}." for n in paragraph_numbers(body_lines(data, c.running_head))]

@@ -16,7 +16,8 @@ __all__ = ["STRUCTURAL", "Token", "classify"]
 
 # Kinds: num (1.), dec (1.1), upper (I. or A.), chinese (一、), paren ((a), (i)), dot (a., i.),
 # bullet, annex, figure, table, note (numbered footnote text), star (* footnote text),
-# ref (a footnote reference mark in the text).
+# ref (a footnote reference mark in the text), decision (the heading of a draft decision, whose
+# operative paragraphs are numbered 1, 2, … on their own).
 STRUCTURAL = frozenset({"num", "dec", "upper", "chinese", "annex"})
 
 
@@ -45,6 +46,11 @@ _UPPER = re.compile(r"([A-Z]{1,7})\.(?:\s+|(?=[A-Z][a-z]|[\u4e00-\u9fff])|$)(.*)
 _CHINESE = re.compile(r"([一二三四五六七八九十]{1,3})、\s*(.*)")
 _ANNEX = re.compile(
     r"(Annex|ANNEX|Appendix|附件|附录)\s*([IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|\d{1,2})?\s*\**"
+)
+# "Draft decision 2024/…", "Draft decision II", "第2024/…号决定草案", "决定草案": the whole line.
+_DECISION = re.compile(
+    r"(?:Draft decision|DRAFT DECISION)(?:\s+(?:\d{4}/\S+|[IVX]{1,4}))?"
+    r"|(?:第\s*\d{4}/\S+?\s*号)?决定草案(?:[一二三四五六七八九十]{1,2})?"
 )
 _CAPTION = re.compile(r"(Figure|Table|图|表)\s*(\d{1,3}|[IVXLC]{1,6})\s*\**")
 _SUPER = re.compile(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(.*)")
@@ -140,6 +146,8 @@ def _token(ln: Line, s: str) -> Token | None:
     if not s:
         return None
     c = s[0]
+    if c in "D第决" and _DECISION.fullmatch(s):
+        return Token("decision", s, ln)
     if "0" <= c <= "9":  # not isdigit(): "¹".isdigit() is true
         m = _DEC.match(s)
         if m and not _UNIT.match(m.group(4)):

@@ -27,16 +27,25 @@ def compare(a: Structure, b: Structure) -> list[Finding]:
             out += _lists(
                 a, b, "subsection", _owned(a, x, "subsection"), _owned(b, y, "subsection")
             )
-        pa, pb = _of(a, "para", p), _of(b, "para", p)
-        out += _lists(a, b, "para", pa, pb)
-        others = {it.value: it for it in pb}
-        for x in pa:
-            if x.value in others:
-                out += _subparagraphs(a, b, x, others[x.value])
+        out += _lists(a, b, "decision", _of(a, "decision", p), _of(b, "decision", p))
+        for kind in ("para", "operative"):
+            out += _paragraphs(a, b, kind, p)
     out += _notes(a, b)
     out += _lists(a, b, "figure", _of(a, "figure"), _of(b, "figure"))
     out += _lists(a, b, "table", _of(a, "table"), _of(b, "table"))
     out += _symbols(a, b)
+    return out
+
+
+def _paragraphs(a: Structure, b: Structure, kind: str, part: int) -> list[Finding]:
+    """The paragraphs (or a draft decision's operative paragraphs) of one part, and the
+    subparagraphs of each."""
+    pa, pb = _of(a, kind, part), _of(b, kind, part)
+    out = _lists(a, b, kind, pa, pb)
+    others = {(it.stream, it.value): it for it in pb}
+    for x in pa:
+        if (x.stream, x.value) in others:
+            out += _subparagraphs(a, b, x, others[(x.stream, x.value)])
     return out
 
 

@@ -21,7 +21,7 @@ class Item:
     says how its labels print (labels.fmt); ``owner`` is the index of the paragraph a
     subparagraph belongs to, or of the section a subsection belongs to."""
 
-    kind: str  # para section subsection sub annex figure table note star ref star-ref bullet
+    kind: str  # para operative section subsection sub annex decision figure table note star ref star-ref bullet
     value: int
     label: str
     line: Line
@@ -78,6 +78,9 @@ class _Resolver:
         self.sub_last = [0] * 5
         self.sub_depth = 0
         self.note_last = 0
+        self.decisions = 0  # draft decisions so far
+        self.decision = 0  # the draft decision being read (0: none; a heading ends it)
+        self.operative_last = 0
         self.next_struct = self._lookahead()
 
     def _lookahead(self) -> list[int]:
@@ -124,6 +127,8 @@ class _Resolver:
     def _num(self, i: int, tok: Token) -> None:
         n, e = tok.value, self.expected_para()
         typeset = _typeset_as_heading(tok.line)
+        if self.decision and not typeset:
+            return self._operative(tok)
         if typeset or (typeset is None and n != e):
             return self._decimal_heading(tok, n)
         nxt = self.next_struct[i]
@@ -151,6 +156,25 @@ class _Resolver:
         self.para = self.add("para", tok, n, ("para", self.part), "para")
         self.para_last[self.part] = n
 
+    # --- draft decisions ---
+
+    def _decision(self, i: int, tok: Token) -> None:
+        """"Draft decision 2024/…": the numbers that follow, up to the next heading, are its
+        operative paragraphs, a stream of their own from 1."""
+        self.new_context()
+        self.decisions += 1
+        self.decision, self.operative_last = self.decisions, 0
+        self.add("decision", tok, self.decisions)
+
+    def _operative(self, tok: Token) -> None:
+        n = tok.value
+        if n != self.operative_last + 1 and tok.rest[:1].isascii() and tok.rest[:1].islower():
+            return  # "… paragraph\n15. and …": prose, not a label
+        self.new_context()
+        stream = ("operative", self.part, self.decision)
+        self.para = self.add("operative", tok, n, stream, "para")
+        self.operative_last = n
+
     def _next_num(self, i: int) -> int | None:
         j = self.next_struct[i]
         while j >= 0 and self.tokens[j].kind != "num":
@@ -173,6 +197,7 @@ class _Resolver:
         if a != self.dec[0]:  # 2.1 with no 2. before it
             self.dec = [a, 0]
         self.new_context()
+        self.decision = 0
         self.add(
             "subsection",
             tok,
@@ -224,12 +249,14 @@ class _Resolver:
 
     def _section(self, tok: Token, n: int, scheme: str) -> None:
         self.new_context()
+        self.decision = 0
         self.section = self.add("section", tok, n, ("section", self.part), scheme)
         self.sec_last[self.part] = n
         self.subsec_last = 0
 
     def _subsection(self, tok: Token, n: int) -> None:
         self.new_context()
+        self.decision = 0
         self.add(
             "subsection",
             tok,
@@ -242,6 +269,7 @@ class _Resolver:
 
     def _annex(self, i: int, tok: Token) -> None:
         self.new_context()
+        self.decision = 0
         self.part += 1
         word = tok.label[:2] if tok.label.startswith(("附件", "附录")) else tok.label.split()[0]
         numerals, sep = ("chinese", "") if word in ("附件", "附录") else ("roman", " ")

@@ -16,6 +16,8 @@ __all__ = ["NAMES", "check_sequences"]
 
 NAMES = {
     "para": "paragraph",
+    "operative": "operative paragraph",
+    "decision": "draft decision",
     "section": "section",
     "subsection": "subsection",
     "sub": "subparagraph",

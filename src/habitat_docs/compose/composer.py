@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import Any
 
 from habitat_docs.compose.geometry import (
+    CLOSING_RULE_CM,
     EMBLEM_HEIGHT_CM,
     FIGURE_MAX_HEIGHT_CM,
     LOGO_HEIGHT_CM,
@@ -24,15 +25,21 @@ from habitat_docs.compose.tree import (
     Band,
     Block,
     BoxBlock,
+    ClosingRule,
     Composed,
+    DecisionHeading,
+    DecisionPara,
     FigureBlock,
     Heading,
     Inline,
     Line,
+    Mark,
     NoteRef,
+    OriginalLine,
     Para,
     Picture,
     Span,
+    SummaryBlock,
     TableBlock,
 )  # fmt: skip
 from habitat_docs.errors import DataError, Path
@@ -41,12 +48,15 @@ from habitat_docs.model import (
     Annex,
     Artwork,
     Document,
+    DraftDecision,
     Figure,
+    Operative,
     Paragraph,
     PreSession,
     Section,
     Subparagraph,
     Subsection,
+    Summary,
     Table,
     TargetBox,
     Text,
@@ -59,7 +69,10 @@ __all__ = ["compose"]
 
 # Label kinds a reference can group under, and the wording kind it uses.
 _REF_KIND = {"paragraph": "paragraph", "subparagraph": "paragraph", "section": "section",
-             "subsection": "section", "figure": "figure", "table": "table", "annex": "annex"}  # fmt: skip
+             "subsection": "section", "figure": "figure", "table": "table", "annex": "annex",
+             "operative": "operative", "decision": "decision"}  # fmt: skip
+# Kinds whose references name no annex: a draft decision is one, wherever it stands.
+_NO_ANNEX_PIN = frozenset({"annex", "operative", "decision"})
 
 
 def compose(
@@ -76,14 +89,14 @@ class _Composer:
     def __init__(self, doc: Document, lang: Language, numbering: Numbering, artwork: Artwork) -> None:
         self.doc, self.lang, self.num, self.artwork = doc, lang, numbering, artwork
         self.code = lang.code
+        self.marks: dict[str, str] = {}  # the letters of the table being composed, by note id
 
     def run(self) -> Composed:
         doc = self.doc
         blocks: list[Block] = []
         for path, node in walk(doc):
-            block = self.block(path, node)
-            if block is not None:
-                blocks.append(block)
+            blocks.extend(self.blocks(path, node))
+        blocks.append(ClosingRule(CLOSING_RULE_CM))
         lines = self.masthead()
         typo = self.lang.typography
         return Composed(
@@ -167,15 +180,44 @@ class _Composer:
 
     # --- body ---
 
+    def blocks(self, path: Path, node: object) -> list[Block]:
+        """The blocks of a node: most give one, some none, a draft decision its head and
+        preamble (its operative paragraphs are nodes of their own)."""
+        if isinstance(node, Annex):
+            label = self.lang.label(self.num.labels[path], self.num.annexes)
+            out: list[Block] = [Heading(0, label, self.runs(node.title, (*path, "title")))]
+            if node.original is not None and node.original != self.doc.original:
+                out.append(OriginalLine(self.lang.phrase("annex_original", node.original)))
+            return out
+        if isinstance(node, Summary):
+            return [self.summary(node)]
+        if isinstance(node, DraftDecision):
+            return self.decision(path, node)
+        block = self.block(path, node)
+        return [] if block is None else [block]
+
+    def summary(self, s: Summary) -> SummaryBlock:
+        paras = tuple(self.runs(t, ("summary", "text", i)) for i, t in enumerate(s.text))
+        if s.action is None:
+            return SummaryBlock(self.lang.phrase("summary_title"), paras)
+        action = self.runs(s.action, ("summary", "action"))
+        return SummaryBlock(self.lang.phrase("summary_title"), paras, self.lang.phrase("action_lead"), action)
+
+    def decision(self, path: Path, d: DraftDecision) -> list[Block]:
+        number = d.number or self.lang.phrase("decision_number", self.doc.session.year)
+        title = self.runs(d.title, (*path, "title")) if d.title is not None else ()
+        head = DecisionHeading(self.lang.phrase("decision_heading", number), title, self.lang.phrase("decision_opening"))
+        preamble = [DecisionPara(None, self.runs(t, (*path, "preamble", i))) for i, t in enumerate(d.preamble)]
+        return [head, *preamble]
+
     def block(self, path: Path, node: object) -> Block | None:
         labels = self.num.labels
         if isinstance(node, Section | Subsection):
             level = 1 if isinstance(node, Section) else 2
             label = self.lang.label(labels[path], style=self.doc.heading_style)
             return Heading(level, label, self.runs(node.heading, (*path, "heading")))
-        if isinstance(node, Annex):
-            label = self.lang.label(labels[path], self.num.annexes)
-            return Heading(0, label, self.runs(node.title, (*path, "title")))
+        if isinstance(node, Operative):
+            return DecisionPara(self.lang.label(labels[path]), self.runs(node.text, (*path, "text")))
         if isinstance(node, Paragraph):
             number = self.lang.label(labels[path]) if node.numbered else None
             return Para(number, self.runs(node.text, (*path, "text")))
@@ -195,13 +237,22 @@ class _Composer:
         return None
 
     def table(self, path: Path, t: Table) -> TableBlock:
+        order = self.num.table_notes.get(path, ())
+        self.marks = {note_id: self.lang.phrase("table_note", i + 1) for i, note_id in enumerate(order)}
         header, rows = self.grid(path, t)
+        texts = {n.id: (j, n.text) for j, n in enumerate(t.table_notes)}
+        lettered = tuple(
+            (Mark(self.marks[note_id]), Span(" "), *self.runs(texts[note_id][1], (*path, "table_notes", texts[note_id][0], "text")))
+            for note_id in order
+        )
+        self.marks = {}
+        notes = self.notes(path, t.notes, None) + lettered + self.notes(path, (), t.source)
         return TableBlock(
             label=self.lang.label(self.num.labels[path]),
             title=self.runs(t.title, (*path, "title")),
             header=header,
             rows=rows,
-            notes=self.notes(path, t.notes, t.source),
+            notes=notes,
         )
 
     def grid(self, path: Path, node: Table | Figure) -> tuple[Any, Any]:
@@ -281,6 +332,8 @@ class _Composer:
                 item = self.doc.agenda.item(n.id) if self.doc.agenda else None
                 assert item is not None  # the model validates {item:id}
                 out.append((self.lang.phrase("item_ref", item.label), bold, italic))
+            elif isinstance(n, inline.TableMark):
+                out.append(Mark(self.marks[n.id]))
             elif isinstance(n, inline.Note):
                 body: list[_Piece] = []
                 self._inline(n.children, False, False, counter, path, body)
@@ -304,7 +357,7 @@ class _Composer:
 
     def reference(self, targets: tuple[str, ...], path: Path) -> str:
         labels = [self.num.targets[t] for t in targets]
-        kinds = {_REF_KIND[lab.kind] for lab in labels}
+        kinds = {_REF_KIND[_root(lab).kind] for lab in labels}
         if len(kinds) > 1:
             raise DataError(f"one reference cannot mix kinds ({', '.join(sorted(kinds))})", path)
         annexes = {lab.annex for lab in labels}
@@ -312,10 +365,10 @@ class _Composer:
             raise DataError("one reference cannot span the body and annexes", path)
         kind, annex = kinds.pop(), annexes.pop()
         pins = [self.pin(lab) for lab in labels]
-        if kind == "paragraph" and all(lab.kind == "paragraph" for lab in labels):
+        if kind in ("paragraph", "operative") and all(lab.kind == kind for lab in labels):
             pins = self.ranges([lab.number for lab in labels])
         annex_pin = None
-        if annex is not None and kind != "annex":
+        if annex is not None and kind not in _NO_ANNEX_PIN:
             annex_pin = self.lang.phrase("pin_annex", annex.number, self.num.annexes)
         return self.lang.reference(kind, pins, annex_pin)
 
@@ -350,19 +403,28 @@ class _Composer:
         return out
 
 
-# A piece of text in a style (text, bold, italic), or a note: what _inline collects before
-# _merge makes each run of one style a Span, once (a span finds its symbols when made).
-_Piece = tuple[str, bool, bool] | NoteRef
+def _root(lab: Label) -> Label:
+    """The paragraph a subparagraph hangs from (a body paragraph or an operative one)."""
+    node = lab
+    while node.kind == "subparagraph" and node.parent is not None and node.parent.number:
+        node = node.parent
+    return node if node.kind == "operative" else lab
+
+
+# A piece of text in a style (text, bold, italic), a note or a table note's mark: what
+# _inline collects before _merge makes each run of one style a Span, once (a span finds its
+# symbols when made).
+_Piece = tuple[str, bool, bool] | NoteRef | Mark
 
 
 def _merge(items: list[_Piece]) -> list[Inline]:
     """Join neighbouring pieces of the same style into one span."""
     out: list[Inline] = []
-    for style, group in groupby(items, key=lambda it: None if isinstance(it, NoteRef) else it[1:]):
+    for style, group in groupby(items, key=lambda it: it[1:] if isinstance(it, tuple) else None):
         if style is None:
-            out.extend(it for it in group if isinstance(it, NoteRef))
+            out.extend(it for it in group if not isinstance(it, tuple))
         else:
-            text = "".join(it[0] for it in group if not isinstance(it, NoteRef))
+            text = "".join(it[0] for it in group if isinstance(it, tuple))
             out.extend(_upright(_URL.sub(_breakable, text) if "://" in text else text, *style))
     return out
 

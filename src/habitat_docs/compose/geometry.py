@@ -11,7 +11,8 @@ __all__ = [
     "PAGE_WIDTH_CM", "PAGE_HEIGHT_CM", "MARGIN_CM", "TEXT_WIDTH_CM", "RIGHT_INDENT_CM",
     "DISTRIBUTION_WIDTH_CM", "FIGURE_MAX_HEIGHT_CM", "MASTHEAD_RULE_PT", "TABLE_RULE_PT",
     "THIN_RULE_PT", "CELL_PADDING_PT", "BOX_PADDING_PT", "POINTS_PER_CM", "MASTHEAD_SPACING",
-    "EMBLEM_HEIGHT_CM", "LOGO_HEIGHT_CM", "SYMBOL_MIN_PT", "band", "picture", "right_indent_cm", "sizes",
+    "EMBLEM_HEIGHT_CM", "LOGO_HEIGHT_CM", "SYMBOL_MIN_PT", "CLOSING_RULE_CM", "band", "picture",
+    "right_indent_cm", "sizes",
 ]  # fmt: skip
 
 # A4 with the UN margins, in centimetres.
@@ -28,6 +29,7 @@ FIGURE_MAX_HEIGHT_CM = 15.0
 MASTHEAD_RULE_PT = 2.2  # under "United Nations" and the symbol
 TABLE_RULE_PT = 1.5  # above and below a table
 THIN_RULE_PT = 0.5  # under the organ and under column heads; boxes; the footnote separator
+CLOSING_RULE_CM = 3.8  # the short centred rule that ends a document
 
 # Space inside table cells, in points: Word's default cell margins left and right (0.19 cm), and
 # above and below each cell's text. The text of a table's first column starts at the body text

@@ -12,17 +12,24 @@ from habitat_docs.model.symbol_find import FIND
 __all__ = [
     "Band",
     "Block",
+    "BoxBlock",
+    "ClosingRule",
     "Composed",
+    "DecisionHeading",
+    "DecisionPara",
     "FigureBlock",
     "Heading",
     "Inline",
     "Line",
+    "Mark",
     "NoteRef",
+    "OriginalLine",
     "Para",
     "Picture",
     "Sizes",
     "Spacing",
     "Span",
+    "SummaryBlock",
     "TableBlock",
     "Typography",
 ]  # fmt: skip
@@ -76,7 +83,14 @@ class NoteRef:
     content: tuple[Span, ...]
 
 
-Inline = Span | NoteRef
+@frozen
+class Mark:
+    """The mark of a table note, set raised: "a", "b" …"""
+
+    text: str
+
+
+Inline = Span | NoteRef | Mark
 
 
 @frozen
@@ -136,7 +150,55 @@ class BoxBlock:
     bullet: str = "•"
 
 
-Block = Heading | Para | TableBlock | FigureBlock | BoxBlock
+@frozen
+class SummaryBlock:
+    """The ruled block on page 1 under the title: ``title`` ("Summary" / "摘要") over
+    unnumbered paragraphs; then, if given, the action required of the Board, led by
+    ``action_lead`` ("Action required of the Executive Board:")."""
+
+    title: str
+    paras: tuple[tuple[Inline, ...], ...]
+    action_lead: str = ""
+    action: tuple[Inline, ...] = ()
+
+
+@frozen
+class DecisionHeading:
+    """The head of a draft decision: "Draft decision 2024/…", its title if any, and the
+    opening "The Executive Board,"; its paragraphs follow as Para blocks (the preamble
+    unnumbered, the operative paragraphs numbered 1, 2, …)."""
+
+    heading: str
+    title: tuple[Inline, ...]
+    opening: str
+
+
+@frozen
+class DecisionPara:
+    """A paragraph of a draft decision: preambular (``label`` None) or operative ("1.")."""
+
+    label: str | None
+    content: tuple[Inline, ...]
+
+
+@frozen
+class OriginalLine:
+    """"[Original: French]" under an annex heading, set flush right."""
+
+    text: str
+
+
+@frozen
+class ClosingRule:
+    """The short centred rule that ends a document."""
+
+    width_cm: float
+
+
+Block = (
+    Heading | Para | TableBlock | FigureBlock | BoxBlock | SummaryBlock | DecisionHeading
+    | DecisionPara | OriginalLine | ClosingRule
+)  # fmt: skip
 
 
 @frozen

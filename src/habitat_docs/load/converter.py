@@ -21,7 +21,9 @@ from habitat_docs.model import (
     KINDS,
     Block,
     Document,
+    DraftDecision,
     Figure,
+    Operative,
     Paragraph,
     PreSession,
     Subparagraph,
@@ -143,6 +145,7 @@ def _strict(kind: type) -> Callable[[Any, type], Any]:
 
 _BLOCK_KEYS: dict[str, type] = {
     "text": Paragraph, "table": Table, "figure": Figure, "targets": TargetBox, "presession": PreSession,
+    "decision": DraftDecision,
 }  # fmt: skip
 _LIST_BLOCKS = {"targets": "items"}  # blocks written as a bare list fill this field
 
@@ -173,7 +176,8 @@ def _block(value: Any, _: Any) -> Block:
         if _is_text(value):
             return Paragraph(text=Text(value))
     raise DataError(
-        "expected a paragraph (text: …), table: …, figure: …, targets: […] or presession: …"
+        "expected a paragraph (text: …), table: …, figure: …, targets: […], presession: … or "
+        "decision: …"
     )
 
 
@@ -199,13 +203,18 @@ def _wrapped_block(key: str, cls: type, value: Mapping[str, Any]) -> Block:
     raise DataError(problems)
 
 
-def _subparagraph(value: Any, _: type) -> Subparagraph:
+def _subparagraph(value: Any, cls: type) -> Subparagraph | Operative:
+    """A subparagraph or an operative paragraph: its text alone ({en: …, zh: …}), or its
+    fields (text, subparagraphs, id)."""
+    what = "an operative paragraph" if cls is Operative else "a subparagraph"
     if not isinstance(value, Mapping):
-        raise DataError(f"expected a subparagraph ({{en: …, zh: …}} or text: …), got {_what(value)}")
+        raise DataError(f"expected {what} ({{en: …, zh: …}} or text: …), got {_what(value)}")
     if _is_text(value) and "text" not in value:
-        return Subparagraph(text=Text(value))
-    subparagraph: Subparagraph = _subparagraph_fields(value, Subparagraph)
-    return subparagraph
+        short: Subparagraph | Operative = cls(text=Text(value))
+        return short
+    made = _text_fields[Operative if cls is Operative else Subparagraph](value, cls)
+    assert isinstance(made, Subparagraph | Operative)
+    return made
 
 
 def _is_list_field(t: Any) -> bool:
@@ -242,7 +251,8 @@ def _mapping_of_fields(cls: type) -> Callable[[Any, Any], Any]:
 
 for _kind, _hook in [
     (Text, _text), (dt.date, _date), (Symbol, _symbol), (Subparagraph, _subparagraph),
-    (int, _strict(int)), (str, _strict(str)), (bool, _strict(bool)), (Block, _block),
+    (Operative, _subparagraph), (int, _strict(int)), (str, _strict(str)), (bool, _strict(bool)),
+    (Block, _block),
 ]:  # fmt: skip
     _converter.register_structure_hook(_kind, _hook)
 register_fact_hooks(_converter)
@@ -252,7 +262,7 @@ _converter.register_structure_hook_factory(_is_list_field, _list_of)
 # factory: cattrs looks up a class's own hook first.
 _converter.register_structure_hook_factory(attrs.has, _mapping_of_fields)
 # Made once every hook is registered, so that their fields use those hooks.
-_subparagraph_fields = cattrs.gen.make_dict_structure_fn(Subparagraph, _converter)
+_text_fields = {cls: cattrs.gen.make_dict_structure_fn(cls, _converter) for cls in (Subparagraph, Operative)}
 for _cls in KINDS.values():  # base_dir comes from the file's location, never from its data
     _converter.register_structure_hook(
         _cls, cattrs.gen.make_dict_structure_fn(_cls, _converter, base_dir=cattrs.override(omit=True))

@@ -4,11 +4,14 @@ from habitat_docs.model.blocks import (
     BLOCK_TYPES,
     MAX_SUBPARAGRAPH_DEPTH,
     Block,
+    DraftDecision,
     Figure,
+    Operative,
     Paragraph,
     PreSession,
     Subparagraph,
     Table,
+    TableNote,
     TargetBox,
 )  # fmt: skip
 from habitat_docs.model.document import (
@@ -22,6 +25,7 @@ from habitat_docs.model.document import (
 from habitat_docs.model.masthead import Agenda, AgendaItem, Artwork, DocumentRef, Session
 from habitat_docs.model.nodes import texts, walk
 from habitat_docs.model.sections import Annex, Section, Subsection
+from habitat_docs.model.summary import Summary
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.model.text import MAX_TEXT, Text
 
@@ -32,7 +36,8 @@ __all__ = [
     # parts
     "Text", "MAX_TEXT", "Symbol", "Session", "Agenda", "AgendaItem", "Artwork", "DocumentRef", "Section",
     "Subsection", "Annex", "Block", "BLOCK_TYPES", "Paragraph", "Subparagraph",
-    "MAX_SUBPARAGRAPH_DEPTH", "Table", "Figure", "TargetBox", "PreSession",
+    "MAX_SUBPARAGRAPH_DEPTH", "Table", "TableNote", "Figure", "TargetBox", "PreSession",
+    "DraftDecision", "Operative", "Summary",
     # traversal
     "walk", "texts",
 ]  # fmt: skip

@@ -10,8 +10,8 @@ from habitat_docs.model.text import Text
 from habitat_docs.model.validators import is_text, optional_text, tuple_of, valid_id
 
 __all__ = [
-    "BLOCK_TYPES", "MAX_SUBPARAGRAPH_DEPTH", "Block", "Figure", "Paragraph", "PreSession",
-    "Subparagraph", "Table", "TargetBox",
+    "BLOCK_TYPES", "MAX_SUBPARAGRAPH_DEPTH", "Block", "DraftDecision", "Figure", "Operative",
+    "Paragraph", "PreSession", "Subparagraph", "Table", "TableNote", "TargetBox",
 ]  # fmt: skip
 
 MAX_SUBPARAGRAPH_DEPTH = 4
@@ -35,8 +35,18 @@ class Paragraph:
 
 
 @frozen
+class TableNote:
+    """A note on a part of a table: cells mark it with ``{tnote:id}``; it prints under the
+    table after a letter (a, b, c in order of first mark), the letter raised in the cells."""
+
+    id: str = field(validator=valid_id)
+    text: Text = field(validator=is_text)
+
+
+@frozen
 class Table:
-    """A table with UN rules; ``columns`` are the heads, each row has one cell per column."""
+    """A table with UN rules; ``columns`` are the heads, each row has one cell per column.
+    Under it: ``source`` ("Source: …"), general ``notes``, then the lettered ``table_notes``."""
 
     title: Text = field(validator=is_text)
     columns: tuple[Text, ...] = field(validator=tuple_of(Text))
@@ -44,6 +54,7 @@ class Table:
     notes: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
     source: Text | None = field(default=None, validator=optional_text)
     id: str | None = field(default=None, validator=valid_id)
+    table_notes: tuple[TableNote, ...] = field(default=(), validator=tuple_of(TableNote))
 
     def __attrs_post_init__(self) -> None:
         if not self.columns:
@@ -108,5 +119,33 @@ class PreSession:
     id: str | None = field(default=None, validator=valid_id)
 
 
-Block = Paragraph | Table | Figure | TargetBox | PreSession
-BLOCK_TYPES = (Paragraph, Table, Figure, TargetBox, PreSession)
+@frozen
+class Operative:
+    """An operative paragraph of a draft decision: numbered 1, 2, … apart from the body's
+    paragraphs; the data sets its opening verb in italics (``*Requests* the Executive …``)."""
+
+    text: Text = field(validator=is_text)
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(Subparagraph))
+    id: str | None = field(default=None, validator=valid_id)
+
+
+@frozen
+class DraftDecision:
+    """A draft decision for the Board, at the end of the body or in an annex: its heading
+    with the decision number (``number``, by default the session's year and "…"), an optional
+    title, "The Executive Board,", the preambular paragraphs (unnumbered, their opening
+    participle in italics: ``*Recalling* …``) and the operative paragraphs."""
+
+    operative: tuple[Operative, ...] = field(validator=tuple_of(Operative))
+    preamble: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
+    title: Text | None = field(default=None, validator=optional_text)
+    number: str | None = field(default=None, validator=optional(instance_of(str)))
+    id: str | None = field(default=None, validator=valid_id)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.operative:
+            raise DataError("a draft decision needs at least one operative paragraph", ("operative",))
+
+
+Block = Paragraph | Table | Figure | TargetBox | PreSession | DraftDecision
+BLOCK_TYPES = (Paragraph, Table, Figure, TargetBox, PreSession, DraftDecision)

@@ -17,6 +17,7 @@ from habitat_docs.errors import DataError
 from habitat_docs.model.facts import Facts
 from habitat_docs.model.masthead import Agenda, DocumentRef, Session
 from habitat_docs.model.sections import Annex, Section
+from habitat_docs.model.summary import Summary
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.model.text import LANGUAGE_CODE, Text
 from habitat_docs.model.validate import validate
@@ -66,6 +67,8 @@ class Document:
     # the UN emblem beside the organ, the UN-Habitat logo beside the symbol.
     emblem: str | None = field(default=None, validator=optional(instance_of(str)))
     logo: str | None = field(default=None, validator=optional(instance_of(str)))
+    # The ruled block on page 1 under the title.
+    summary: Summary | None = field(default=None, validator=optional(instance_of(Summary)))
 
     def __attrs_post_init__(self) -> None:
         if self.parliamentary:
@@ -81,7 +84,10 @@ class Document:
                 f"'{self.job_number}' is not a job number (UNON: K2400512; New York: 24-01234)",
                 ("job_number",),
             )
-        _check_language("original", self.original)
+        _check_language(("original",), self.original)
+        for i, annex in enumerate(self.annexes):
+            if annex.original is not None:
+                _check_language(("annexes", i, "original"), annex.original)
         if self.distribution not in ("general", "limited", "restricted"):
             raise DataError(
                 f"'{self.distribution}' is not one of general, limited, restricted",
@@ -140,12 +146,12 @@ KINDS: dict[str, type[Document]] = {
 }
 
 
-def _check_language(name: str, code: object) -> None:
+def _check_language(path: tuple[str | int, ...], code: object) -> None:
     """``original``: a language code the masthead can name ("Original: English")."""
     if not isinstance(code, str) or not LANGUAGE_CODE.match(code):
-        raise DataError(f"expected a language code such as en or zh, got {code!r}", (name,))
+        raise DataError(f"expected a language code such as en or zh, got {code!r}", path)
     if not _english_names().get(code):
-        raise DataError(f"unknown language code '{code}'", (name,))
+        raise DataError(f"unknown language code '{code}'", path)
 
 
 @cache

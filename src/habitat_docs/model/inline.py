@@ -1,6 +1,7 @@
 """Inline markup of prose: a tiny grammar, parsed as data, never executed.
 
     *emphasis*   **strong**   {ref:id}   {ref:id1,id2}   {note:footnote text}   {fact:name}
+    {tnote:id} (in a table's cells: the letter of the table's note ``id``)
     \\*  \\{  \\}  \\\\   (escapes)
 """
 
@@ -8,12 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
 __all__ = [
-    "Str", "Emph", "Strong", "Ref", "Note", "Fact", "DocRef", "ItemRef", "Inline", "InlineError", "parse", "plain",
+    "Str", "Emph", "Strong", "Ref", "Note", "Fact", "DocRef", "ItemRef", "TableMark", "Inline", "InlineError", "parse", "plain", "walk",
 ]  # fmt: skip
 
 
@@ -64,7 +65,14 @@ class ItemRef:
     id: str
 
 
-Inline = Str | Emph | Strong | Ref | Note | Fact | DocRef | ItemRef
+@frozen
+class TableMark:
+    """The mark of a table note in a cell, printed as its raised letter (``{tnote:id}``)."""
+
+    id: str
+
+
+Inline = Str | Emph | Strong | Ref | Note | Fact | DocRef | ItemRef | TableMark
 
 
 class InlineError(ValueError):
@@ -157,6 +165,14 @@ def plain(nodes: tuple[Inline, ...], fact: Callable[[str], str] | None = None) -
     return "".join(out)
 
 
+def walk(nodes: tuple[Inline, ...]) -> Iterator[Inline]:
+    """Every node, in reading order, those inside emphasis and notes included."""
+    for n in nodes:
+        yield n
+        if isinstance(n, Emph | Strong | Note):
+            yield from walk(n.children)
+
+
 class _Parser:
     def __init__(self, src: str) -> None:
         self.src = src
@@ -240,7 +256,8 @@ class _Parser:
                 raise InlineError("empty footnote", at)
             return Note(children)
         raise InlineError(
-            "unknown markup after '{' (expected {ref:…}, {note:…}, {fact:…}, {doc:…} or {item:…}; "
+            "unknown markup after '{' (expected {ref:…}, {note:…}, {fact:…}, {doc:…}, {item:…} or "
+            "{tnote:…}; "
             "write \\{ for a literal brace)",
             at,
         )
@@ -255,8 +272,9 @@ class _Parser:
 
 
 # {name:value} markup naming one thing: the node it makes, and what the value is.
-_NAMED: dict[str, tuple[type[Fact | DocRef | ItemRef], str]] = {
+_NAMED: dict[str, tuple[type[Fact | DocRef | ItemRef | TableMark], str]] = {
     "fact": (Fact, "fact name"), "doc": (DocRef, "document id"), "item": (ItemRef, "agenda item id"),
+    "tnote": (TableMark, "table note id"),
 }  # fmt: skip
 
 

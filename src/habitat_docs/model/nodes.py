@@ -8,7 +8,9 @@ from typing import Protocol
 from habitat_docs.errors import Path
 from habitat_docs.model.blocks import (
     Block,
+    DraftDecision,
     Figure,
+    Operative,
     Paragraph,
     PreSession,
     Subparagraph,
@@ -17,6 +19,7 @@ from habitat_docs.model.blocks import (
 )
 from habitat_docs.model.masthead import Agenda, AgendaItem, Session
 from habitat_docs.model.sections import Annex, Section, Subsection
+from habitat_docs.model.summary import Summary
 from habitat_docs.model.text import Text
 
 __all__ = ["Node", "Outline", "texts", "walk"]
@@ -34,6 +37,9 @@ class Outline(Protocol):
     def agenda(self) -> Agenda | None: ...
 
     @property
+    def summary(self) -> Summary | None: ...
+
+    @property
     def sections(self) -> tuple[Section, ...]: ...
 
     @property
@@ -45,6 +51,8 @@ def walk(doc: Outline) -> Iterator[tuple[Path, Node]]:
     yield ("session",), doc.session
     for i, item in enumerate(doc.agenda.items if doc.agenda else ()):
         yield ("agenda", "items", i), item
+    if doc.summary is not None:
+        yield ("summary",), doc.summary
     for i, s in enumerate(doc.sections):
         yield from _walk_section(("sections", i), s)
     for i, a in enumerate(doc.annexes):
@@ -67,6 +75,10 @@ def _walk_blocks(path: Path, blocks: tuple[Block, ...]) -> Iterator[tuple[Path, 
         yield (*path, i), b
         if isinstance(b, Paragraph):
             yield from _walk_subs((*path, i), b.subparagraphs)
+        elif isinstance(b, DraftDecision):  # its operative paragraphs follow its preamble
+            for j, op in enumerate(b.operative):
+                yield (*path, i, "operative", j), op
+                yield from _walk_subs((*path, i, "operative", j), op.subparagraphs)
 
 
 def _walk_subs(path: Path, subs: tuple[Subparagraph, ...]) -> Iterator[tuple[Path, Node]]:
@@ -84,8 +96,16 @@ def texts(path: Path, node: Node) -> Iterator[tuple[Path, Text]]:
         yield (*path, "title"), node.title
     elif isinstance(node, Section | Subsection):
         yield (*path, "heading"), node.heading
-    elif isinstance(node, Paragraph | Subparagraph):
+    elif isinstance(node, Paragraph | Subparagraph | Operative):
         yield (*path, "text"), node.text
+    elif isinstance(node, Summary):
+        yield from _listed(path, "text", node.text)
+        if node.action is not None:
+            yield (*path, "action"), node.action
+    elif isinstance(node, DraftDecision):
+        if node.title is not None:
+            yield (*path, "title"), node.title
+        yield from _listed(path, "preamble", node.preamble)
     elif isinstance(node, Annex):
         yield (*path, "title"), node.title
     elif isinstance(node, Table | Figure):
@@ -98,6 +118,8 @@ def texts(path: Path, node: Node) -> Iterator[tuple[Path, Text]]:
         yield from _listed(path, "notes", node.notes)
         if node.source is not None:
             yield (*path, "source"), node.source
+        for j, n in enumerate(node.table_notes if isinstance(node, Table) else ()):
+            yield (*path, "table_notes", j, "text"), n.text
     elif isinstance(node, TargetBox):
         yield from _listed(path, "items", node.items)
     elif isinstance(node, PreSession):

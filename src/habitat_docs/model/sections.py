@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from attrs import field, frozen
+from attrs.validators import instance_of, optional
 
 from habitat_docs.errors import DataError
 from habitat_docs.model.blocks import BLOCK_TYPES, Block
@@ -33,9 +34,11 @@ class Section:
 
 @frozen
 class Annex:
-    """An annex; its paragraphs are numbered from 1 again."""
+    """An annex; its paragraphs are numbered from 1 again. ``original``: the language the
+    annex was written in, when it differs from the document's ("[Original: French]")."""
 
     title: Text = field(validator=is_text)
     content: tuple[Block, ...] = field(default=(), validator=tuple_of(BLOCK_TYPES))
     sections: tuple[Section, ...] = field(default=(), validator=tuple_of(Section))
     id: str | None = field(default=None, validator=valid_id)
+    original: str | None = field(default=None, validator=optional(instance_of(str)))

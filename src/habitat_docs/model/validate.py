@@ -9,9 +9,19 @@ from typing import Any, Protocol
 from attrs import Factory, define
 
 from habitat_docs.errors import DataError, Path, did_you_mean, format_path
-from habitat_docs.model.blocks import MAX_SUBPARAGRAPH_DEPTH, PreSession, Subparagraph
+from habitat_docs.model.blocks import MAX_SUBPARAGRAPH_DEPTH, PreSession, Subparagraph, Table
 from habitat_docs.model.facts import Fact
-from habitat_docs.model.inline import DocRef, Emph, Inline, ItemRef, Note, Ref, Str, Strong
+from habitat_docs.model.inline import (
+    DocRef,
+    Emph,
+    Inline,
+    ItemRef,
+    Note,
+    Ref,
+    Str,
+    Strong,
+    TableMark,
+)  # fmt: skip
 from habitat_docs.model.inline import Fact as FactUse
 from habitat_docs.model.masthead import DocumentRef
 from habitat_docs.model.nodes import Node, Outline, texts, walk
@@ -59,7 +69,9 @@ def validate(doc: Whole) -> None:
         problems += _node_problems(path, node, ids)
         if isinstance(node, PreSession):
             names.documents.append(((*path, "doc"), node.doc))
-        all_texts.extend(texts(path, node))
+        node_texts = list(texts(path, node))
+        problems += _mark_problems(path, node, node_texts)
+        all_texts.extend(node_texts)
     for path, text in all_texts:
         problems += _text_problems(path, text, doc.languages, names)
     problems += _unknown_names(doc, ids, names)
@@ -79,6 +91,27 @@ def _node_problems(path: Path, node: Node, ids: dict[str, Path]) -> list[DataErr
         ids.setdefault(node_id, path)
     if isinstance(node, Subparagraph) and path.count("subparagraphs") > MAX_SUBPARAGRAPH_DEPTH:
         problems.append(DataError(f"subparagraphs nest at most {MAX_SUBPARAGRAPH_DEPTH} deep", path))
+    return problems
+
+
+def _mark_problems(path: Path, node: Node, node_texts: list[tuple[Path, Text]]) -> list[DataError]:
+    """Table note marks ({tnote:id}) only in a table's heads and cells, each naming a note
+    of that table; every table note marked at least once."""
+    notes = [n.id for n in node.table_notes] if isinstance(node, Table) else []
+    problems, used = [], set()
+    for tpath, text in node_texts:
+        cell = isinstance(node, Table) and tpath[len(path)] in ("rows", "columns")
+        for lang in sorted(text.languages):
+            for mark in _markup(text.inline(lang))[TableMark]:
+                here = (*tpath, lang)
+                if not cell:
+                    problems.append(DataError("a table note mark {tnote:…} belongs in a table's cells", here))
+                elif mark.id not in notes:
+                    hint = did_you_mean(mark.id, notes) or " (list it under table_notes:)"
+                    problems.append(DataError(f"unknown table note '{mark.id}'{hint}", here))
+                used.add(mark.id)
+    problems += [DataError(f"table note '{n}' is marked in no cell", (*path, "table_notes", j))
+                 for j, n in enumerate(notes) if n not in used]  # fmt: skip
     return problems
 
 

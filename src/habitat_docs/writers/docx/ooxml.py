@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from habitat_docs.compose.tree import Inline, NoteRef, Span, Typography
+from habitat_docs.compose.tree import Inline, Mark, NoteRef, Span, Typography
 from habitat_docs.model.symbol_find import nobreak
 from habitat_docs.model.symbol_grammar import DASHES, WORD_JOINER
 
@@ -135,6 +135,8 @@ def runs(content: tuple[Inline, ...], notes: Footnotes, bold: bool = False) -> s
     for item in content:
         if isinstance(item, Span):
             out.append(span_run(item, bold))
+        elif isinstance(item, Mark):  # a table note's letter, raised
+            out.append(f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>{text(item.text)}</w:r>')
         else:
             out.append(notes.add(item))
     return "".join(out)

@@ -7,6 +7,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from habitat_docs.compose.geometry import BOX_PADDING_PT, CELL_PADDING_PT, THIN_RULE_PT
 from habitat_docs.compose.tree import Sizes, Spacing, Typography
+from habitat_docs.writers.docx.front import FRONT_STYLES
 from habitat_docs.writers.docx.ooxml import NS, border, twips
 
 __all__ = ["styles"]
@@ -17,7 +18,7 @@ _SINGLE = 'w:line="240" w:lineRule="auto"'  # single line spacing
 def styles(t: Typography, sizes: Sizes, spacing: Spacing) -> BaseOxmlElement:
     """The whole styles part."""
     group = _Styles(t, sizes, spacing)
-    xml = f"{group.defaults()}{group.headings()}{group.paragraphs()}{group.masthead()}{group.others()}"
+    xml = f"{group.defaults()}{group.headings()}{group.paragraphs()}{group.masthead()}{group.others()}{FRONT_STYLES}"
     return parse_xml(f"<w:styles {NS}>{xml}</w:styles>")
 
 

@@ -26,16 +26,28 @@ from habitat_docs.compose.geometry import (
 )
 from habitat_docs.compose.tree import (
     BoxBlock,
+    ClosingRule,
     Composed,
+    DecisionHeading,
+    DecisionPara,
     FigureBlock,
     Heading,
     Inline,
+    OriginalLine,
     Para,
     Sizes,
     Spacing,
     Span,
+    SummaryBlock,
     TableBlock,
     Typography,
+)
+from habitat_docs.writers.docx.front import (
+    closing_rule,
+    decision_heading,
+    decision_para,
+    original_line,
+    summary_box,
 )
 from habitat_docs.writers.docx.masthead import masthead
 from habitat_docs.writers.docx.ooxml import (
@@ -178,6 +190,21 @@ class _BodyWriter:
         elif isinstance(b, BoxBlock):
             self.parts.append(para("UNBox", run(b.title, bold=True)))
             self.parts.extend(para("UNBox", run(b.bullet) + TAB + self.runs(item)) for item in b.items)
+        else:
+            self.front(b)
+
+    def front(self, b: object) -> None:
+        """The parts around the body paragraphs (``front.py``)."""
+        if isinstance(b, SummaryBlock):
+            self.parts.append(summary_box(b, self.runs, self.c.typography.label_indent_cm))
+        elif isinstance(b, DecisionHeading):
+            self.parts.append(decision_heading(b, self.runs))
+        elif isinstance(b, DecisionPara):
+            self.parts.append(decision_para(b, self.runs))
+        elif isinstance(b, OriginalLine):
+            self.parts.append(original_line(b))
+        elif isinstance(b, ClosingRule):
+            self.parts.append(closing_rule(b))
         else:
             raise TypeError(f"cannot write {type(b).__name__}")
 

@@ -13,14 +13,20 @@ from habitat_docs.compose import geometry
 from habitat_docs.compose.tree import (
     Band,
     BoxBlock,
+    ClosingRule,
     Composed,
+    DecisionHeading,
+    DecisionPara,
     FigureBlock,
     Heading,
     Inline,
+    Mark,
     NoteRef,
+    OriginalLine,
     Para,
     Picture,
     Span,
+    SummaryBlock,
     TableBlock,
     Typography,
 )
@@ -145,7 +151,7 @@ def _blocks(c: Composed, root: str | None) -> list[Json]:
             out.append({"kind": "box", "title": b.title, "bullet": b.bullet,
                         "items": [_inline(i) for i in b.items]})  # fmt: skip
         else:
-            raise TypeError(f"cannot write {type(b).__name__}")
+            out.append(_front(b))
     return out
 
 
@@ -169,6 +175,25 @@ def _relative(path: str, root: str | None) -> str:
     """An image's path as Typst reads it: from the root folder it may read."""
     assert root is not None
     return "/" + Path(os.path.relpath(path, root)).as_posix()
+
+
+def _front(b: object) -> Json:
+    """The parts around the body paragraphs: summary, draft decision head, an annex's
+    original language, the closing rule."""
+    if isinstance(b, SummaryBlock):
+        return {
+            "kind": "summary", "title": b.title, "paras": [_inline(p) for p in b.paras],
+            "action-lead": b.action_lead, "action": _inline(b.action),
+        }  # fmt: skip
+    if isinstance(b, DecisionHeading):
+        return {"kind": "decision", "heading": b.heading, "title": _inline(b.title), "opening": b.opening}
+    if isinstance(b, DecisionPara):  # printed as a body paragraph
+        return {"kind": "para", "label": b.label, "depth": 0, "content": _inline(b.content)}
+    if isinstance(b, OriginalLine):
+        return {"kind": "original", "text": b.text}
+    if isinstance(b, ClosingRule):
+        return {"kind": "closing-rule", "width-cm": b.width_cm}
+    raise TypeError(f"cannot write {type(b).__name__}")
 
 
 def _figure(b: FigureBlock, root: str | None) -> Json:
@@ -197,6 +222,8 @@ def _inline(items: tuple[Inline, ...]) -> list[Json]:
             out.append(_span(it))
         elif isinstance(it, NoteRef):
             out.append({"kind": "note", "mark": it.mark, "content": [_span(s) for s in it.content]})
+        elif isinstance(it, Mark):
+            out.append({"kind": "mark", "text": it.text})
         else:
             raise TypeError(f"cannot write {type(it).__name__}")
     return out
