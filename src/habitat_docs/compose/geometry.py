@@ -10,7 +10,7 @@ from habitat_docs.compose.tree import Band, Picture, Sizes, Spacing, Typography
 __all__ = [
     "PAGE_WIDTH_CM", "PAGE_HEIGHT_CM", "MARGIN_CM", "TEXT_WIDTH_CM", "RIGHT_INDENT_CM",
     "DISTRIBUTION_WIDTH_CM", "FIGURE_MAX_HEIGHT_CM", "MASTHEAD_RULE_PT", "TABLE_RULE_PT",
-    "THIN_RULE_PT", "CELL_PADDING_PT", "BOX_PADDING_PT", "POINTS_PER_CM", "MASTHEAD_SPACING",
+    "THIN_RULE_PT", "CELL_PADDING_PT", "BOX_PADDING_PT", "POINTS_PER_CM", "CJK_LATIN_GAP_EM", "MASTHEAD_SPACING",
     "EMBLEM_HEIGHT_CM", "LOGO_HEIGHT_CM", "SYMBOL_MIN_PT", "CLOSING_RULE_CM", "band", "picture",
     "right_indent_cm", "sizes",
 ]  # fmt: skip
@@ -21,6 +21,7 @@ MARGIN_CM = {"top": 2.5, "bottom": 2.2, "left": 2.2, "right": 2.2}
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGIN_CM["left"] - MARGIN_CM["right"]
 RIGHT_INDENT_CM = 1.0  # body paragraphs stop short of the right margin (at least this much)
 POINTS_PER_CM = 72 / 2.54
+CJK_LATIN_GAP_EM = 0.2  # between Chinese and Latin letters or digits, as LibreOffice sets it
 DISTRIBUTION_WIDTH_CM = 5.6  # the masthead's right column: symbol, distribution, date
 # An image is at most this tall, so that it stays on one page with its caption and notes.
 FIGURE_MAX_HEIGHT_CM = 15.0

@@ -4,6 +4,9 @@ are copied from the composed tree, never recomputed."""
 from __future__ import annotations
 
 import os
+import re
+from bisect import bisect_left, bisect_right
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +123,7 @@ def _typography(c: Composed) -> Json:
         # Typst has no "single" spacing: 1.2 times the size stands in for it
         "line-pitch": t.line_spacing or round(t.body_size * 1.2, 2),
         "para-after": sizes.para_after,
+        "cjk-latin-gap-em": geometry.CJK_LATIN_GAP_EM,
         "indent-cm": t.label_indent_cm,
         "right-cm": sizes.right_indent_cm,
     }
@@ -142,7 +146,7 @@ def _blocks(c: Composed, root: str | None) -> list[Json]:
             )
         elif isinstance(b, TableBlock):
             out.append({
-                "kind": "table", "label": b.label, "title": _inline(b.title), **_grid(b.header, b.rows),
+                "kind": "table", "label": _marked(b.label), "title": _inline(b.title), **_grid(b.header, b.rows),
                 "notes": [_inline(n) for n in b.notes],
             })  # fmt: skip
         elif isinstance(b, FigureBlock):
@@ -199,7 +203,7 @@ def _front(b: object) -> Json:
 def _figure(b: FigureBlock, root: str | None) -> Json:
     image = None if b.image is None else _relative(b.image, root)
     return {
-        "kind": "figure", "label": b.label, "title": _inline(b.title), "image": image,
+        "kind": "figure", "label": _marked(b.label), "title": _inline(b.title), "image": image,
         "width-cm": b.width_cm, "alt": " ".join(filter(None, (b.label, _plain(b.title)))),
         "placeholder": _inline(b.placeholder), "notes": [_inline(n) for n in b.notes],
         **_grid(b.header, b.rows),
@@ -229,16 +233,36 @@ def _inline(items: tuple[Inline, ...]) -> list[Json]:
     return out
 
 
+# Where Chinese meets a Latin letter or digit: Typst's own gap there is a quarter em, Word's
+# and LibreOffice's narrower (geometry.CJK_LATIN_GAP_EM), so un.typ sets it at each GAP mark.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_MEETS = re.compile(f"(?<=[{_HAN}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{_HAN}])")
+GAP = "\ue000"
+
+
+def _meets(text: str) -> list[int]:
+    return [] if text.isascii() else [m.start() for m in _MEETS.finditer(text)]
+
+
+def _marked(text: str, cuts: list[int] | None = None) -> str:
+    """``text`` with a GAP mark where Chinese meets Latin ("图1" -> "图\ue0001")."""
+    cuts = _meets(text) if cuts is None else cuts
+    return GAP.join(text[a:b] for a, b in pairwise([0, *cuts, len(text)])) if cuts else text
+
+
 def _span(s: Span) -> Json:
-    d: Json = {"kind": "span", "text": s.text}
+    """A span as un.typ prints it: GAP marks where Chinese meets Latin, and the byte ranges
+    (Typst slices strings at UTF-8 offsets) of what must not break."""
+    cuts = _meets(s.text)
+    text = _marked(s.text, cuts)
+    d: Json = {"kind": "span", "text": text}
     if s.bold:
         d["bold"] = True
     if s.italic:
         d["italic"] = True
-    if s.unbroken:  # Typst slices a string at UTF-8 byte offsets
-        d["unbroken"] = [
-            [len(s.text[:a].encode()), len(s.text[:b].encode())] for a, b in s.unbroken
-        ]
+    if s.unbroken:  # a mark at a range's start stands before it, at its end after it
+        ranges = [(a + bisect_right(cuts, a), b + bisect_left(cuts, b)) for a, b in s.unbroken]
+        d["unbroken"] = [[len(text[:a].encode()), len(text[:b].encode())] for a, b in ranges]
     return d
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, cast
 from habitat_docs.compose.tree import Composed
 from habitat_docs.version import __version__
 from habitat_docs.writers.pdf.amend import amend
-from habitat_docs.writers.pdf.data import document_data
+from habitat_docs.writers.pdf.data import GAP, document_data
 from habitat_docs.writers.pdf.fonts import (
     CJK_SANS,
     CJK_SERIF,
@@ -134,7 +134,7 @@ def _check_fonts(c: Composed, data: dict[str, Any]) -> set[str]:
     heading = _families(data["fonts"]["heading"])
     east_asian = c.typography.east_asian_text
     require([body[0], heading[0]] + (body[1:] + heading[1:] if east_asian else []))
-    chars = set("".join(_strings(data)))
+    chars = set("".join(_strings(data))) - {GAP}  # GAP: a mark un.typ prints as space
     with _known_lock:
         latin_known = _known.setdefault((body[0],), set())
         chars -= latin_known
