@@ -3,6 +3,7 @@ from the DOCX) with ``pdftotext -bbox-layout``, never taken from our own writers
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from attrs import frozen
 from docx.oxml.ns import qn
-from support import OnDemand
+from support import MASTHEAD, OnDemand
 
 import habitat_docs as hd
 from habitat_docs.compose.composer import compose
@@ -114,7 +115,10 @@ def test_paragraph_number_at_the_text_edge(pdfs, engine: str, lang: str) -> None
         assert line.x0 == pytest.approx(edge, abs=TOLERANCE), line.text
     heading = next(r for r in lines if r.text.startswith(("II. ", "二、")))
     assert heading.x0 == pytest.approx(edge - CM, abs=TOLERANCE)  # the numeral hangs
-    assert _heading_text_x(heading) == pytest.approx(edge, abs=TOLERANCE)
+    # the example has eleven sections: its column fits "VIII." and "十一、"
+    column = hd.compose(hd.load(EXAMPLE), lang).heading_column_cm * CM
+    assert column > CM
+    assert _heading_text_x(heading) == pytest.approx(edge - CM + column, abs=TOLERANCE)
 
 
 def _heading_text_x(row: Row) -> float:
@@ -200,3 +204,52 @@ def test_web_addresses_may_break_after_slashes_and_dots(tmp_path: Path) -> None:
     assert urls
     for url in urls:
         assert "urbanpolicyplatform.\u200borg/\u200b" in url, url
+
+
+def eleven_sections(tmp_path: Path) -> dict[tuple[str, str], Path]:
+    """A report of eleven sections ("XI.", "十一、"), as Typst PDFs and DOCX files."""
+    data = copy.deepcopy(MASTHEAD)
+    data["sections"] = [
+        {"heading": {"en": f"Section heading {n}", "zh": f"第{n}节标题"},
+         "content": [{"en": f"Text of section {n}.", "zh": f"第{n}节的案文。"}]}
+        for n in range(1, 12)
+    ]  # fmt: skip
+    doc = hd.structure(data)
+    out = {}
+    for lang in LANGS:
+        out["typst", lang] = tmp_path / f"{lang}.pdf"
+        out["typst", lang].write_bytes(hd.render(doc, lang, "pdf"))
+        out["docx", lang] = tmp_path / f"{lang}.docx"
+        out["docx", lang].write_bytes(hd.render(doc, lang, "docx"))
+    return out
+
+
+def _heading_edges(pdf: Path) -> list[tuple[float, float]]:
+    """Each section heading's numeral (its right edge) and where its text starts."""
+    numeral = re.compile(r"[IVX]+\.|[一二三四五六七八九十]+、")
+    out = []
+    for r in rows(pdf):
+        m = numeral.match(r.text)
+        if m and ("Section heading" in r.text or "节标题" in r.text):
+            if len(r.words) > 1 and r.words[0][1] == m.group():
+                text_x = r.words[1][0]
+            else:  # "十一、第11节标题" is one word: its Chinese text, 14 pt a character, ends it
+                text_x = r.x1 - 14 * len(r.text[m.end():])
+            out.append((r.x0, text_x))
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.office
+def test_heading_numerals_fit_their_column(tmp_path: Path) -> None:
+    """The widest numeral ("VIII.", "十一、") fits the column every heading hangs in, so all
+    eleven headings start their text at one edge, in Typst and in LibreOffice alike."""
+    files = eleven_sections(tmp_path)
+    converted = pdf_from_docx([files["docx", lang] for lang in LANGS], tmp_path / "lo")
+    for pdf in [files["typst", lang] for lang in LANGS] + converted:
+        edges = _heading_edges(pdf)
+        assert len(edges) == 11, pdf
+        starts = [x for _, x in edges]
+        assert max(starts) - min(starts) < TOLERANCE, (pdf, starts)
+        assert all(x0 == pytest.approx(edges[0][0], abs=TOLERANCE) for x0, _ in edges)
+        assert starts[0] - edges[0][0] > CM, "the column widened beyond the 1 cm indent"

@@ -14,12 +14,13 @@ from habitat_docs.compose.geometry import (
     MASTHEAD_SPACING,
     TEXT_WIDTH_CM,
     band,
+    heading_column_cm,
     picture,
     right_indent_cm,
     sizes,
 )
 from habitat_docs.compose.language import AGENDA_MARK, NBSP, Language, language
-from habitat_docs.compose.measure import text_width
+from habitat_docs.compose.measure import label_width, text_width
 from habitat_docs.compose.tree import (
     FOOT_ROLES,
     Band,
@@ -112,8 +113,19 @@ class _Composer:
             sizes=sizes(typo),
             band=self.band(lines),
             spacing=MASTHEAD_SPACING,
+            heading_column_cm=self.heading_column(blocks),
             foot=tuple(ln for ln in lines if ln.role in FOOT_ROLES),
         )
+
+    def heading_column(self, blocks: list[Block]) -> float:
+        """The column all section and subsection numerals hang in: wide enough for the widest."""
+        t = self.lang.typography
+        widths = [
+            label_width(b.label, t.heading_font, t.east_asian_heading_font,
+                        t.section_size if b.level == 1 else t.subsection_size, bold=True)
+            for b in blocks if isinstance(b, Heading) and b.level > 0
+        ]  # fmt: skip
+        return heading_column_cm(t, max(widths, default=0.0))
 
     # --- masthead ---
 

@@ -11,7 +11,7 @@ __all__ = [
     "PAGE_WIDTH_CM", "PAGE_HEIGHT_CM", "MARGIN_CM", "TEXT_WIDTH_CM", "RIGHT_INDENT_CM",
     "DISTRIBUTION_WIDTH_CM", "FIGURE_MAX_HEIGHT_CM", "MASTHEAD_RULE_PT", "TABLE_RULE_PT",
     "THIN_RULE_PT", "CELL_PADDING_PT", "BOX_PADDING_PT", "POINTS_PER_CM", "CJK_LATIN_GAP_EM", "MASTHEAD_SPACING",
-    "EMBLEM_HEIGHT_CM", "LOGO_HEIGHT_CM", "SYMBOL_MIN_PT", "CLOSING_RULE_CM", "band", "picture",
+    "EMBLEM_HEIGHT_CM", "LOGO_HEIGHT_CM", "SYMBOL_MIN_PT", "CLOSING_RULE_CM", "HEADING_GAP_PT", "band", "heading_column_cm", "picture",
     "right_indent_cm", "sizes",
 ]  # fmt: skip
 
@@ -21,6 +21,7 @@ MARGIN_CM = {"top": 2.5, "bottom": 2.2, "left": 2.2, "right": 2.2}
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGIN_CM["left"] - MARGIN_CM["right"]
 RIGHT_INDENT_CM = 1.0  # body paragraphs stop short of the right margin (at least this much)
 POINTS_PER_CM = 72 / 2.54
+HEADING_GAP_PT = 4.0  # between a heading's numeral and its text, when the numeral is wide
 CJK_LATIN_GAP_EM = 0.2  # between Chinese and Latin letters or digits, as LibreOffice sets it
 DISTRIBUTION_WIDTH_CM = 5.6  # the masthead's right column: symbol, distribution, date
 # An image is at most this tall, so that it stays on one page with its caption and notes.
@@ -76,6 +77,21 @@ def sizes(t: Typography) -> Sizes:
         foot=9,
         para_after=6,
     )
+
+
+def heading_column_cm(t: Typography, widest_pt: float) -> float:
+    """The hanging column of section and subsection numerals: the label indent, or, when a
+    numeral (``widest_pt`` wide: "VIII.", "十一、") does not fit in it, as wide as that numeral
+    and a gap, so that every heading of the document starts its text at one edge.
+
+    >>> from habitat_docs.compose.language import language
+    >>> en = language("en").typography
+    >>> heading_column_cm(en, 20.0), heading_column_cm(en, 29.9)
+    (1.0, 1.196)
+    """
+    if widest_pt < t.label_indent_cm * POINTS_PER_CM:
+        return t.label_indent_cm
+    return round((widest_pt + HEADING_GAP_PT) / POINTS_PER_CM, 3)
 
 
 def right_indent_cm(t: Typography) -> float:

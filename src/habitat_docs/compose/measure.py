@@ -12,8 +12,9 @@ so one measurement serves every writer.
 from __future__ import annotations
 
 from functools import cache
+from itertools import groupby
 
-__all__ = ["text_width"]
+__all__ = ["label_width", "text_width"]
 
 # Without the font file (a DOCX-only build on a machine without it), a width no narrower than
 # the bold serif faces' widest ASCII strings: the cell comes out a little wide, never too narrow.
@@ -32,6 +33,16 @@ def text_width(text: str, family: str, size: float, *, bold: bool = False) -> fl
     fallback = advances.get(cmap.get(ord("0"), ""), per_em // 2)
     units = sum(0 if c in _ZERO_WIDTH else advances.get(cmap.get(ord(c), ""), fallback) for c in text)
     return units * size / per_em
+
+
+def label_width(text: str, latin: str, east_asian: str, size: float, *, bold: bool = False) -> float:
+    """The width of a label set in two faces: East Asian characters ("十一、") in ``east_asian``,
+    the rest ("VIII.") in ``latin``, as Word and both PDF engines pick them."""
+    runs = groupby(text, key=lambda c: ord(c) >= _EAST_ASIAN)
+    return sum(text_width("".join(r), east_asian if east else latin, size, bold=bold) for east, r in runs)
+
+
+_EAST_ASIAN = 0x2E80  # from here on (CJK radicals, punctuation, ideographs), the East Asian face
 
 
 @cache

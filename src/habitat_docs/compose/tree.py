@@ -289,4 +289,5 @@ class Composed:
     sizes: Sizes
     band: Band
     spacing: Spacing
+    heading_column_cm: float  # the hanging column of heading numerals (geometry.heading_column_cm)
     foot: tuple[Line, ...] = ()  # the foot of page 1 (the job number line)

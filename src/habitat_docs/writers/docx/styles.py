@@ -15,9 +15,9 @@ __all__ = ["styles"]
 _SINGLE = 'w:line="240" w:lineRule="auto"'  # single line spacing
 
 
-def styles(t: Typography, sizes: Sizes, spacing: Spacing) -> BaseOxmlElement:
+def styles(t: Typography, sizes: Sizes, spacing: Spacing, heading_column_cm: float) -> BaseOxmlElement:
     """The whole styles part."""
-    group = _Styles(t, sizes, spacing)
+    group = _Styles(t, sizes, spacing, twips(heading_column_cm))
     xml = f"{group.defaults()}{group.headings()}{group.paragraphs()}{group.masthead()}{group.others()}{FRONT_STYLES}"
     return parse_xml(f"<w:styles {NS}>{xml}</w:styles>")
 
@@ -45,8 +45,8 @@ def _pstyle(sid: str, name: str, ppr: str, rpr: str = "") -> str:
 class _Styles:
     """The style definitions of one typography, group by group."""
 
-    def __init__(self, t: Typography, sizes: Sizes, spacing: Spacing) -> None:
-        self.t, self.sizes, self.spacing = t, sizes, spacing
+    def __init__(self, t: Typography, sizes: Sizes, spacing: Spacing, column: int) -> None:
+        self.t, self.sizes, self.spacing, self.column = t, sizes, spacing, column
         self.line = f'w:line="{round(t.line_spacing * 20)}" w:lineRule="exact"' if t.line_spacing else _SINGLE
         self.ind, self.right = twips(t.label_indent_cm), twips(sizes.right_indent_cm)
         self.heading_fonts = _fonts(t.heading_font, t.east_asian_heading_font)
@@ -80,7 +80,7 @@ class _Styles:
         def heading(level: int, pt: float) -> str:
             ppr = (
                 f'<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="200" {_SINGLE}/>'
-                f'<w:ind w:left="{self.ind}" w:right="{self.right}" w:hanging="{self.ind}"/>'
+                f'<w:ind w:left="{self.column}" w:right="{self.right}" w:hanging="{self.column}"/>'
                 f'<w:outlineLvl w:val="{level - 1}"/>'
             )
             return (

@@ -73,7 +73,7 @@ __all__ = ["write_docx"]
 
 def write_docx(c: Composed) -> bytes:
     """The DOCX file of a composed document, as bytes."""
-    doc = docx.Document(BytesIO(_base(c.typography, c.sizes, c.spacing)))
+    doc = docx.Document(BytesIO(_base(c.typography, c.sizes, c.spacing, c.heading_column_cm)))
     notes = Footnotes(doc.part)
     writer = _BodyWriter(doc, c, notes)
     writer.masthead()
@@ -112,11 +112,12 @@ def _fixed_times(data: bytes, issued: dt.date) -> bytes:
 
 
 @cache
-def _base(typo: Typography, sizes: Sizes, spacing: Spacing) -> bytes:
-    """A styled, empty A4 document for one typography, built once per process."""
+def _base(typo: Typography, sizes: Sizes, spacing: Spacing, heading_column_cm: float) -> bytes:
+    """A styled, empty A4 document for one typography (and heading column), built once per
+    process."""
     doc = docx.Document()
     styles_part = doc.part._styles_part
-    styles_part._element = styles(typo, sizes, spacing)
+    styles_part._element = styles(typo, sizes, spacing, heading_column_cm)
     settings(doc.settings.element, typo)
     doc.settings.odd_and_even_pages_header_footer = True
     sec = doc.sections[0]

@@ -124,6 +124,7 @@ def _typography(c: Composed) -> Json:
         "line-pitch": t.line_spacing or round(t.body_size * 1.2, 2),
         "para-after": sizes.para_after,
         "cjk-latin-gap-em": geometry.CJK_LATIN_GAP_EM,
+        "heading-column-cm": c.heading_column_cm,
         "indent-cm": t.label_indent_cm,
         "right-cm": sizes.right_indent_cm,
     }
