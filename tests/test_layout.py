@@ -253,3 +253,39 @@ def test_heading_numerals_fit_their_column(tmp_path: Path) -> None:
         assert max(starts) - min(starts) < TOLERANCE, (pdf, starts)
         assert all(x0 == pytest.approx(edges[0][0], abs=TOLERANCE) for x0, _ in edges)
         assert starts[0] - edges[0][0] > CM, "the column widened beyond the 1 cm indent"
+
+
+@pytest.mark.parametrize(("engine", "lang"), ENGINES)
+def test_titles_break_at_their_joints(pdfs, engine: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The title prints in the lines the composer chose (balanced, broken where a reader
+    pauses, never inside a word), one printed line for each."""
+    (title,) = [ln for ln in hd.compose(hd.load(EXAMPLE), lang).masthead if ln.role == "title"]
+    text = "".join(s.text for s in title.content if hasattr(s, "text"))
+    chosen = text.split("\u2028")
+    printed = [r.text.replace(" ", "") for r in rows(pdfs[engine, lang])]
+    at = printed.index(chosen[0].replace(" ", ""))
+    assert printed[at : at + len(chosen)] == [c.replace(" ", "") for c in chosen]
+    if lang == "en":
+        assert len(chosen) == 3 and chosen[-1].startswith("of ")  # "… procedures | of the United …"
+
+
+def test_title_breaks_read_back_from_the_docx(tmp_path: Path) -> None:
+    import docx
+
+    (path,) = hd.build(hd.load(EXAMPLE), tmp_path, langs=("en",))
+    (title,) = [p for p in docx.Document(str(path)).paragraphs if p.style.style_id == "UNTitle"]
+    breaks = title._p.findall(".//" + qn("w:br"))
+    assert len(breaks) == 2
+    assert title.text.split("\n")[-1].startswith("of the United Nations")
+
+
+def test_a_break_the_author_wrote_is_kept() -> None:
+    data = copy.deepcopy(MASTHEAD)
+    data["title"] = {"en": "Actions to improve\ninternal management", "zh": "改进内部\n管理的行动"}
+    data["sections"] = [{"heading": {"en": "A", "zh": "甲"}, "content": [{"en": "Text.", "zh": "案文。"}]}]
+    doc = hd.structure(data)
+    for lang, lines in (("en", ["Actions to improve", "internal management"]), ("zh", ["改进内部", "管理的行动"])):
+        c = hd.compose(doc, lang)
+        (title,) = [ln for ln in c.masthead if ln.role == "title"]
+        assert title.content[0].text.split("\u2028") == lines
+        assert "\u2028" not in c.title and "\n" not in c.title  # the PDF's metadata title

@@ -21,6 +21,7 @@ from habitat_docs.compose.geometry import (
 )
 from habitat_docs.compose.language import AGENDA_MARK, NBSP, Language, language
 from habitat_docs.compose.measure import label_width, text_width
+from habitat_docs.compose.titles import BREAK, broken_titles
 from habitat_docs.compose.tree import (
     FOOT_ROLES,
     Band,
@@ -104,7 +105,7 @@ class _Composer:
             lang=self.code,
             symbol=doc.symbol.text if doc.symbol else None,
             file_stem=doc.file_stem,
-            title=self.plain(doc.title, ("title",)),
+            title=" ".join(self.plain(doc.title, ("title",)).split()),
             issued=doc.issued,
             masthead=tuple(ln for ln in lines if ln.role not in FOOT_ROLES),
             running_head=doc.symbol.text if doc.symbol else "",
@@ -161,7 +162,7 @@ class _Composer:
             session=s,
             venue=self.plain(s.venue, ("session", "venue")) if s.venue else "",
             items=[
-                {"label": item.label, "title": self.plain(item.title, ("agenda", "items", i, "title"))}
+                {"label": item.label, "title": self.title_text(item.title, ("agenda", "items", i, "title"))}
                 for i, item in enumerate(agenda.items if agenda else ())
             ],
             # "Item 5 (a)" when the masthead gives item 5 and its sub-item (a): titles of both
@@ -169,7 +170,7 @@ class _Composer:
                 i.label for i in (agenda.items if agenda else ())
                 if i.sub or not any(j.number == i.number and j.sub for j in agenda.items)  # type: ignore[union-attr]
             ],
-            title=self.plain(doc.title, ("title",)),
+            title=self.title_text(doc.title, ("title",)),
             subtitle=self.lang.phrase("subtitle", doc.kind),
             facts=doc.facts,  # {{ facts["name"]|fact }}
             job_number=doc.job_number,
@@ -188,7 +189,7 @@ class _Composer:
                 if after:
                     content.append(Span(after))
             out.append(Line(role, tuple(content)))
-        return tuple(out)
+        return broken_titles(tuple(out), self.lang.typography)
 
     # --- body ---
 
@@ -362,6 +363,14 @@ class _Composer:
             return self.lang.fact(value)
         except ValueError as e:
             raise DataError(f"fact '{name}': {e}", path) from None
+
+    def title_text(self, text: Text, path: Path) -> str:
+        """A title as plain text, the line breaks its author wrote in the data kept as BREAK
+        (elsewhere a line break in the data is a space)."""
+        lines = dict(text.versions).get(self.code, "").strip().split("\n")
+        if len(lines) == 1:
+            return self.plain(text, path)
+        return BREAK.join(self.plain(Text({self.code: line}), path) for line in lines)
 
     def plain(self, text: Text, path: Path) -> str:
         """A text without markup, facts written out (masthead lines and the title)."""

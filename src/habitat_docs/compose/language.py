@@ -167,7 +167,8 @@ class Language:
     def masthead(self, **context: Any) -> list[tuple[str, str]]:
         """The masthead lines as (role, text) pairs."""
         lines = []
-        for raw in self._masthead.render(agenda_mark=AGENDA_MARK, **context).splitlines():
+        # split at line feeds only: a title's own line break (U+2028) stays in its line
+        for raw in self._masthead.render(agenda_mark=AGENDA_MARK, **context).split("\n"):
             if raw.strip():
                 role, sep, text = raw.partition(": ")
                 if not sep:

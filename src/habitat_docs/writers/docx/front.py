@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from habitat_docs.compose.geometry import RIGHT_INDENT_CM, TEXT_WIDTH_CM, THIN_RULE_PT
+from habitat_docs.compose.geometry import BOX_PADDING_PT, TEXT_WIDTH_CM, THIN_RULE_PT
 from habitat_docs.compose.tree import (
     ClosingRule,
     DecisionHeading,
@@ -44,12 +44,14 @@ FRONT_STYLES = "".join(
 )
 
 
-def summary_box(b: SummaryBlock, runs: Runs, indent_cm: float) -> str:
-    """A ruled box from the text edge to the right indent: the title centred and bold, the
-    paragraphs justified, the action required with its lead in bold. Word and LibreOffice
-    draw one box round neighbouring paragraphs with the same borders and indents."""
-    sides = "".join(border(side, THIN_RULE_PT, 4) for side in ("top", "left", "bottom", "right"))
-    ind = f'<w:ind w:left="{twips(indent_cm) + 80}" w:right="{twips(RIGHT_INDENT_CM) + 80}" w:firstLine="0"/>'
+def summary_box(b: SummaryBlock, runs: Runs, indent_cm: float, right_cm: float) -> str:
+    """A ruled box from the text edge to the right indent, its text the box padding inside
+    (as the target box): the title centred and bold, the paragraphs justified, the action
+    required with its lead in bold. Word and LibreOffice draw one box round neighbouring
+    paragraphs with the same borders and indents (a rule lies w:space points outside them)."""
+    pad = round(BOX_PADDING_PT)
+    sides = "".join(border(side, THIN_RULE_PT, pad) for side in ("top", "left", "bottom", "right"))
+    ind = f'<w:ind w:left="{twips(indent_cm) + pad * 20}" w:right="{twips(right_cm) + pad * 20}" w:firstLine="0"/>'
     box = f"<w:keepNext/><w:keepLines/><w:pBdr>{sides}</w:pBdr>{ind}"
     out = [para("UNSummary", run(b.title, bold=True), f'{box}<w:jc w:val="center"/>')]
     out += [para("UNSummary", runs(p), box) for p in b.paras]

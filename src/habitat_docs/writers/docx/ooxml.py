@@ -17,6 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
+from habitat_docs.compose.titles import BREAK
 from habitat_docs.compose.tree import Inline, Mark, NoteRef, Span, Typography
 from habitat_docs.model.symbol_find import nobreak
 from habitat_docs.model.symbol_grammar import DASHES, WORD_JOINER
@@ -52,7 +53,8 @@ def text(s: str, unbroken: tuple[tuple[int, int], ...] = ()) -> str:
         bound = nobreak(piece)
         pieces += [s[at:start], bound if bound != piece else _DASH.sub(f"{WORD_JOINER}\\g<0>{WORD_JOINER}", piece)]
         at = end
-    return f'<w:t xml:space="preserve">{escape("".join(pieces) + s[at:])}</w:t>'
+    body = escape("".join(pieces) + s[at:]).replace(BREAK, '</w:t><w:br/><w:t xml:space="preserve">')
+    return f'<w:t xml:space="preserve">{body}</w:t>'
 
 
 def run(

@@ -197,7 +197,7 @@ class _BodyWriter:
     def front(self, b: object) -> None:
         """The parts around the body paragraphs (``front.py``)."""
         if isinstance(b, SummaryBlock):
-            self.parts.append(summary_box(b, self.runs, self.c.typography.label_indent_cm))
+            self.parts.append(summary_box(b, self.runs, self.c.typography.label_indent_cm, self.c.sizes.right_indent_cm))
         elif isinstance(b, DecisionHeading):
             self.parts.append(decision_heading(b, self.runs))
         elif isinstance(b, DecisionPara):
