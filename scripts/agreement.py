@@ -89,14 +89,16 @@ def pdf_pages(data: bytes) -> list[list[str]]:
 
 
 def reading_order(boxes: list[tuple[float, float, str]]) -> list[str]:
-    """Lines by row (baselines within SAME_ROW points), left to right within a row."""
+    """Lines by row (baselines within SAME_ROW points), each row one line, its pieces left to
+    right: pdftotext makes a label and its text one line or two as the gap between them
+    happens to be, so a row, not a pdftotext line, is what is compared."""
     rows: list[list[tuple[float, float, str]]] = []
     for box in sorted(boxes):
         if rows and box[0] - rows[-1][0][0] <= SAME_ROW:
             rows[-1].append(box)
         else:
             rows.append([box])
-    return [text for row in rows for _, _, text in sorted(row, key=lambda b: b[1])]
+    return [" ".join(text for _, _, text in sorted(row, key=lambda b: b[1])) for row in rows]
 
 
 def _matcher(a: list[str], b: list[str]) -> difflib.SequenceMatcher[str]:

@@ -91,12 +91,7 @@ def test_reading_order_is_by_position_not_by_stream() -> None:
     agreement = _script()
     boxes = [(120.0, 300.0, "right, row 2"), (100.0, 300.0, "right, row 1"),
              (101.5, 60.0, "left, row 1"), (120.5, 60.0, "left, row 2")]  # fmt: skip
-    assert agreement.reading_order(boxes) == [
-        "left, row 1",
-        "right, row 1",
-        "left, row 2",
-        "right, row 2",
-    ]
+    assert agreement.reading_order(boxes) == ["left, row 1 right, row 1", "left, row 2 right, row 2"]
 
 
 def test_json_rows_are_machine_readable() -> None:
