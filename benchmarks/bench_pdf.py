@@ -40,7 +40,7 @@ from timing import spread as _spread
 
 import habitat_docs
 from habitat_docs.compose.composer import compose
-from habitat_docs.compose.tree import Composed, Heading, Inline, NoteRef, Para, Span
+from habitat_docs.compose.tree import ClosingRule, Composed, Heading, Inline, NoteRef, Para, Span
 from habitat_docs.number import number
 from habitat_docs.writers import write_docx
 from habitat_docs.writers.office import Office, pdf_from_docx
@@ -49,7 +49,9 @@ from habitat_docs.writers.pdf import writer as hd_pdf
 from habitat_docs.writers.pdf.data import document_data
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
+# Headings, paragraphs and subparagraphs only: what both baselines draw (HSP/EB.2024/11 has a
+# summary, a table and a draft decision, which they do not).
+EXAMPLE = ROOT / "examples" / "hsp-eb-2024-oios-ethics.yaml"
 LANGS = ("zh", "en")
 TARGET_RAW, TARGET_LO_ONESHOT, TARGET_LO_WARM = 1.5, 10.0, 3.0
 
@@ -175,7 +177,7 @@ def raw_markup(c: Composed) -> bytes:
             lines.append(
                 f"#pad(left: {b.depth}cm, right: 1cm, par(hanging-indent: 1cm)[{label}{raw_inline(b.content)}])"
             )
-        else:  # the example has no tables or figures; the baseline draws none
+        elif not isinstance(b, ClosingRule):  # the example has no tables or figures
             raise TypeError(f"the baseline does not cover {type(b).__name__}")
     return "\n".join(lines).encode()
 
