@@ -289,3 +289,25 @@ def test_a_break_the_author_wrote_is_kept() -> None:
         (title,) = [ln for ln in c.masthead if ln.role == "title"]
         assert title.content[0].text.split("\u2028") == lines
         assert "\u2028" not in c.title and "\n" not in c.title  # the PDF's metadata title
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["hsp-eb-2024-oios-ethics", "hsp-eb-2020-1-update", "hsp-eb-2024-11"])
+def test_spacing_marks_never_reach_the_text(name: str) -> None:
+    """The marks the Typst data carries (where Chinese meets Latin, where an address may break)
+    print as space or nothing: none is in the PDF's text or its bookmarks."""
+    import io
+
+    import pypdf
+
+    data = hd.render(hd.load(ROOT / "examples" / f"{name}.yaml"), "zh", "pdf")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = "".join(page.extract_text() for page in reader.pages)
+
+    def titles(items: list) -> list[str]:  # type: ignore[type-arg]
+        return [t for it in items for t in (titles(it) if isinstance(it, list) else [it.title])]
+
+    marks = re.compile("[\ue000\u200b\u2028]")
+    assert re.search(r"[\u4e00-\u9fff] ?\d", text)  # Chinese beside digits is there to check
+    assert not marks.search(text)
+    assert titles(reader.outline) and not any(marks.search(t) for t in titles(reader.outline))

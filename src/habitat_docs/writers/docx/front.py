@@ -61,12 +61,14 @@ def summary_box(b: SummaryBlock, runs: Runs, indent_cm: float, right_cm: float) 
     return "".join(out)
 
 
-def decision_heading(b: DecisionHeading, runs: Runs) -> str:
+def decision_heading(b: DecisionHeading, runs: Runs, indent_cm: float) -> str:
     """"Draft decision 2024/…" set as a section heading without a label, the title under
-    it as a subsection heading, then "The Executive Board,"."""
-    out = para("UNDecisionHeading", TAB + run(b.heading))
+    it as a subsection heading, then "The Executive Board,". Their text starts at the text
+    edge, however wide the document's column of heading numerals is."""
+    edge = f'<w:ind w:left="{twips(indent_cm)}" w:hanging="{twips(indent_cm)}"/>'
+    out = para("UNDecisionHeading", TAB + run(b.heading), edge)
     if b.title:
-        out += para("UNDecisionTitle", TAB + runs(b.title))
+        out += para("UNDecisionTitle", TAB + runs(b.title), edge)
     return out + para("UNDecisionText", run(b.opening), "<w:keepNext/>")
 
 

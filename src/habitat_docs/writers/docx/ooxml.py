@@ -19,7 +19,7 @@ from lxml import etree
 
 from habitat_docs.compose.titles import BREAK
 from habitat_docs.compose.tree import Inline, Mark, NoteRef, Span, Typography
-from habitat_docs.model.symbol_find import nobreak
+from habitat_docs.model.symbol_find import NARROW_NO_BREAK_SPACE, nobreak
 from habitat_docs.model.symbol_grammar import DASHES, WORD_JOINER
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,12 +46,15 @@ def fragment(xml: str) -> list[etree._Element]:
 def text(s: str, unbroken: tuple[tuple[int, int], ...] = ()) -> str:
     """A w:t element; the pieces at ``unbroken`` (start, end) get word joiners and no-break
     spaces, so that none breaks across lines: a UN symbol as :func:`nobreak` binds it, a
-    number range or a hyphened name ("UN-Habitat") with joiners around its dash."""
+    number range or a hyphened name ("UN-Habitat") with joiners around its dash, a grouped
+    number ("2 200") with narrow no-break spaces (LibreOffice breaks Chinese lines at U+00A0)."""
     pieces, at = [], 0
     for start, end in unbroken:
         piece = s[start:end]
         bound = nobreak(piece)
-        pieces += [s[at:start], bound if bound != piece else _DASH.sub(f"{WORD_JOINER}\\g<0>{WORD_JOINER}", piece)]
+        if bound == piece:  # no symbol: a range, a name or a number
+            bound = _DASH.sub(f"{WORD_JOINER}\\g<0>{WORD_JOINER}", piece).replace("\u00a0", NARROW_NO_BREAK_SPACE)
+        pieces += [s[at:start], bound]
         at = end
     body = escape("".join(pieces) + s[at:]).replace(BREAK, '</w:t><w:br/><w:t xml:space="preserve">')
     return f'<w:t xml:space="preserve">{body}</w:t>'

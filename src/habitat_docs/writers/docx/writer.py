@@ -199,7 +199,7 @@ class _BodyWriter:
         if isinstance(b, SummaryBlock):
             self.parts.append(summary_box(b, self.runs, self.c.typography.label_indent_cm, self.c.sizes.right_indent_cm))
         elif isinstance(b, DecisionHeading):
-            self.parts.append(decision_heading(b, self.runs))
+            self.parts.append(decision_heading(b, self.runs, self.c.typography.label_indent_cm))
         elif isinstance(b, DecisionPara):
             self.parts.append(decision_para(b, self.runs))
         elif isinstance(b, OriginalLine):

@@ -139,7 +139,7 @@ def _blocks(c: Composed, root: str | None) -> list[Json]:
             outline = max(b.level, 1) + (1 if in_annex and b.level > 0 else 0)
             out.append({
                 "kind": "heading", "level": b.level, "outline": outline, "label": b.label,
-                "content": _inline(b.content),
+                "content": _inline(b.content), "plain": _plain(b.content),
             })  # fmt: skip
         elif isinstance(b, Para):
             out.append(
@@ -153,7 +153,7 @@ def _blocks(c: Composed, root: str | None) -> list[Json]:
         elif isinstance(b, FigureBlock):
             out.append(_figure(b, root))
         elif isinstance(b, BoxBlock):
-            out.append({"kind": "box", "title": b.title, "bullet": b.bullet,
+            out.append({"kind": "box", "title": _marked(b.title), "bullet": b.bullet,
                         "items": [_inline(i) for i in b.items]})  # fmt: skip
         else:
             out.append(_front(b))
@@ -187,11 +187,11 @@ def _front(b: object) -> Json:
     original language, the closing rule."""
     if isinstance(b, SummaryBlock):
         return {
-            "kind": "summary", "title": b.title, "paras": [_inline(p) for p in b.paras],
+            "kind": "summary", "title": _marked(b.title), "paras": [_inline(p) for p in b.paras],
             "action-lead": b.action_lead, "action": _inline(b.action),
         }  # fmt: skip
     if isinstance(b, DecisionHeading):
-        return {"kind": "decision", "heading": b.heading, "title": _inline(b.title), "opening": b.opening}
+        return {"kind": "decision", "heading": _marked(b.heading), "heading-plain": b.heading, "title": _inline(b.title), "opening": b.opening}
     if isinstance(b, DecisionPara):  # printed as a body paragraph
         return {"kind": "para", "label": b.label, "depth": 0, "content": _inline(b.content)}
     if isinstance(b, OriginalLine):
