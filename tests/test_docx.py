@@ -22,7 +22,8 @@ JOINER = "\u2060"  # the writer binds symbols with word joiners
 
 
 def _plain(text: str) -> str:
-    return text.replace(JOINER, "")
+    """Text as read: without the word joiners and no-break spaces that keep words together."""
+    return text.replace(JOINER, "").replace("\xa0", " ")
 
 
 @pytest.fixture(scope="module")

@@ -42,6 +42,9 @@ FOOT_ROLES = frozenset({"job"})
 # joined to an acronym by a hyphen ("UN-Habitat", "COVID-19", the grade "D-2").
 _RANGE = re.compile(r"[0-9]+(?:[.,][0-9]+)*–[0-9]+(?:[.,][0-9]+)*")
 _HYPHENED = re.compile(r"(?<![\w-])[A-Z]{1,6}(?:-[A-Za-z0-9]+)+(?![\w-])")
+# A day and its month ("15 July"), or a small number and the capitalised word it counts
+# ("15 Member States"), never part at a line end.
+_DAY = re.compile(r"(?<![\w.,-])\d{1,2} [A-Z][a-z]+")
 # A number grouped with no-break spaces ("2 200", "384 586 115") is one word, though LibreOffice
 # would break Chinese lines inside it.
 _GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?")
@@ -52,7 +55,8 @@ def _unbroken(span: Span) -> tuple[tuple[int, int], ...]:
     found = sorted(([m.span() for m in FIND.finditer(text)] if "/" in text else [])
                    + ([m.span() for m in _RANGE.finditer(text)] if "–" in text else [])
                    + ([m.span() for m in _HYPHENED.finditer(text)] if "-" in text else [])
-                   + ([m.span() for m in _GROUPED.finditer(text)] if "\u00a0" in text else []))  # fmt: skip
+                   + ([m.span() for m in _GROUPED.finditer(text)] if "\u00a0" in text else [])
+                   + [m.span() for m in _DAY.finditer(text)])  # fmt: skip
     merged: list[tuple[int, int]] = []
     for start, end in found:  # a range inside a symbol ("A/74/73–E/2019/4") is one piece
         if merged and start < merged[-1][1]:
@@ -68,9 +72,9 @@ class Span:
     :data:`~habitat_docs.model.symbol_find.FIND`), number ranges, hyphened names and grouped numbers in it lie,
     as start and end offsets computed when the span is made; writers print each on one line.
 
-    >>> [Span("UN-Habitat and UN-Women, 2022–2023, grade D-2").text[a:b] for a, b in
-    ...  Span("UN-Habitat and UN-Women, 2022–2023, grade D-2").unbroken]
-    ['UN-Habitat', 'UN-Women', '2022–2023', 'D-2']
+    >>> s = Span("UN-Habitat and UN-Women, 2022–2023, grade D-2, on 15 July 2020")
+    >>> [s.text[a:b] for a, b in s.unbroken]
+    ['UN-Habitat', 'UN-Women', '2022–2023', 'D-2', '15 July']
     """
 
     text: str

@@ -47,13 +47,15 @@ def text(s: str, unbroken: tuple[tuple[int, int], ...] = ()) -> str:
     """A w:t element; the pieces at ``unbroken`` (start, end) get word joiners and no-break
     spaces, so that none breaks across lines: a UN symbol as :func:`nobreak` binds it, a
     number range or a hyphened name ("UN-Habitat") with joiners around its dash, a grouped
-    number ("2 200") with narrow no-break spaces (LibreOffice breaks Chinese lines at U+00A0)."""
+    number ("2 200") with narrow no-break spaces (LibreOffice breaks Chinese lines at U+00A0),
+    a day and its month ("15 July") with a no-break space."""
     pieces, at = [], 0
     for start, end in unbroken:
         piece = s[start:end]
         bound = nobreak(piece)
-        if bound == piece:  # no symbol: a range, a name or a number
-            bound = _DASH.sub(f"{WORD_JOINER}\\g<0>{WORD_JOINER}", piece).replace("\u00a0", NARROW_NO_BREAK_SPACE)
+        if bound == piece:  # no symbol: a range, a name, a number, a day and its month
+            bound = _DASH.sub(f"{WORD_JOINER}\\g<0>{WORD_JOINER}", piece)
+            bound = bound.replace("\u00a0", NARROW_NO_BREAK_SPACE).replace(" ", "\u00a0")
         pieces += [s[at:start], bound]
         at = end
     body = escape("".join(pieces) + s[at:]).replace(BREAK, '</w:t><w:br/><w:t xml:space="preserve">')
