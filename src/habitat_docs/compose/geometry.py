@@ -72,6 +72,9 @@ def sizes(t: Typography) -> Sizes:
         organ=t.subsection_size + 2,
         distribution=10,
         table=t.body_size - 1,
+        # exact, so that Word, LibreOffice and Typst set a cell's lines alike whatever its
+        # script (single spacing follows the font: a Latin cell's baselines would sit higher)
+        table_pitch=round((t.body_size - 1) * 1.3, 1),
         note=t.body_size - 1.5,
         running_head=9,
         foot=9,

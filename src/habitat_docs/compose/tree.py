@@ -241,6 +241,7 @@ class Sizes:
     organ: float  # "United Nations" and the organ in the masthead
     distribution: float  # the masthead's right column
     table: float  # the text of tables and grids
+    table_pitch: float  # the exact distance between the baselines of a table's lines
     note: float  # footnotes, and the notes under tables and figures
     running_head: float  # the running head and the page number
     foot: float  # the job number line at the foot of page 1

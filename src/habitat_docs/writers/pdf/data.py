@@ -117,6 +117,7 @@ def _typography(c: Composed) -> Json:
         "organ-size": sizes.organ,
         "distribution-size": sizes.distribution,
         "table-size": sizes.table,
+        "table-pitch": sizes.table_pitch,
         "note-size": sizes.note,
         "running-head-size": sizes.running_head,
         "foot-size": sizes.foot,
