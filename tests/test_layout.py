@@ -311,3 +311,15 @@ def test_spacing_marks_never_reach_the_text(name: str) -> None:
     assert re.search(r"[\u4e00-\u9fff] ?\d", text)  # Chinese beside digits is there to check
     assert not marks.search(text)
     assert titles(reader.outline) and not any(marks.search(t) for t in titles(reader.outline))
+
+
+def test_the_last_paragraph_keeps_with_the_closing_rule(tmp_path: Path) -> None:
+    """In the DOCX the closing rule never stands alone atop a page: the paragraph before it
+    keeps with it (read back with python-docx)."""
+    import docx
+
+    (path,) = hd.build(hd.load(EXAMPLE), tmp_path, langs=("zh",))
+    paragraphs = docx.Document(str(path)).paragraphs
+    at = [p.style.style_id for p in paragraphs].index("UNClosingRule")
+    assert at == len(paragraphs) - 1
+    assert paragraphs[at - 1].paragraph_format.keep_with_next

@@ -205,6 +205,10 @@ class _BodyWriter:
         elif isinstance(b, OriginalLine):
             self.parts.append(original_line(b))
         elif isinstance(b, ClosingRule):
+            # the last paragraph keeps with the rule, which never stands alone atop a page
+            last = self.parts[-1] if self.parts else ""
+            if last.startswith("<w:p><w:pPr><w:pStyle ") and "<w:keepNext/>" not in last:
+                self.parts[-1] = last.replace("/>", "/><w:keepNext/>", 1)
             self.parts.append(closing_rule(b))
         else:
             raise TypeError(f"cannot write {type(b).__name__}")
