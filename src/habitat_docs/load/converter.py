@@ -13,6 +13,7 @@ import cattrs.gen
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, IterableValidationError
 
+from habitat_docs.compose.language import available
 from habitat_docs.errors import DataError, did_you_mean
 from habitat_docs.load.facts import parse_date, register_fact_hooks
 from habitat_docs.load.images import image_file
@@ -58,9 +59,23 @@ def structure(data: Any, base_dir: FsPath | None = None) -> Document:
             doc = _IN_FOLDER[cls]({**fields, "base_dir": base_dir}, cls)
     except (ClassValidationError, IterableValidationError, DataError) as e:
         raise DataError(drop_implied(problems_of(e))) from None
+    if "languages" in fields:
+        _check_templates(doc)
     if base_dir is not None:
         _check_images(doc)
     return doc
+
+
+def _check_templates(doc: Document) -> None:
+    """Every language a document lists has its templates (``templates/<lang>/``)."""
+    known = available()
+    lacking = [code for code in sorted(doc.languages) if code not in known]
+    if lacking:
+        raise DataError(
+            f"no templates for {', '.join(lacking)} (templates/<lang>/; available: "
+            f"{', '.join(known) or 'none'})",
+            ("languages",),
+        )
 
 
 def structure_as(data: Any, cls: Any) -> Any:
@@ -258,6 +273,9 @@ for _kind, _hook in [
 register_fact_hooks(_converter)
 _converter.register_structure_hook_func(lambda t: get_origin(t) is Literal, _one_of)
 _converter.register_structure_hook_factory(_is_list_field, _list_of)
+# A document's languages: a list, like any tuple field (never a string taken letter by letter).
+_codes = _list_of(tuple[str, ...])
+_converter.register_structure_hook_func(lambda t: t == frozenset[str], lambda v, _: frozenset(_codes(v, _)))
 # Classes with a hook of their own (Text, Symbol, Subparagraph, the facts …) never reach this
 # factory: cattrs looks up a class's own hook first.
 _converter.register_structure_hook_factory(attrs.has, _mapping_of_fields)

@@ -27,7 +27,7 @@ from habitat_docs.model.nodes import texts, walk
 from habitat_docs.model.sections import Annex, Section, Subsection
 from habitat_docs.model.summary import Summary
 from habitat_docs.model.symbol import Symbol
-from habitat_docs.model.text import MAX_TEXT, Text
+from habitat_docs.model.text import MAX_TEXT, UN_LANGUAGES, Text, in_un_order
 
 __all__ = [
     # documents
@@ -38,6 +38,8 @@ __all__ = [
     "Subsection", "Annex", "Block", "BLOCK_TYPES", "Paragraph", "Subparagraph",
     "MAX_SUBPARAGRAPH_DEPTH", "Table", "TableNote", "Figure", "TargetBox", "PreSession",
     "DraftDecision", "Operative", "Summary",
+    # languages
+    "UN_LANGUAGES", "in_un_order",
     # traversal
     "walk", "texts",
 ]  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path as FsPath
 from typing import ClassVar, Literal
@@ -19,7 +19,7 @@ from habitat_docs.model.masthead import Agenda, DocumentRef, Session
 from habitat_docs.model.sections import Annex, Section
 from habitat_docs.model.summary import Summary
 from habitat_docs.model.symbol import Symbol
-from habitat_docs.model.text import LANGUAGE_CODE, Text
+from habitat_docs.model.text import LANGUAGE_CODE, UN_LANGUAGES, Text, in_un_order
 from habitat_docs.model.validate import validate
 from habitat_docs.model.validators import is_text, tuple_of
 
@@ -31,6 +31,17 @@ __all__ = [
 _NAME = re.compile(r"[A-Za-z0-9][\w.-]*\Z")
 # A job number: UNON's "K2400512" (K, the year in two digits, five digits) or New York's "24-01234".
 _JOB = re.compile(r"(?:K[0-9]{7}|[0-9]{2}-[0-9]{5})\Z")
+
+
+def _language_set(codes: Iterable[str] | None) -> frozenset[str]:
+    """``languages``: the codes as a set; not given, the empty set (the title's languages)."""
+    if codes is None:
+        return frozenset()
+    if isinstance(codes, str):
+        raise DataError(f"expected a list of language codes, e.g. [{codes}], got {codes!r}", ("languages",))
+    if not codes:
+        raise DataError("name at least one language, e.g. [zh, en]", ("languages",))
+    return frozenset(codes)
 
 
 Distribution = Literal["general", "limited", "restricted"]
@@ -69,6 +80,10 @@ class Document:
     logo: str | None = field(default=None, validator=optional(instance_of(str)))
     # The ruled block on page 1 under the title.
     summary: Summary | None = field(default=None, validator=optional(instance_of(Summary)))
+    # The languages the document is issued in (any of the six UN languages); not given: those
+    # of its title. Every text has each of them; a text may hold others too (a translation
+    # under way), checked but not built.
+    languages: frozenset[str] = field(default=None, converter=_language_set)
 
     def __attrs_post_init__(self) -> None:
         if self.parliamentary:
@@ -93,11 +108,22 @@ class Document:
                 f"'{self.distribution}' is not one of general, limited, restricted",
                 ("distribution",),
             )
-        validate(self)
+        declared = bool(self.languages)
+        if declared:
+            _check_issued_in(self.languages)
+        else:
+            object.__setattr__(self, "languages", self.title.languages)  # frozen: set once, here
+        validate(self, declared)
 
-    @property
-    def languages(self) -> frozenset[str]:
-        return self.title.languages
+    def require_languages(self, langs: Iterable[str]) -> None:
+        """Raise a DataError naming those of ``langs`` the document is not issued in."""
+        missing = [lang for lang in langs if lang not in self.languages]
+        if missing:
+            raise DataError(
+                f"the document is not issued in {', '.join(missing)} "
+                f"(its languages: {', '.join(in_un_order(self.languages))})",
+                ("languages",),
+            )
 
     @property
     def file_stem(self) -> str:
@@ -152,6 +178,18 @@ def _check_language(path: tuple[str | int, ...], code: object) -> None:
         raise DataError(f"expected a language code such as en or zh, got {code!r}", path)
     if not _english_names().get(code):
         raise DataError(f"unknown language code '{code}'", path)
+
+
+def _check_issued_in(codes: frozenset[str]) -> None:
+    """``languages``: each one of the six official languages of the United Nations."""
+    unknown = sorted(c for c in codes if c not in UN_LANGUAGES)
+    if unknown:
+        names = ", ".join(f"'{c}'" for c in unknown)
+        raise DataError(
+            f"{names} {'is' if len(unknown) == 1 else 'are'} not among the six UN languages "
+            f"({', '.join(UN_LANGUAGES)})",
+            ("languages",),
+        )
 
 
 @cache

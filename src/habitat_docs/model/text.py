@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
 from attrs import field, frozen
@@ -11,12 +11,14 @@ from attrs import field, frozen
 from habitat_docs.errors import DataError
 from habitat_docs.model.inline import Emph, Fact, Inline, InlineError, Note, Strong, parse, plain
 
-__all__ = ["LANGUAGE_CODE", "MAX_TEXT", "Text"]
+__all__ = ["LANGUAGE_CODE", "MAX_TEXT", "UN_LANGUAGES", "Text", "in_un_order"]
 
 #: Characters in one text of one language: far beyond any paragraph, table cell or note; a
 #: longer string is a mistake (or an attack) and would only slow every stage down.
 MAX_TEXT = 100_000
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*\Z")
+#: The six official languages of the United Nations, in the UN's order (by English name).
+UN_LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
 _T = TypeVar("_T")
 
@@ -54,6 +56,17 @@ class Text:
     def facts(self, lang: str) -> Iterator[Fact]:
         """The ``{fact:name}`` uses of one language, footnotes included, in reading order."""
         return _find(self._parsed[lang], Fact)
+
+
+def in_un_order(codes: Iterable[str]) -> tuple[str, ...]:
+    """Languages in the UN's order, any others after them alphabetically: the order in which
+    a document's language versions are built.
+
+        >>> in_un_order({"en", "fr", "zh", "ar"})
+        ('ar', 'zh', 'en', 'fr')
+    """
+    rank = {code: i for i, code in enumerate(UN_LANGUAGES)}
+    return tuple(sorted(set(codes), key=lambda c: (rank.get(c, len(rank)), c)))
 
 
 def _parse_version(lang: object, value: object) -> tuple[Inline, ...]:

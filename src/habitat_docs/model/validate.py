@@ -59,8 +59,10 @@ class _Names:
     documents: list[tuple[Path, str]] = Factory(list)  # by {doc:…} and pre-session lines
 
 
-def validate(doc: Whole) -> None:
-    """Raise every problem of the whole document at once (DataError listing them in order)."""
+def validate(doc: Whole, declared: bool = False) -> None:
+    """Raise every problem of the whole document at once (DataError listing them in order).
+    ``declared``: the document's languages are its own list, not its title's, so a text may
+    hold a language beyond them."""
     problems: list[DataError] = []
     ids: dict[str, Path] = {}
     names = _Names()
@@ -73,7 +75,7 @@ def validate(doc: Whole) -> None:
         problems += _mark_problems(path, node, node_texts)
         all_texts.extend(node_texts)
     for path, text in all_texts:
-        problems += _text_problems(path, text, doc.languages, names)
+        problems += _text_problems(path, text, doc.languages, names, declared)
     problems += _unknown_names(doc, ids, names)
     if problems:
         raise DataError.join(problems)
@@ -115,10 +117,13 @@ def _mark_problems(path: Path, node: Node, node_texts: list[tuple[Path, Text]]) 
     return problems
 
 
-def _text_problems(path: Path, text: Text, langs: frozenset[str], names: _Names) -> list[DataError]:
-    """A text in other languages than the title's, with footnote counts or facts that differ
-    between its languages, or a heading with a note; records the names it uses."""
-    problems = _language_problems(path, text, langs)
+def _text_problems(
+    path: Path, text: Text, langs: frozenset[str], names: _Names, declared: bool
+) -> list[DataError]:
+    """A text without one of the document's languages (or, when the title gives them, with
+    another), with footnote counts or facts that differ between its languages, or a heading
+    with a note; records the names it uses."""
+    problems = _language_problems(path, text, langs, declared)
     found = {lang: _markup(text.inline(lang)) for lang in text.languages}
     counts = {lang: len(m[Note]) for lang, m in found.items()}
     if len(set(counts.values())) > 1:
@@ -139,12 +144,15 @@ def _text_problems(path: Path, text: Text, langs: frozenset[str], names: _Names)
     return problems
 
 
-def _language_problems(path: Path, text: Text, langs: frozenset[str]) -> list[DataError]:
+def _language_problems(path: Path, text: Text, langs: frozenset[str], declared: bool) -> list[DataError]:
+    """One problem for the languages a text lacks; one for those it has beyond the title's
+    (a document that lists its languages lets its texts hold more: translations under way)."""
     missing, extra = langs - text.languages, text.languages - langs
     problems = []
     if missing:
-        problems.append(DataError(f"missing the {', '.join(sorted(missing))} text", path))
-    if extra:
+        texts = "text" if len(missing) == 1 else "texts"
+        problems.append(DataError(f"missing the {', '.join(sorted(missing))} {texts}", path))
+    if extra and not declared:
         problems.append(DataError(f"{', '.join(sorted(extra))} is not a language of the title", path))
     return problems
 
