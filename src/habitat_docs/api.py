@@ -13,7 +13,7 @@ from habitat_docs.compose.tree import Composed
 from habitat_docs.errors import DataError
 from habitat_docs.load import load, load_with_lines  # noqa: F401 (load: kept importable from here)
 from habitat_docs.load.images import setting_image
-from habitat_docs.model import Artwork, Document
+from habitat_docs.model import Artwork, Document, in_un_order
 from habitat_docs.number import number
 from habitat_docs.writers import write_docx, write_pdf
 from habitat_docs.writers.office import Office, pdf_from_docx
@@ -53,7 +53,7 @@ def checked_artwork(artwork: Artwork | None, prefix: str = "") -> Artwork | None
 def build(
     source: Document | str | os.PathLike[str],
     out_dir: str | os.PathLike[str],
-    langs: Sequence[str] = ("zh", "en"),
+    langs: Sequence[str] | None = None,
     formats: Sequence[str] = ("docx",),
     *,
     pdf_engine: str = "typst",
@@ -70,6 +70,8 @@ def build(
     ``pdf_engine="libreoffice"`` the PDFs are LibreOffice conversions of the DOCX (one
     office process for all languages, or ``office`` if given, killed after ``timeout``).
     Errors found after loading (while composing) name the data file and line too.
+    ``langs``: the languages to build (default: the document's own, in the UN's order); one
+    the document is not issued in is an error, before anything is written.
     ``artwork``: the masthead's image files (the emblem, the logo), before the document's own."""
     for fmt in formats:
         if fmt not in FORMATS:
@@ -87,7 +89,9 @@ def build(
     out = Path(out_dir)
     via_office = "pdf" in formats and pdf_engine == "libreoffice"
     files: list[tuple[Path, bytes | None]] = []
+    langs = in_un_order(doc.languages) if langs is None else tuple(langs)
     try:
+        doc.require_languages(langs)
         numbering = number(doc)
         composed: list[Composed] = [compose(doc, lang, numbering, artwork) for lang in langs]
         for c in composed:

@@ -1,4 +1,5 @@
-"""``habitat-docs build FILE… --lang zh,en --format docx,pdf -o OUT/``.
+"""``habitat-docs build FILE… --lang zh,en --format docx,pdf -o OUT/`` (``--lang``: each
+document's own languages unless given).
 
 Exit status: 0 every file built; 2 some file is invalid or cannot be written (the others are
 built); 1 an internal error (a bug, reported in one line).
@@ -57,10 +58,12 @@ def run(argv: Sequence[str]) -> int:
 
 def _build_files(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     known = available()
-    unknown = [x for x in args.lang if x not in known]
+    unknown = [x for x in args.lang or () if x not in known]
     unknown += [x for x in args.format if x not in FORMATS]
     if unknown:
         return usage_error(p, f"unknown language or format: {', '.join(unknown)}")
+    if args.lang == [] or not args.format:
+        return usage_error(p, "give at least one language and one format")
     try:
         args.artwork = artwork(args)
     except DataError as e:  # nothing is built without the images asked for

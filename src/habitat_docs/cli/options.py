@@ -21,8 +21,8 @@ def comma_list(value: str) -> list[str]:
 def add_output_options(parser: argparse.ArgumentParser) -> None:
     """``--lang``, ``--format`` (each a comma-separated list) and ``-o/--output``."""
     parser.add_argument(
-        "--lang", type=comma_list, default="zh,en",
-        help="comma-separated languages (default: zh,en)",
+        "--lang", type=comma_list, default=None,
+        help="comma-separated languages (default: each document's own languages)",
     )  # fmt: skip
     parser.add_argument(
         "--format", type=comma_list, default="docx",

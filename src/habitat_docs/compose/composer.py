@@ -82,8 +82,7 @@ def compose(
 ) -> Composed:
     """Lay out ``doc`` in language ``lang``; every label comes from ``numbering``. The
     masthead prints the images of ``artwork``, or else those the document names."""
-    if lang not in doc.languages:
-        raise DataError(f"the document has no '{lang}' text (it has {', '.join(sorted(doc.languages))})")
+    doc.require_languages([lang])
     return _Composer(doc, language(lang), numbering or number(doc), artwork or Artwork()).run()
 
 

@@ -37,7 +37,7 @@ from habitat_docs import api
 from habitat_docs.compose.language import available, language
 from habitat_docs.errors import DataError, Problem
 from habitat_docs.load import structure
-from habitat_docs.model import KINDS, Artwork, Text
+from habitat_docs.model import KINDS, Artwork, Text, in_un_order
 from habitat_docs.session.document_file import DocumentFile, read_document_file
 from habitat_docs.session.entries import Entry
 from habitat_docs.session.index import write_index
@@ -49,17 +49,18 @@ from habitat_docs.session.worker import Job, Outcome, check, summary, work
 __all__ = ["build_session", "check_options"]
 
 
-def check_options(langs: Sequence[str], fmts: Sequence[str]) -> list[str]:
-    """Problems with the requested languages and formats (empty when all are known)."""
+def check_options(langs: Sequence[str] | None, fmts: Sequence[str]) -> list[str]:
+    """Problems with the requested languages (None: each document's own) and formats
+    (empty when all are known)."""
     out = []
     known = available()
-    for lang in langs:
+    for lang in langs or ():
         if lang not in known:
             out.append(f"unknown language '{lang}' (available: {', '.join(known)})")
     for fmt in fmts:
         if fmt not in api.FORMATS:
             out.append(f"unknown format '{fmt}' (available: {', '.join(api.FORMATS)})")
-    if not langs:
+    if langs is not None and not langs:
         out.append("give at least one language")
     if not fmts:
         out.append("give at least one format")
@@ -69,7 +70,7 @@ def check_options(langs: Sequence[str], fmts: Sequence[str]) -> list[str]:
 def build_session(
     plan: SessionPlan,
     out_dir: str | os.PathLike[str],
-    langs: Sequence[str] = ("zh", "en"),
+    langs: Sequence[str] | None = None,
     formats: Sequence[str] = ("docx",),
     *,
     jobs: int | None = None,
@@ -84,8 +85,10 @@ def build_session(
     ``jobs``: worker processes (default: one per core; 1 builds in this process).
     ``write=False`` checks every document (reads, merges and structures it) and writes
     nothing. ``artwork``: the masthead's images (checked files), before the session file's.
-    Raises ValueError for an unknown language or format, before any work."""
-    langs, formats = tuple(langs), tuple(formats)
+    ``langs``: the languages of every document (default: each document's own; the index
+    then shows those built). Raises ValueError for an unknown language or format, before
+    any work."""
+    langs, formats = None if langs is None else tuple(langs), tuple(formats)
     problems = check_options(langs, formats)
     if problems:
         raise ValueError("; ".join(problems))
@@ -94,20 +97,36 @@ def build_session(
     progress = progress or NoProgress()
     given, own = artwork or Artwork(), plan.artwork
     art = Artwork(given.emblem or own.emblem, given.logo or own.logo)
-    build = _Build(plan, FsPath(out_dir), langs, formats, progress, traceback, write, art)
+    # () asks each document for its own languages
+    build = _Build(plan, FsPath(out_dir), langs or (), formats, progress, traceback, write, art)
     t0 = time.perf_counter()
-    for lang in langs:  # load templates once, before the workers fork
+    likely = langs or _session_languages(plan)
+    for lang in likely:  # load templates once, before the workers fork
         language(lang)
-    with _pool(plan, langs, jobs, write) as pool:
+    with _pool(plan, likely, jobs, write) as pool:
         results = build.run(pool, jobs)
     progress.finish()
+    shown = langs or _built_languages(results) or likely
     result = SessionResult(
-        plan, build.out, langs, formats, tuple(results), jobs, time.perf_counter() - t0
+        plan, build.out, shown, formats, tuple(results), jobs, time.perf_counter() - t0
     )
     if index and write:
         paths = write_index(result)
         result = attrs.evolve(result, seconds=time.perf_counter() - t0, index=paths)
     return result
+
+
+def _session_languages(plan: SessionPlan) -> tuple[str, ...]:
+    """The languages of the session file's agenda that have templates: those its documents
+    are most likely issued in."""
+    known = set(available())
+    return in_un_order(lang for item in plan.agenda.items for lang in item.title.languages
+                       if lang in known)  # fmt: skip
+
+
+def _built_languages(results: Sequence[DocResult]) -> tuple[str, ...]:
+    """Every language some document was built in, in the UN's order."""
+    return in_un_order(lang for d in results for lang, _, _ in d.files)
 
 
 def _text(path: FsPath | None) -> str | None:

@@ -15,7 +15,7 @@ from habitat_docs import api
 from habitat_docs.compose.language import language
 from habitat_docs.errors import DataError, Path
 from habitat_docs.load import structure
-from habitat_docs.model import Artwork, Document
+from habitat_docs.model import Artwork, Document, in_un_order
 from habitat_docs.model.inline import plain
 
 __all__ = ["Job", "Outcome", "check", "summary", "work"]
@@ -29,7 +29,7 @@ class Job:
     data: dict[str, Any] = field(repr=False)
     base_dir: str
     out_dir: str
-    langs: tuple[str, ...]
+    langs: tuple[str, ...]  # empty: the document's own
     formats: tuple[str, ...]
     traceback: bool = False
     emblem: str | None = None  # the masthead's images, checked files
@@ -57,10 +57,11 @@ def work(job: Job) -> Outcome:
     try:
         doc = structure(job.data, base_dir=FsPath(job.base_dir))
         artwork = Artwork(*(None if p is None else FsPath(p) for p in (job.emblem, job.logo)))
-        paths = api.build(doc, job.out_dir, job.langs, job.formats, artwork=artwork)
-        pairs = itertools.product(job.langs, job.formats)  # the order api.build writes in
+        langs = job.langs or in_un_order(doc.languages)
+        paths = api.build(doc, job.out_dir, langs, job.formats, artwork=artwork)
+        pairs = itertools.product(langs, job.formats)  # the order api.build writes in
         files = tuple((lang, fmt, p.name) for (lang, fmt), p in zip(pairs, paths, strict=True))
-        titles = {lang: _plain_title(doc, lang) for lang in job.langs}
+        titles = {lang: _plain_title(doc, lang) for lang in langs}
         return Outcome(job.id, True, files, titles, seconds=time.perf_counter() - t0)
     except DataError as e:
         problems = tuple((p.message, p.path) for p in e.problems)
@@ -78,12 +79,9 @@ def check(job: Job) -> Outcome:
     t0 = time.perf_counter()
     try:
         doc = structure(job.data, base_dir=FsPath(job.base_dir))
-        titles = {lang: _plain_title(doc, lang) for lang in job.langs if lang in doc.languages}
-        missing = [lang for lang in job.langs if lang not in doc.languages]
-        if missing:
-            raise DataError(
-                f"the document has no '{missing[0]}' text (it has {', '.join(sorted(doc.languages))})"
-            )
+        langs = job.langs or in_un_order(doc.languages)
+        doc.require_languages(langs)
+        titles = {lang: _plain_title(doc, lang) for lang in langs}
         return Outcome(job.id, True, titles=titles, seconds=time.perf_counter() - t0)
     except DataError as e:
         return Outcome(job.id, False, problems=tuple((p.message, p.path) for p in e.problems))
