@@ -18,5 +18,5 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --require-hashes --no-deps -r requirements.lock
 .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
-.venv/bin/habitat-docs build examples/hsp-*.yaml --lang zh,en --format docx,pdf -o out
+.venv/bin/habitat-docs build examples/hsp-*.yaml --format docx,pdf -o out   # each in its own languages
 .venv/bin/habitat-docs build-session examples/session-2024-1.yaml --format docx,pdf -o out/session-2024-1 --progress lines
