@@ -9,6 +9,7 @@ import copy
 import datetime as dt
 import io
 import subprocess
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import pytest
 
 import habitat_docs as hd
 from habitat_docs.compose.language import language, render
+from habitat_docs.compose.style import HouseStyle
 from habitat_docs.compose.tree import Composed, NoteRef, Span
 from habitat_docs.model.facts import (
     Count,
@@ -299,3 +301,10 @@ def test_docx_and_pdf_in_french_and_spanish_read_back(code: str, tmp_path: Path)
     flat = " ".join(text.replace(NBSP, " ").replace(NNBSP, " ").split())
     for expected in (money, share, MASTHEADS[code][8][1], MASTHEADS[code][12][1], "a) ", "b) "):
         assert " ".join(expected.replace(NBSP, " ").replace(NNBSP, " ").split()) in flat, expected
+
+
+def test_a_money_pattern_by_plural_needs_its_other_form() -> None:
+    table = tomllib.loads((Path(__file__).parents[1] / "templates" / "fr" / "language.toml").read_text("utf-8"))
+    del table["style"]["money"]["scales"]["million"]["other"]
+    with pytest.raises(ValueError, match="'other' form"):
+        HouseStyle.from_table(table["style"], "fr_FR")

@@ -128,7 +128,7 @@ def _plural_form(pattern: Pattern, n: Decimal | int, locale: str) -> str:
 def _check_pattern(pattern: Any) -> Pattern:
     if isinstance(pattern, Mapping) and "other" not in pattern:
         raise ValueError(f"a money pattern by plural category needs an 'other' form: {dict(pattern)}")
-    return pattern  # type: ignore[no-any-return]
+    return pattern
 
 
 def _has(table: Mapping[str, Any], dotted: str) -> bool:
