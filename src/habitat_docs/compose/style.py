@@ -55,6 +55,9 @@ __all__ = ["HouseStyle", "Figures", "HouseFigures", "CldrFigures", "WORDING", "c
            "language_name"]  # fmt: skip
 
 Sameness = Literal["same_month", "same_year", "other"]
+# A money pattern: one string, or one per CLDR plural category of the number it prints
+# ({ one = "{n} million de {currency}", other = "{n} millions de {currency}" }).
+Pattern = str | Mapping[str, str]
 _SCALE_POWERS = {"million": 6, "billion": 9}
 _SCALES = frozenset({"exact", *_SCALE_POWERS})
 
@@ -114,6 +117,20 @@ _REQUIRED = (
 )  # fmt: skip
 
 
+def _plural_form(pattern: Pattern, n: Decimal | int, locale: str) -> str:
+    """The form of ``pattern`` the number takes in ``locale`` (CLDR's plural rules: French
+    1,5 million but 2 millions); a category the table leaves out takes its "other"."""
+    if isinstance(pattern, str):
+        return pattern
+    return pattern.get(cldr_locale(locale).plural_form(n), pattern["other"])
+
+
+def _check_pattern(pattern: Any) -> Pattern:
+    if isinstance(pattern, Mapping) and "other" not in pattern:
+        raise ValueError(f"a money pattern by plural category needs an 'other' form: {dict(pattern)}")
+    return pattern
+
+
 def _has(table: Mapping[str, Any], dotted: str) -> bool:
     node: Any = table
     for key in dotted.split("."):
@@ -131,12 +148,13 @@ class HouseStyle:
     group: str
     decimal: str
     percent: str
-    money_exact: str
-    money_scales: Mapping[str, tuple[int, str]]  # scale of the source -> (power of ten, pattern)
-    money_sizes: tuple[tuple[int, str], ...]  # or by size, largest first: (power, pattern)
+    money_exact: Pattern
+    money_scales: Mapping[str, tuple[int, Pattern]]  # scale of the source -> (power of ten, pattern)
+    money_sizes: tuple[tuple[int, Pattern], ...]  # or by size, largest first: (power, pattern)
     currencies: Mapping[str, str]
     other_currency: Literal["symbol", "name"]
     months: tuple[str, ...]
+    days: Mapping[str, str]  # how a day of the month is written where not in figures: 1 -> 1er
     day: str
     month: str
     year: str
@@ -157,12 +175,13 @@ class HouseStyle:
             group=table["numbers"]["group"],
             decimal=table["numbers"]["decimal"],
             percent=table["percent"],
-            money_exact=money["exact"],
-            money_scales={k: (_SCALE_POWERS[k], v) for k, v in money.get("scales", {}).items()},
-            money_sizes=tuple((int(p), pat) for p, pat in money.get("sizes", [])),
+            money_exact=_check_pattern(money["exact"]),
+            money_scales={k: (_SCALE_POWERS[k], _check_pattern(v)) for k, v in money.get("scales", {}).items()},
+            money_sizes=tuple((int(p), _check_pattern(pat)) for p, pat in money.get("sizes", [])),
             currencies=dict(money.get("currencies", {})),
             other_currency=money.get("other_currency", "symbol"),
             months=tuple(dates["months"]) if "months" in dates else (),
+            days=dict(dates.get("days", {})),
             day=dates["day"],
             month=dates["month"],
             year=dates["year"],
@@ -276,7 +295,8 @@ class HouseFigures(Figures):
         amount = _exact(amount)
         if scale not in _SCALES:
             raise ValueError(f"unknown money scale {scale!r} (exact, million or billion)")
-        pattern, power = self.style.money_exact, 0
+        pattern: Pattern = self.style.money_exact
+        power = 0
         if scale == "exact":
             n: Decimal | int = amount
         else:
@@ -288,13 +308,14 @@ class HouseFigures(Figures):
             else:
                 power, pattern = self.style.money_scales[scale]
             n = _strip(shift(amount, -power))
-        return pattern.format(n=_digits(n, self._marks), currency=self._currency(currency))
+        form = _plural_form(pattern, n, self.style.locale)
+        return form.format(n=_digits(n, self._marks), currency=self._currency(currency))
 
     def percent(self, value: Decimal | int) -> str:
         return self.style.percent.format(n=self.number(value))
 
     def _fields(self, d: dt.date) -> dict[str, Any]:
-        return {"d": d.day, "m": d.month, "month": self._months[d.month - 1], "y": d.year}
+        return {"d": self.style.days.get(str(d.day), d.day), "m": d.month, "month": self._months[d.month - 1], "y": d.year}
 
     def date(self, d: dt.date, precision: str = "day") -> str:
         return self._dates[precision].format_map(self._fields(d))
