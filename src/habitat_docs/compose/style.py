@@ -1,7 +1,8 @@
 """Figures in a language's house style: numbers, money, per cent, dates and date ranges.
 
 A language's house style is data: the ``[style]`` table of its ``templates/<lang>/language.toml``
-(digit groups, money patterns and scales, month names, date and range patterns). One engine
+(digit groups, money patterns and scales, month names and their stand-alone forms
+``{month_alone}``, date and range patterns, per cent by CLDR plural category). One engine
 reads it for every language, and the masthead, the facts and the templates all print through
 it, so a Babel release cannot change what a document prints. A language without a ``[style]``
 table falls back to CLDR (Babel). Numbers in words, ordinals, session names, quarters and
@@ -123,6 +124,16 @@ def _has(table: Mapping[str, Any], dotted: str) -> bool:
     return True
 
 
+def _by_plural(pattern: str | Mapping[str, str]) -> Mapping[str, str]:
+    """One pattern ("{n} per cent"), or one per CLDR plural category of the number, for
+    languages whose word agrees with it ("{n} процент", "{n} процента", "{n} процентов")."""
+    if isinstance(pattern, str):
+        return {"other": pattern}
+    if "other" not in pattern:
+        raise ValueError("a percent table by plural category needs 'other'")
+    return dict(pattern)
+
+
 @frozen
 class HouseStyle:
     """A language's ``[style]`` table, read once; see templates/en/language.toml."""
@@ -130,13 +141,14 @@ class HouseStyle:
     locale: str
     group: str
     decimal: str
-    percent: str
+    percent: Mapping[str, str]  # CLDR plural category (one, few, many, other) -> pattern
     money_exact: str
     money_scales: Mapping[str, tuple[int, str]]  # scale of the source -> (power of ten, pattern)
     money_sizes: tuple[tuple[int, str], ...]  # or by size, largest first: (power, pattern)
     currencies: Mapping[str, str]
     other_currency: Literal["symbol", "name"]
     months: tuple[str, ...]
+    standalone_months: tuple[str, ...]  # CLDR's stand-alone forms: Russian "май 2024 года"
     day: str
     month: str
     year: str
@@ -156,13 +168,14 @@ class HouseStyle:
             locale=locale,
             group=table["numbers"]["group"],
             decimal=table["numbers"]["decimal"],
-            percent=table["percent"],
+            percent=_by_plural(table["percent"]),
             money_exact=money["exact"],
             money_scales={k: (_SCALE_POWERS[k], v) for k, v in money.get("scales", {}).items()},
             money_sizes=tuple((int(p), pat) for p, pat in money.get("sizes", [])),
             currencies=dict(money.get("currencies", {})),
             other_currency=money.get("other_currency", "symbol"),
             months=tuple(dates["months"]) if "months" in dates else (),
+            standalone_months=tuple(dates.get("standalone_months", dates.get("months", ()))),
             day=dates["day"],
             month=dates["month"],
             year=dates["year"],
@@ -256,6 +269,7 @@ class HouseFigures(Figures):
         self._marks = str.maketrans({k: v for k, v in marks.items() if k != v})
         self._dates = {"day": style.day, "month": style.month, "year": style.year}
         self._months = style.months or tuple(str(m) for m in range(1, 13))
+        self._alone = style.standalone_months or self._months
 
     def number(self, value: Decimal | int) -> str:
         return _digits(_exact(value), self._marks)
@@ -291,10 +305,13 @@ class HouseFigures(Figures):
         return pattern.format(n=_digits(n, self._marks), currency=self._currency(currency))
 
     def percent(self, value: Decimal | int) -> str:
-        return self.style.percent.format(n=self.number(value))
+        patterns = self.style.percent
+        category = cldr_locale(self.style.locale).plural_form(_exact(value)) if len(patterns) > 1 else "other"
+        return patterns.get(category, patterns["other"]).format(n=self.number(value))
 
     def _fields(self, d: dt.date) -> dict[str, Any]:
-        return {"d": d.day, "m": d.month, "month": self._months[d.month - 1], "y": d.year}
+        return {"d": d.day, "m": d.month, "month": self._months[d.month - 1], "y": d.year,
+                "month_alone": self._alone[d.month - 1]}  # fmt: skip
 
     def date(self, d: dt.date, precision: str = "day") -> str:
         return self._dates[precision].format_map(self._fields(d))
