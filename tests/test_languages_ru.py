@@ -58,6 +58,10 @@ FACTS = [
      "с 1 июля 2023 года по 30 июня 2024 года", "§4.1 period"),
     (DateRange(d("2024-02-01"), d("2024-04-01"), "month"), "февраль–апрель 2024 года",
      "a range of months [I]"),
+    (DateRange(d("2020-01-01"), d("2020-06-01"), "month", period=True),
+     "с января по июнь 2020 года", "a period of months: the start in the genitive [I]"),
+    (DateRange(d("2023-12-01"), d("2024-03-01"), "month", running=True),
+     "с декабря 2023 года по март 2024 года", "months across years, running text [I]"),
     (YearRange(2022, 2023), "2022–2023", "§4.1 biennium: двухгодичный период 2022–2023 годов"),
     (CycleYear(2023), "2023/24", "a non-calendar year [I]"),
     (Count(114), "114", "§4.1 digits"),
@@ -169,6 +173,10 @@ def test_phrases() -> None:
     assert ru.phrase("item_ref", "12") == f"пункт{NB}12"
     assert ru.phrase("annex_original", "en") == "[Подлинный текст на английском языке]"
     assert ru.phrase("decision_heading", "2024/…") == "Проект решения 2024/…"
+
+
+def test_russian_locales_take_the_russian_templates() -> None:
+    assert render(Percent(5), "ru_RU") == render(Percent(5), "ru-RU") == f"5{NB}процентов"
 
 
 def test_words_stop_at_99() -> None:

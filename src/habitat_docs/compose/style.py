@@ -317,10 +317,13 @@ class HouseFigures(Figures):
         return self._dates[precision].format_map(self._fields(d))
 
     def _range(self, start: dt.date, end: dt.date, precision: str, mode: str) -> str:
-        """Each part said once: 6–8 May 2024, 29 March–2 April 2024; 2024年5月6日至8日."""
+        """Each part said once: 6–8 May 2024, 29 March–2 April 2024; 2024年5月6日至8日.
+        ``ranges.<precision>_<mode>`` (month_running …), if given, serves that mode: Russian
+        "с января по июнь" puts the start in another case than "январь–июнь"."""
         same: Sameness = ("same_month" if (start.year, start.month) == (end.year, end.month)
                           else "same_year" if start.year == end.year else "other")  # fmt: skip
-        first, last = self.style.ranges[precision][same]
+        ranges = self.style.ranges
+        first, last = ranges.get(f"{precision}_{mode}", ranges[precision])[same]
         return self.style.joins[mode].format(start=first.format_map(self._fields(start)),
                                              end=last.format_map(self._fields(end)))  # fmt: skip
 
