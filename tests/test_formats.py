@@ -408,7 +408,7 @@ def test_masthead_and_prose_print_one_range() -> None:
 # --- other languages: CLDR -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("locale", ["de_DE", "it", "pt_BR", "zh_Hant_TW"])
+@pytest.mark.parametrize("locale", ["de_DE", "it", "pt_BR", "uk", "zh_Hant_TW"])
 def test_other_locales_fall_back_to_cldr(locale: str) -> None:
     assert language_of(locale) is None
     assert render(m("384,586,115"), locale)

@@ -1,7 +1,8 @@
 """Figures in a language's house style: numbers, money, per cent, dates and date ranges.
 
 A language's house style is data: the ``[style]`` table of its ``templates/<lang>/language.toml``
-(digit groups, money patterns and scales, month names, date and range patterns). One engine
+(digit groups, money patterns and scales, month names and their stand-alone forms
+``{month_alone}``, date and range patterns, per cent by CLDR plural category). One engine
 reads it for every language, and the masthead, the facts and the templates all print through
 it, so a Babel release cannot change what a document prints. A language without a ``[style]``
 table falls back to CLDR (Babel). Numbers in words, ordinals, session names, quarters and
@@ -125,9 +126,9 @@ def _plural_form(pattern: Pattern, n: Decimal | int, locale: str) -> str:
     return pattern.get(cldr_locale(locale).plural_form(n), pattern["other"])
 
 
-def _check_pattern(pattern: Any) -> Pattern:
+def _check_pattern(pattern: Any, what: str = "money") -> Pattern:
     if isinstance(pattern, Mapping) and "other" not in pattern:
-        raise ValueError(f"a money pattern by plural category needs an 'other' form: {dict(pattern)}")
+        raise ValueError(f"a {what} pattern by plural category needs an 'other' form: {dict(pattern)}")
     return pattern
 
 
@@ -147,7 +148,7 @@ class HouseStyle:
     locale: str
     group: str
     decimal: str
-    percent: str
+    percent: Pattern  # or one per CLDR plural category: "{n} процент", "{n} процента", …
     money_exact: Pattern
     money_scales: Mapping[str, tuple[int, Pattern]]  # scale of the source -> (power of ten, pattern)
     money_sizes: tuple[tuple[int, Pattern], ...]  # or by size, largest first: (power, pattern)
@@ -155,6 +156,7 @@ class HouseStyle:
     other_currency: Literal["symbol", "name"]
     months: tuple[str, ...]
     days: Mapping[str, str]  # how a day of the month is written where not in figures: 1 -> 1er
+    standalone_months: tuple[str, ...]  # CLDR's stand-alone forms: Russian "май 2024 года"
     day: str
     month: str
     year: str
@@ -174,7 +176,7 @@ class HouseStyle:
             locale=locale,
             group=table["numbers"]["group"],
             decimal=table["numbers"]["decimal"],
-            percent=table["percent"],
+            percent=_check_pattern(table["percent"], "percent"),
             money_exact=_check_pattern(money["exact"]),
             money_scales={k: (_SCALE_POWERS[k], _check_pattern(v)) for k, v in money.get("scales", {}).items()},
             money_sizes=tuple((int(p), _check_pattern(pat)) for p, pat in money.get("sizes", [])),
@@ -182,6 +184,7 @@ class HouseStyle:
             other_currency=money.get("other_currency", "symbol"),
             months=tuple(dates["months"]) if "months" in dates else (),
             days=dict(dates.get("days", {})),
+            standalone_months=tuple(dates.get("standalone_months", dates.get("months", ()))),
             day=dates["day"],
             month=dates["month"],
             year=dates["year"],
@@ -275,6 +278,7 @@ class HouseFigures(Figures):
         self._marks = str.maketrans({k: v for k, v in marks.items() if k != v})
         self._dates = {"day": style.day, "month": style.month, "year": style.year}
         self._months = style.months or tuple(str(m) for m in range(1, 13))
+        self._alone = style.standalone_months or self._months
 
     def number(self, value: Decimal | int) -> str:
         return _digits(_exact(value), self._marks)
@@ -312,19 +316,24 @@ class HouseFigures(Figures):
         return form.format(n=_digits(n, self._marks), currency=self._currency(currency))
 
     def percent(self, value: Decimal | int) -> str:
-        return self.style.percent.format(n=self.number(value))
+        form = _plural_form(self.style.percent, _exact(value), self.style.locale)
+        return form.format(n=self.number(value))
 
     def _fields(self, d: dt.date) -> dict[str, Any]:
-        return {"d": self.style.days.get(str(d.day), d.day), "m": d.month, "month": self._months[d.month - 1], "y": d.year}
+        return {"d": self.style.days.get(str(d.day), d.day), "m": d.month, "month": self._months[d.month - 1], "y": d.year,
+                "month_alone": self._alone[d.month - 1]}  # fmt: skip
 
     def date(self, d: dt.date, precision: str = "day") -> str:
         return self._dates[precision].format_map(self._fields(d))
 
     def _range(self, start: dt.date, end: dt.date, precision: str, mode: str) -> str:
-        """Each part said once: 6–8 May 2024, 29 March–2 April 2024; 2024年5月6日至8日."""
+        """Each part said once: 6–8 May 2024, 29 March–2 April 2024; 2024年5月6日至8日.
+        ``ranges.<precision>_<mode>`` (month_running …), if given, serves that mode: Russian
+        "с января по июнь" puts the start in another case than "январь–июнь"."""
         same: Sameness = ("same_month" if (start.year, start.month) == (end.year, end.month)
                           else "same_year" if start.year == end.year else "other")  # fmt: skip
-        first, last = self.style.ranges[precision][same]
+        ranges = self.style.ranges
+        first, last = ranges.get(f"{precision}_{mode}", ranges[precision])[same]
         return self.style.joins[mode].format(start=first.format_map(self._fields(start)),
                                              end=last.format_map(self._fields(end)))  # fmt: skip
 
