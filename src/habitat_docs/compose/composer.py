@@ -16,7 +16,6 @@ from habitat_docs.compose.geometry import (
     band,
     heading_column_cm,
     picture,
-    right_indent_cm,
     sizes,
 )
 from habitat_docs.compose.language import AGENDA_MARK, NBSP, Language, language
@@ -90,6 +89,7 @@ class _Composer:
     def __init__(self, doc: Document, lang: Language, numbering: Numbering, artwork: Artwork) -> None:
         self.doc, self.lang, self.num, self.artwork = doc, lang, numbering, artwork
         self.code = lang.code
+        self.sizes = sizes(lang.typography)  # once: the masthead, images and writers use them
         self.marks: dict[str, str] = {}  # the letters of the table being composed, by note id
 
     def run(self) -> Composed:
@@ -110,7 +110,7 @@ class _Composer:
             running_head=doc.symbol.text if doc.symbol else "",
             blocks=tuple(blocks),
             typography=typo,
-            sizes=sizes(typo),
+            sizes=self.sizes,
             band=self.band(lines),
             spacing=MASTHEAD_SPACING,
             heading_column_cm=self.heading_column(blocks),
@@ -134,7 +134,7 @@ class _Composer:
         typo = self.lang.typography
         symbol = "".join(i.text for ln in lines if ln.role == "symbol" for i in ln.content if isinstance(i, Span))
         width = (lambda size: text_width(symbol, typo.heading_font, size, bold=True)) if symbol else None
-        return band(width, sizes(typo).symbol, self.picture("emblem", EMBLEM_HEIGHT_CM),
+        return band(width, self.sizes.symbol, self.picture("emblem", EMBLEM_HEIGHT_CM),
                     self.picture("logo", LOGO_HEIGHT_CM))  # fmt: skip
 
     def picture(self, name: str, height_cm: float) -> Picture | None:
@@ -301,8 +301,7 @@ class _Composer:
     def image_width(self, shape: float) -> float:
         """The full width beside the label indent, narrower for an image so tall that it
         would pass :data:`FIGURE_MAX_HEIGHT_CM` (``shape``: height over width)."""
-        t = self.lang.typography
-        full = TEXT_WIDTH_CM - right_indent_cm(t) - t.label_indent_cm
+        full = TEXT_WIDTH_CM - self.sizes.right_indent_cm - self.lang.typography.label_indent_cm
         return round(min(full, FIGURE_MAX_HEIGHT_CM / shape), 3)
 
     def notes(

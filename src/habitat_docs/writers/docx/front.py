@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from habitat_docs.compose.geometry import BOX_PADDING_PT, TEXT_WIDTH_CM, THIN_RULE_PT
+from habitat_docs.compose.geometry import TEXT_WIDTH_CM, THIN_RULE_PT
 from habitat_docs.compose.tree import (
     ClosingRule,
     DecisionHeading,
@@ -16,7 +16,7 @@ from habitat_docs.compose.tree import (
     OriginalLine,
     SummaryBlock,
 )
-from habitat_docs.writers.docx.ooxml import TAB, border, para, run, twips
+from habitat_docs.writers.docx.ooxml import TAB, border, box, para, run, twips
 
 __all__ = [
     "FRONT_STYLES", "closing_rule", "decision_heading", "decision_para", "original_line", "summary_box",
@@ -47,16 +47,13 @@ FRONT_STYLES = "".join(
 def summary_box(b: SummaryBlock, runs: Runs, indent_cm: float, right_cm: float) -> str:
     """A ruled box from the text edge to the right indent, its text the box padding inside
     (as the target box): the title centred and bold, the paragraphs justified, the action
-    required with its lead in bold. Word and LibreOffice draw one box round neighbouring
-    paragraphs with the same borders and indents (a rule lies w:space points outside them)."""
-    pad = round(BOX_PADDING_PT)
-    sides = "".join(border(side, THIN_RULE_PT, pad) for side in ("top", "left", "bottom", "right"))
-    ind = f'<w:ind w:left="{twips(indent_cm) + pad * 20}" w:right="{twips(right_cm) + pad * 20}" w:firstLine="0"/>'
-    box = f"<w:keepNext/><w:keepLines/><w:pBdr>{sides}</w:pBdr>{ind}"
-    out = [para("UNSummary", run(b.title, bold=True), f'{box}<w:jc w:val="center"/>')]
-    out += [para("UNSummary", runs(p), box) for p in b.paras]
+    required with its lead in bold."""
+    rules, ind = box(twips(indent_cm), twips(right_cm))
+    props = f"<w:keepNext/><w:keepLines/>{rules}{ind}"
+    out = [para("UNSummary", run(b.title, bold=True), f'{props}<w:jc w:val="center"/>')]
+    out += [para("UNSummary", runs(p), props) for p in b.paras]
     if b.action_lead:
-        out.append(para("UNSummary", run(b.action_lead, bold=True) + runs(b.action), box))
+        out.append(para("UNSummary", run(b.action_lead, bold=True) + runs(b.action), props))
     out[-1] = out[-1].replace("<w:keepNext/>", "", 1)  # the box keeps together, not with what follows
     return "".join(out)
 

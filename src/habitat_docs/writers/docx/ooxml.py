@@ -17,6 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
+from habitat_docs.compose.geometry import BOX_PADDING_PT, THIN_RULE_PT
 from habitat_docs.compose.titles import BREAK
 from habitat_docs.compose.tree import Inline, Mark, NoteRef, Span, Typography
 from habitat_docs.model.symbol_find import NARROW_NO_BREAK_SPACE, nobreak
@@ -36,6 +37,17 @@ def twips(cm: float) -> int:
 def border(side: str, pt: float, space: int = 0) -> str:
     """A single black rule of ``pt`` points (Word counts eighths of a point)."""
     return f'<w:{side} w:val="single" w:sz="{round(pt * 8)}" w:space="{space}" w:color="000000"/>'
+
+
+def box(left: int, right: int, hanging: int = 0) -> tuple[str, str]:
+    """The borders and the indents of a box whose rules lie on the text edges ``left`` and
+    ``right`` (twips from the margins), its text the box padding inside them: a rule lies
+    w:space points outside the indents. (Word and LibreOffice draw one box round
+    neighbouring paragraphs with the same borders and indents.)"""
+    pad = round(BOX_PADDING_PT)
+    sides = "".join(border(side, THIN_RULE_PT, pad) for side in ("top", "left", "bottom", "right"))
+    first = f'w:hanging="{hanging}"' if hanging else 'w:firstLine="0"'
+    return f"<w:pBdr>{sides}</w:pBdr>", f'<w:ind w:left="{left + pad * 20 + hanging}" w:right="{right + pad * 20}" {first}/>'
 
 
 def fragment(xml: str) -> list[etree._Element]:

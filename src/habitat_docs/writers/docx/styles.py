@@ -5,10 +5,10 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from habitat_docs.compose.geometry import BOX_PADDING_PT, CELL_PADDING_PT, THIN_RULE_PT
+from habitat_docs.compose.geometry import CELL_PADDING_PT
 from habitat_docs.compose.tree import Sizes, Spacing, Typography
 from habitat_docs.writers.docx.front import FRONT_STYLES
-from habitat_docs.writers.docx.ooxml import NS, border, twips
+from habitat_docs.writers.docx.ooxml import NS, box, twips
 
 __all__ = ["styles"]
 
@@ -142,10 +142,7 @@ class _Styles:
     def others(self) -> str:
         """Captions, tables, notes, boxes, running heads and footnotes."""
         ind, right, sizes = self.ind, self.right, self.sizes
-        # the box's rules on the body text edges, its text the padding inside them (a rule lies
-        # w:space points outside the text's indents)
-        pad = round(BOX_PADDING_PT)
-        box = "".join(border(side, THIN_RULE_PT, pad) for side in ("top", "left", "bottom", "right"))
+        rules, box_ind = box(ind, right, ind // 2)  # the target box: bullets hang in half an indent
         cell = round(CELL_PADDING_PT["y"] * 20)  # twips above and below a cell's text
         return "".join([
             _pstyle("UNCaption", "UN Caption",
@@ -158,8 +155,7 @@ class _Styles:
                     f'<w:spacing w:before="60" w:after="0" {_SINGLE}/><w:ind w:left="{ind}" w:right="{right}"/>',
                     _size(sizes.note)),
             _pstyle("UNBox", "UN Box",
-                    f'<w:keepLines/><w:pBdr>{box}</w:pBdr><w:spacing w:after="60" {_SINGLE}/>'
-                    f'<w:ind w:left="{ind + pad * 20 + ind // 2}" w:right="{right + pad * 20}" w:hanging="{ind // 2}"/>'),
+                    f'<w:keepLines/>{rules}<w:spacing w:after="60" {_SINGLE}/>{box_ind}'),
             _pstyle("UNRunningHead", "UN Running Head", f'<w:spacing w:after="0" {_SINGLE}/>',
                     f"<w:b/>{_size(sizes.running_head)}"),
             _pstyle("UNFooter", "UN Footer", f'<w:spacing w:after="0" {_SINGLE}/>', _size(sizes.foot)),

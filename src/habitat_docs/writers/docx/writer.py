@@ -15,7 +15,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Cm
 
 from habitat_docs.compose.geometry import (
-    BOX_PADDING_PT,
     CELL_PADDING_PT,
     MARGIN_CM,
     PAGE_HEIGHT_CM,
@@ -54,6 +53,7 @@ from habitat_docs.writers.docx.ooxml import (
     TAB,
     Footnotes,
     border,
+    box,
     field,
     fragment,
     para,
@@ -261,12 +261,9 @@ class _BodyWriter:
         if f.header:
             self.grid(f.header, f.rows)
         elif f.image is None:
-            # the rules on the body text edges: a rule lies w:space points outside the indents
-            pad = round(BOX_PADDING_PT)
-            sides = "".join(border(side, THIN_RULE_PT, pad) for side in ("top", "left", "bottom", "right"))
-            indent = f'<w:ind w:left="{self.ind + pad * 20}" w:right="{twips(self.c.sizes.right_indent_cm) + pad * 20}"/>'
-            box = f'<w:pBdr>{sides}</w:pBdr><w:spacing w:before="240" w:after="240"/>{indent}<w:jc w:val="center"/>'
-            self.parts.append(para("UNUnnumbered", self.runs(f.placeholder), box))
+            rules, indent = box(self.ind, twips(self.c.sizes.right_indent_cm))
+            props = f'{rules}<w:spacing w:before="240" w:after="240"/>{indent}<w:jc w:val="center"/>'
+            self.parts.append(para("UNUnnumbered", self.runs(f.placeholder), props))
         else:
             self.flush()
             p = self.doc.add_paragraph(style=None)
