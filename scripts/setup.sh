@@ -11,7 +11,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends \
-    python3 python3-venv python3-pip fonts-noto-cjk fonts-liberation2 \
+    python3 python3-venv python3-pip fonts-noto-cjk fonts-liberation2 fonts-hosny-amiri \
     libreoffice-writer-nogui poppler-utils >/dev/null
 fi
 

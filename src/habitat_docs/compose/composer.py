@@ -6,6 +6,7 @@ import re
 from itertools import groupby
 from typing import Any
 
+from habitat_docs.compose.bidi import isolate_composed
 from habitat_docs.compose.geometry import (
     CLOSING_RULE_CM,
     EMBLEM_HEIGHT_CM,
@@ -82,7 +83,8 @@ def compose(
     """Lay out ``doc`` in language ``lang``; every label comes from ``numbering``. The
     masthead prints the images of ``artwork``, or else those the document names."""
     doc.require_languages([lang])
-    return _Composer(doc, language(lang), numbering or number(doc), artwork or Artwork()).run()
+    composed = _Composer(doc, language(lang), numbering or number(doc), artwork or Artwork()).run()
+    return isolate_composed(composed)
 
 
 class _Composer:

@@ -164,6 +164,9 @@ class HouseStyle:
     joins: Mapping[str, str]  # compact, running, period -> "{start}–{end}" …
     year_range: str
     cycle: str
+    # The plural category of money is that of the whole number ("integer"): Arabic writes
+    # "4.1 ملايين" as it writes "4 ملايين"; by default that of the number itself.
+    plural_of: str = "number"
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any], locale: str) -> HouseStyle:
@@ -192,6 +195,7 @@ class HouseStyle:
             joins=dict(dates["joins"]),
             year_range=table.get("year_range", "{start}–{end}"),
             cycle=table.get("cycle", "{start}/{end}"),
+            plural_of=money.get("plural_of", "number"),
         )
 
 
@@ -312,7 +316,8 @@ class HouseFigures(Figures):
             else:
                 power, pattern = self.style.money_scales[scale]
             n = _strip(shift(amount, -power))
-        form = _plural_form(pattern, n, self.style.locale)
+        whole = int(n) if self.style.plural_of == "integer" else n
+        form = _plural_form(pattern, whole, self.style.locale)
         return form.format(n=_digits(n, self._marks), currency=self._currency(currency))
 
     def percent(self, value: Decimal | int) -> str:

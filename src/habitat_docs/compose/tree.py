@@ -107,6 +107,7 @@ class Line:
 
     role: str
     content: tuple[Inline, ...]
+    ltr: bool = False  # a left-to-right line in a right-to-left document (the Distr. column)
 
 
 @frozen
@@ -229,6 +230,9 @@ class Typography:
     # The text is East Asian (Chinese): the East Asian faces print all but Latin letters and
     # are always needed; otherwise they print only the East Asian characters a text has.
     east_asian_text: bool = False
+    # Right-to-left languages (Arabic): the page mirrors, and Latin and numbers are isolated
+    # left to right inside the text (compose/bidi.py).
+    direction: str = "ltr"
 
 
 @frozen

@@ -11,7 +11,7 @@ from docx.shared import Cm
 
 from habitat_docs.compose.geometry import MASTHEAD_RULE_PT, THIN_RULE_PT
 from habitat_docs.compose.tree import Band, Composed, Inline, Line, Picture
-from habitat_docs.writers.docx.ooxml import border, para, twips
+from habitat_docs.writers.docx.ooxml import bidi_visual, border, para, twips
 
 __all__ = ["masthead"]
 
@@ -71,7 +71,7 @@ def _band(c: Composed, runs: Callable[[tuple[Inline, ...]], str], part: Document
     inset_top, inset_bottom = twips_pt(c.spacing.inset_top), twips_pt(c.spacing.inset_bottom)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f'<w:tbl><w:tblPr>{bidi_visual(c.typography)}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:top w:w="{inset_top}" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
         f'<w:bottom w:w="{inset_bottom}" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
         f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>'
@@ -90,10 +90,11 @@ def _cell(
         jc = f'<w:jc w:val="{"right" if role == "logo" else "left"}"/>'
         return para("UNMasthead", _picture(pic, part, 1 if role == "emblem" else 2), _PICTURE_SPACING + jc)
     style = _CELL_STYLES[role]
-    props = ""
+    # a left-to-right column in a right-to-left document (Arabic's English Distr. column)
+    props = '<w:bidi w:val="0"/>' if lines and all(ln.ltr for ln in lines) else ""
     if role == "symbol":  # the size composed to fit the symbol on one line, at the masthead pitch
         line = twips_pt(b.symbol_size * pitch)
-        props = f'<w:spacing w:line="{line}" w:lineRule="exact"/>'
+        props += f'<w:spacing w:line="{line}" w:lineRule="exact"/>'
         size = f'<w:sz w:val="{round(b.symbol_size * 2)}"/><w:szCs w:val="{round(b.symbol_size * 2)}"/>'
         return "".join(para(style, _sized(runs(ln.content), size), props) for ln in lines) or para(style, "")
     return "".join(para(style, runs(ln.content), props) for ln in lines) or para("UNMasthead", "")

@@ -17,6 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
+from habitat_docs.compose.bidi import right_to_left
 from habitat_docs.compose.geometry import BOX_PADDING_PT, THIN_RULE_PT
 from habitat_docs.compose.titles import BREAK
 from habitat_docs.compose.tree import Inline, Mark, NoteRef, Span, Typography
@@ -50,6 +51,17 @@ def box(left: int, right: int, hanging: int = 0) -> tuple[str, str]:
     return f"<w:pBdr>{sides}</w:pBdr>", f'<w:ind w:left="{left + pad * 20 + hanging}" w:right="{right + pad * 20}" {first}/>'
 
 
+def bidi(t: Typography) -> str:
+    """The paragraph property of a right-to-left document (Normal has it, so every paragraph
+    style does): indents, tab stops and alignment mirror, and the text reads from the right."""
+    return "<w:bidi/>" if t.direction == "rtl" else ""
+
+
+def bidi_visual(t: Typography) -> str:
+    """The table property of a right-to-left document: the first column on the right."""
+    return "<w:bidiVisual/>" if t.direction == "rtl" else ""
+
+
 def fragment(xml: str) -> list[etree._Element]:
     """Parse body-level markup (several w:p / w:tbl) into elements."""
     return list(parse_xml(f"<w:body {NS}>{xml}</w:body>"))
@@ -77,7 +89,14 @@ def text(s: str, unbroken: tuple[tuple[int, int], ...] = ()) -> str:
 def run(
     s: str, bold: bool = False, italic: bool = False, unbroken: tuple[tuple[int, int], ...] = ()
 ) -> str:
-    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    """A run; one holding right-to-left letters is a right-to-left run, whose bold and italic
+    are the complex-script ones (Word prints Arabic with w:bCs and w:iCs, not w:b and w:i)."""
+    rtl = right_to_left(s)
+    props = (
+        ("<w:b/><w:bCs/>" if bold and rtl else "<w:b/>" if bold else "")
+        + ("<w:i/><w:iCs/>" if italic and rtl else "<w:i/>" if italic else "")
+        + ("<w:rtl/>" if rtl else "")
+    )
     return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{text(s, unbroken)}</w:r>"
 
 

@@ -8,7 +8,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from habitat_docs.compose.geometry import CELL_PADDING_PT
 from habitat_docs.compose.tree import Sizes, Spacing, Typography
 from habitat_docs.writers.docx.front import FRONT_STYLES
-from habitat_docs.writers.docx.ooxml import NS, box, twips
+from habitat_docs.writers.docx.ooxml import NS, bidi, box, twips
 
 __all__ = ["styles"]
 
@@ -27,7 +27,9 @@ def _half_points(pt: float) -> int:
 
 
 def _size(pt: float) -> str:
-    return f'<w:sz w:val="{_half_points(pt)}"/>'
+    """A size for every script: w:szCs sizes complex-script (Arabic) characters."""
+    half = _half_points(pt)
+    return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
 
 
 def _fonts(latin: str, east: str) -> str:
@@ -65,7 +67,7 @@ class _Styles:
             f'</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" {_SINGLE}/></w:pPr>',
             "</w:pPrDefault></w:docDefaults>",
             '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>',
-            f'<w:qFormat/><w:pPr><w:spacing w:after="0" {self.line}/></w:pPr><w:rPr/></w:style>',
+            f'<w:qFormat/><w:pPr>{bidi(t)}<w:spacing w:after="0" {self.line}/></w:pPr><w:rPr/></w:style>',
             '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">',
             '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
             '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>',
@@ -126,10 +128,10 @@ class _Styles:
         return "".join([
             _pstyle("UNMasthead", "UN Masthead", pitched(t.body_size)),
             _pstyle("UNMastheadSymbol", "UN Masthead Symbol", f'{pitched(sizes.symbol)}<w:jc w:val="right"/>',
-                    f"{self.heading_fonts}<w:b/>{_size(sizes.symbol)}"),
+                    f"{self.heading_fonts}<w:b/><w:bCs/>{_size(sizes.symbol)}"),
             _pstyle("UNMastheadBold", "UN Masthead Bold", pitched(t.body_size), f"{self.heading_fonts}<w:b/><w:bCs/>"),
             _pstyle("UNOrgan", "UN Masthead Organ", pitched(sizes.organ),
-                    f"{self.heading_fonts}<w:b/>{_size(sizes.organ)}"),
+                    f"{self.heading_fonts}<w:b/><w:bCs/>{_size(sizes.organ)}"),
             _pstyle("UNDistribution", "UN Masthead Distribution", pitched(sizes.distribution), _size(sizes.distribution)),
             _pstyle("UNTitle", "UN Title",
                     f'<w:keepNext/>{pitched(t.title_size, sp.title_above, sp.title_below)}'
@@ -157,7 +159,7 @@ class _Styles:
             _pstyle("UNBox", "UN Box",
                     f'<w:keepLines/>{rules}<w:spacing w:after="60" {_SINGLE}/>{box_ind}'),
             _pstyle("UNRunningHead", "UN Running Head", f'<w:spacing w:after="0" {_SINGLE}/>',
-                    f"<w:b/>{_size(sizes.running_head)}"),
+                    f"<w:b/><w:bCs/>{_size(sizes.running_head)}"),
             _pstyle("UNFooter", "UN Footer", f'<w:spacing w:after="0" {_SINGLE}/>', _size(sizes.foot)),
             _pstyle("FootnoteText", "footnote text",
                     f'<w:spacing w:after="40" {_SINGLE}/><w:ind w:left="{ind}" w:hanging="{ind // 2}"/>',

@@ -12,6 +12,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import parse_xml
 from docx.shared import Cm
 
 from habitat_docs.compose.geometry import (
@@ -50,8 +51,10 @@ from habitat_docs.writers.docx.front import (
 )
 from habitat_docs.writers.docx.masthead import masthead
 from habitat_docs.writers.docx.ooxml import (
+    NS,
     TAB,
     Footnotes,
+    bidi_visual,
     border,
     box,
     field,
@@ -127,6 +130,10 @@ def _base(typo: Typography, sizes: Sizes, spacing: Spacing, heading_column_cm: f
     sec.left_margin, sec.right_margin = Cm(MARGIN_CM["left"]), Cm(MARGIN_CM["right"])
     sec.header_distance = sec.footer_distance = Cm(1.2)
     sec.different_first_page_header_footer = True
+    if typo.direction == "rtl":  # the section reads from the right (ECMA-376 §17.6.1)
+        sec._sectPr.insert_element_before(
+            parse_xml(f"<w:bidi {NS}/>"), "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange"
+        )
     body = doc.element.body
     for p in body.findall(qn("w:p")):
         body.remove(p)
@@ -244,7 +251,7 @@ class _BodyWriter:
         rows = [row(header, True, not body)]
         rows += [row(r, False, i == len(body) - 1) for i, r in enumerate(body)]
         self.parts.append(
-            f'<w:tbl><w:tblPr><w:tblW w:w="{col * len(header)}" w:type="dxa"/>'
+            f'<w:tbl><w:tblPr>{bidi_visual(self.c.typography)}<w:tblW w:w="{col * len(header)}" w:type="dxa"/>'
             f'<w:tblInd w:w="{self.ind}" w:type="dxa"/><w:tblBorders>'
             f'{border("top", TABLE_RULE_PT)}</w:tblBorders><w:tblLayout w:type="fixed"/>'
             f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'

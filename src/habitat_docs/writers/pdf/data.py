@@ -70,6 +70,7 @@ def document_data(c: Composed) -> tuple[Json, str | None]:
     body, heading, latin = font_chains(c.typography)
     data = {
         "lang": lang.lower(),
+        "direction": c.typography.direction,
         "region": region.lower() or None,
         "tag": c.typography.tag,
         "title": c.title,
@@ -80,7 +81,7 @@ def document_data(c: Composed) -> tuple[Json, str | None]:
         "typography": _typography(c),
         "page": _PAGE,
         "rules": _RULES,
-        "masthead": [{"role": ln.role, "content": _inline(ln.content)} for ln in c.masthead],
+        "masthead": [{"role": ln.role, "content": _inline(ln.content), "ltr": ln.ltr} for ln in c.masthead],
         "band": _band(c.band, root),
         "spacing": attrs.asdict(c.spacing),
         "foot": [_inline(ln.content) for ln in c.foot],

@@ -58,6 +58,7 @@ PACKAGES = {
     CJK_SERIF: "fonts-noto-cjk",
     CJK_SANS: "fonts-noto-cjk",
     "Liberation Sans": "fonts-liberation2",
+    "Amiri": "fonts-hosny-amiri",
     "Noto Sans CJK TC": "fonts-noto-cjk",
     "Noto Serif CJK TC": "fonts-noto-cjk",
     "Tinos": "fonts-croscore",

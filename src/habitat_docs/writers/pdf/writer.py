@@ -134,7 +134,9 @@ def _check_fonts(c: Composed, data: dict[str, Any]) -> set[str]:
     heading = _families(data["fonts"]["heading"])
     east_asian = c.typography.east_asian_text
     require([body[0], heading[0]] + (body[1:] + heading[1:] if east_asian else []))
-    chars = set("".join(_strings(data))) - {GAP}  # GAP: a mark un.typ prints as space
+    # GAP: a mark un.typ prints as space; format characters (bidi isolates, joiners) print
+    # nothing, so need no glyph
+    chars = {ch for ch in "".join(_strings(data)) if unicodedata.category(ch) != "Cf"} - {GAP}
     with _known_lock:
         latin_known = _known.setdefault((body[0],), set())
         chars -= latin_known
