@@ -5,7 +5,8 @@
 
 The synthetic session has ``--docs`` documents (default 30), each the body of the
 HSP/EB.2024/11 example with its own title, agenda item and symbol (allocated by the session),
-citing its neighbours with {doc:id}; every document is built in zh and en and in two formats
+citing its neighbours with {doc:id}; every document is built in every language of the example
+(the six official languages) and in two formats
 when the library has two (docx and pdf), else in the formats it has (said in the output).
 
 Each configuration runs ``--repeat`` times (default 5), each time in a fresh Python process (imports
@@ -32,32 +33,30 @@ from timing import PYTHON, med, reply, run_child, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
-LANGS = ("zh", "en")
+with open(EXAMPLE, encoding="utf-8") as _f:  # the languages the example is issued in
+    LANGS = tuple(yaml.safe_load(_f).get("languages", ("zh", "en")))
 TARGET = 1.7
 
 
 def make_session(folder: Path, n: int) -> Path:
-    """Write a session file and ``n`` document files (no session, agenda or symbol)."""
+    """Write a session file and ``n`` document files (no session, agenda or symbol), in every
+    language of the example."""
     with open(EXAMPLE, encoding="utf-8") as f:
         example = yaml.safe_load(f)
     body = {k: v for k, v in example.items() if k not in ("symbol", "session", "agenda")}
     items = [
-        {"number": k, "title": {"en": f"Synthetic agenda item {k}", "zh": f"合成议程项目{k}"}}
+        {"number": k, "title": {lang: f"{example['title'][lang]} {k}" for lang in LANGS}}
         for k in range(1, 16)
     ]
     documents = []
     for i in range(n):
         doc = dict(body)
-        doc["title"] = {
-            "en": f"{example['title']['en']} (synthetic document {i + 1})",
-            "zh": f"{example['title']['zh']}（合成文件{i + 1}）",
-        }
+        doc["title"] = {lang: f"{example['title'][lang]} {i + 1}" for lang in LANGS}
         cite = f"d{(i + 1) % n + 1}"
         intro = dict(doc["sections"][0])
         first = dict(intro["content"][0])
         first["text"] = {
-            "en": first["text"]["en"] + f" See also document {{doc:{cite}}} and {{doc:agenda}}.",
-            "zh": first["text"]["zh"] + f"另见{{doc:{cite}}}号文件和{{doc:agenda}}号文件。",
+            lang: f"{text} {{doc:{cite}}} {{doc:agenda}}" for lang, text in first["text"].items()
         }
         intro["content"] = [first, *intro["content"][1:]]
         doc["sections"] = [intro, *doc["sections"][1:]]
@@ -68,7 +67,7 @@ def make_session(folder: Path, n: int) -> Path:
         documents.append({"id": f"d{i + 1}", "file": name, "items": [i % 15 + 1]})
     session = {
         "year": 2024, "ordinal": 1, "start": "2024-05-06", "end": "2024-05-08",
-        "venue": {"en": "Nairobi", "zh": "内罗毕"},
+        "venue": example["session"]["venue"],
         "agenda": {"items": items},
         "documents": documents,
     }  # fmt: skip
