@@ -170,7 +170,7 @@ class _Composer:
                 if i.sub or not any(j.number == i.number and j.sub for j in agenda.items)  # type: ignore[union-attr]
             ],
             title=self.title_text(doc.title, ("title",)),
-            subtitle=self.lang.phrase("subtitle", doc.kind),
+            subtitle=self.lang.phrase("subtitle", doc.kind, doc.executive_director.gender),
             facts=doc.facts,  # {{ facts["name"]|fact }}
             job_number=doc.job_number,
         )
