@@ -180,13 +180,13 @@ class _Composer:
             if not text:
                 continue
             before, mark, after = text.partition(AGENDA_MARK)
-            content: list[Inline] = [Span(before)] if before else []
+            content: list[Inline] = [Span(before, terms=self.lang.terms)] if before else []
             if mark:
                 if note is None:
                     raise ValueError(f"masthead.j2 of '{self.code}' marks an agenda note, but there is no agenda")
                 content.append(note)
                 if after:
-                    content.append(Span(after))
+                    content.append(Span(after, terms=self.lang.terms))
             out.append(Line(role, tuple(content)))
         return broken_titles(tuple(out), self.lang.typography)
 
@@ -319,7 +319,7 @@ class _Composer:
         counter = iter(range(self.num.notes.get(path, 0), 1 << 30))
         out: list[_Piece] = []
         self._inline(text.inline(self.code), False, italic, counter, (*path, self.code), out)
-        return tuple(_merge(out))
+        return tuple(_merge(out, self.lang.terms))
 
     def _inline(
         self, nodes: tuple[inline.Inline, ...], bold: bool, italic: bool,
@@ -349,7 +349,7 @@ class _Composer:
                 body: list[_Piece] = []
                 self._inline(n.children, False, False, counter, path, body)
                 mark = str(next(counter))  # type: ignore[call-overload]
-                out.append(NoteRef(mark, tuple(s for s in _merge(body) if isinstance(s, Span))))
+                out.append(NoteRef(mark, tuple(s for s in _merge(body, self.lang.terms) if isinstance(s, Span))))
 
     def fact(self, name: str, path: Path = ()) -> str:
         """The text of the fact ``name`` in this language."""
@@ -436,15 +436,17 @@ def _root(lab: Label) -> Label:
 _Piece = tuple[str, bool, bool] | NoteRef | Mark
 
 
-def _merge(items: list[_Piece]) -> list[Inline]:
-    """Join neighbouring pieces of the same style into one span."""
+def _merge(items: list[_Piece], terms: re.Pattern[str] | None = None) -> list[Inline]:
+    """Join neighbouring pieces of the same style into one span (``terms``: the language's
+    own terms to keep on one line, see :class:`Span`)."""
     out: list[Inline] = []
     for style, group in groupby(items, key=lambda it: it[1:] if isinstance(it, tuple) else None):
         if style is None:
             out.extend(it for it in group if not isinstance(it, tuple))
         else:
             text = "".join(it[0] for it in group if isinstance(it, tuple))
-            out.extend(_upright(_URL.sub(_breakable, text) if "://" in text else text, *style))
+            bold, italic = style
+            out.extend(_upright(_URL.sub(_breakable, text) if "://" in text else text, bold, italic, terms))
     return out
 
 
@@ -470,17 +472,17 @@ def _breakable(m: re.Match[str]) -> str:
 _UPRIGHT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 
 
-def _upright(text: str, bold: bool, italic: bool) -> list[Span]:
+def _upright(text: str, bold: bool, italic: bool, terms: re.Pattern[str] | None = None) -> list[Span]:
     """The spans of a text in one style, East Asian runs of an italic text set upright.
 
     >>> [(s.text, s.italic) for s in _upright("预算 (Budget)", False, True)]
     [('预算', False), (' (Budget)', True)]
     """
     if not italic or not _UPRIGHT.search(text):
-        return [Span(text, bold, italic)]
+        return [Span(text, bold, italic, terms=terms)]
     out, at = [], 0
     for m in _UPRIGHT.finditer(text):
-        out += [Span(text[at : m.start()], bold, True)] if m.start() > at else []
+        out += [Span(text[at : m.start()], bold, True, terms=terms)] if m.start() > at else []
         out.append(Span(m.group(), bold, False))
         at = m.end()
-    return out + ([Span(text[at:], bold, True)] if at < len(text) else [])
+    return out + ([Span(text[at:], bold, True, terms=terms)] if at < len(text) else [])

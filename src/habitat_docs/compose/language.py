@@ -37,6 +37,7 @@ from habitat_docs.compose.style import (
     cldr_locale,
     language_name,
 )
+from habitat_docs.compose.terms import day_and_month
 from habitat_docs.compose.tree import Typography
 from habitat_docs.model import facts
 from habitat_docs.number import Label
@@ -82,6 +83,9 @@ class Language:
             )
         except ValueError as e:
             raise ValueError(f"{folder / 'language.toml'}: {e}") from None
+        # a day and its month, kept on one line ("6 mai", "6 de mayo"): from the house style
+        house = self.figures.style if isinstance(self.figures, HouseFigures) else None
+        self.terms = day_and_month(house.months, house.days, house.day) if house else None
         env = ImmutableSandboxedEnvironment(
             loader=FileSystemLoader(folder),
             undefined=StrictUndefined,
