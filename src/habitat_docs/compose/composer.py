@@ -91,6 +91,7 @@ class _Composer:
         self.code = lang.code
         self.sizes = sizes(lang.typography)  # once: the masthead, images and writers use them
         self.marks: dict[str, str] = {}  # the letters of the table being composed, by note id
+        self.in_cells = False  # composing a table's cells: facts in their table form ("89%")
 
     def run(self) -> Composed:
         doc = self.doc
@@ -269,11 +270,13 @@ class _Composer:
 
     def grid(self, path: Path, node: Table | Figure) -> tuple[Any, Any]:
         # column heads in italics (for Latin script: see _merge)
+        self.in_cells = True
         header = tuple(self.runs(c, (*path, "columns", j), italic=True) for j, c in enumerate(node.columns))
         rows = tuple(
             tuple(self.runs(c, (*path, "rows", i, j)) for j, c in enumerate(row))
             for i, row in enumerate(node.rows)
         )
+        self.in_cells = False
         return header, rows
 
     def figure(self, path: Path, f: Figure) -> FigureBlock:
@@ -358,7 +361,7 @@ class _Composer:
         except KeyError:
             raise DataError(f"unknown fact '{name}'", path) from None
         try:
-            return self.lang.fact(value)
+            return self.lang.fact(value, self.in_cells)
         except ValueError as e:
             raise DataError(f"fact '{name}': {e}", path) from None
 
