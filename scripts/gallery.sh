@@ -1,34 +1,33 @@
 #!/usr/bin/env bash
-# Page images of every example (pages 1 and 2, both languages, Typst PDF) for docs/gallery.md.
-# Needs pdftoppm (poppler-utils). Run after scripts/setup.sh: bash scripts/gallery.sh
+# Page images of every example (pages 1 and 2 of each language it is issued in, Typst PDF) for
+# docs/gallery.md. Needs pdftoppm (poppler-utils). Run after scripts/setup.sh: bash scripts/gallery.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-.venv/bin/habitat-docs build examples/hsp-*.yaml --lang zh,en --format pdf -o "$tmp" >/dev/null
+.venv/bin/habitat-docs build examples/hsp-*.yaml --format pdf -o "$tmp" >/dev/null  # each in its own languages
 rm -f docs/gallery/*.png
 {
   echo "# Gallery"
   echo
-  echo "Pages 1 and 2 of every example in \`examples/\`, Chinese and English, as built by"
-  echo "\`habitat-docs build --format pdf\` (Typst). Made by \`scripts/gallery.sh\`."
-  for pdf in "$tmp"/*-zh.pdf; do
-    stem=$(basename "$pdf" -zh.pdf)
+  echo "Pages 1 and 2 of every example in \`examples/\`, in each language it is issued in, as built"
+  echo "by \`habitat-docs build --format pdf\` (Typst). Made by \`scripts/gallery.sh\`."
+  for stem in $(ls "$tmp"/*.pdf | sed -E 's/-(ar|zh|en|fr|ru|es)\.pdf$//' | sort -u); do
+    stem=$(basename "$stem")
     echo
     echo "## $stem"
     echo
-    for lang in zh en; do
+    head="|"; rule="|"; row="|"
+    for lang in ar zh en fr ru es; do  # the UN's order
+      [ -f "$tmp/$stem-$lang.pdf" ] || continue
       pdftoppm -r 50 -png -f 1 -l 2 "$tmp/$stem-$lang.pdf" "docs/gallery/$stem-$lang"
-    done
-    echo "| zh p. 1 | zh p. 2 | en p. 1 | en p. 2 |"
-    echo "|---|---|---|---|"
-    row="|"
-    for lang in zh en; do
       for page in $(ls docs/gallery/"$stem-$lang"-*.png | sort); do
+        n=$(basename "$page" .png | sed -E 's/.*-0*([0-9]+)$/\1/')
+        head="$head $lang p. $n |"; rule="$rule---|"
         row="$row ![$(basename "$page" .png)](gallery/$(basename "$page")) |"
       done
     done
-    echo "$row"
+    echo "$head"; echo "$rule"; echo "$row"
   done
 } > docs/gallery.md
 echo "docs/gallery.md: $(ls docs/gallery/*.png | wc -l) pages"

@@ -190,10 +190,9 @@ def test_a_paragraph_range_is_plural_and_binds_its_word_to_its_number() -> None:
 )  # fmt: skip
 def test_subtitles_follow_the_executive_directors_gender(code: str, female: str, male: str, note: str) -> None:
     lang = language(code)
-    assert lang.phrase("subtitle", "executive-director-report") == female  # the default
     assert lang.phrase("subtitle", "executive-director-report", "f") == female
     assert lang.phrase("subtitle", "executive-director-report", "m") == male
-    assert lang.phrase("subtitle", "secretariat-note") == note
+    assert lang.phrase("subtitle", "secretariat-note", "m") == note
 
 
 # --- a document in French and Spanish: conventions §2.2 --------------------------------------------
@@ -292,9 +291,10 @@ def test_docx_and_pdf_in_french_and_spanish_read_back(code: str, tmp_path: Path)
     assert [p.split("\t")[0] for p in paras if p.startswith(("a)", "b)"))] == ["a)", "b)"]
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     foot = [p.text for p in document.sections[0].first_page_footer.paragraphs]
-    body = "\n".join(paras + cells + foot)
+    # days with their months and ranges are bound (no-break spaces, word joiners): read as text
+    body = "\n".join(paras + cells + foot).replace("\u2060", "").replace(NBSP, " ")
     for _, text in MASTHEADS[code][2:]:
-        assert text.rstrip("*") in body, text
+        assert text.rstrip("*").replace(NBSP, " ") in body, text
     pdf = tmp_path / f"doc-{code}.pdf"
     pdf.write_bytes(hd.render(doc, code, "pdf"))
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

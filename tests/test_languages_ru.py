@@ -167,8 +167,9 @@ def test_labels_at_every_depth() -> None:
 
 def test_phrases() -> None:
     ru = language("ru")
-    assert ru.phrase("subtitle", "executive-director-report") == "Доклад Директора-исполнителя"
-    assert ru.phrase("subtitle", "secretariat-note") == "Записка секретариата"
+    for gender in ("f", "m"):  # invariable [S R3]
+        assert ru.phrase("subtitle", "executive-director-report", gender) == "Доклад Директора-исполнителя"
+    assert ru.phrase("subtitle", "secretariat-note", "f") == "Записка секретариата"
     assert ru.phrase("summary_title") == "Резюме"
     assert ru.phrase("item_ref", "12") == f"пункт{NB}12"
     assert ru.phrase("annex_original", "en") == "[Подлинный текст на английском языке]"
@@ -191,7 +192,7 @@ def _masthead(items: list[str], online: bool = False) -> dict[str, list[str]]:
         symbol="HSP/EB.2024/11", distribution="general", issued=d("2024-03-21"),
         original="en", session=s, venue=venue["ru"] if venue else "", title="Доклад",
         items=[{"label": i, "title": "Отчетность"} for i in items], item_labels=items,
-        subtitle=language("ru").phrase("subtitle", "executive-director-report"),
+        subtitle=language("ru").phrase("subtitle", "executive-director-report", "f"),
         facts={}, job_number="24-01234",
     )  # fmt: skip
     by_role: dict[str, list[str]] = {}

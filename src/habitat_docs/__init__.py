@@ -25,6 +25,7 @@ from habitat_docs.model import (
     Document,
     DocumentRef,
     DraftDecision,
+    ExecutiveDirector,
     ExecutiveDirectorReport,
     Figure,
     Operative,
@@ -57,5 +58,5 @@ __all__ = [
     # parts
     "Text", "Symbol", "Session", "Agenda", "AgendaItem", "DocumentRef", "Section", "Subsection",
     "Paragraph", "Subparagraph", "Table", "TableNote", "Figure", "TargetBox", "PreSession", "Annex",
-    "Summary", "DraftDecision", "Operative", "Label", "Numbering", "Artwork",
+    "Summary", "DraftDecision", "Operative", "Label", "Numbering", "Artwork", "ExecutiveDirector",
 ]  # fmt: skip

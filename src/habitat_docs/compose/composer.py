@@ -93,6 +93,7 @@ class _Composer:
         self.code = lang.code
         self.sizes = sizes(lang.typography)  # once: the masthead, images and writers use them
         self.marks: dict[str, str] = {}  # the letters of the table being composed, by note id
+        self.in_cells = False  # composing a table's cells: facts in their table form ("89%")
 
     def run(self) -> Composed:
         doc = self.doc
@@ -172,7 +173,7 @@ class _Composer:
                 if i.sub or not any(j.number == i.number and j.sub for j in agenda.items)  # type: ignore[union-attr]
             ],
             title=self.title_text(doc.title, ("title",)),
-            subtitle=self.lang.phrase("subtitle", doc.kind),
+            subtitle=self.lang.phrase("subtitle", doc.kind, doc.executive_director.gender),
             facts=doc.facts,  # {{ facts["name"]|fact }}
             job_number=doc.job_number,
         )
@@ -182,13 +183,13 @@ class _Composer:
             if not text:
                 continue
             before, mark, after = text.partition(AGENDA_MARK)
-            content: list[Inline] = [Span(before)] if before else []
+            content: list[Inline] = [Span(before, terms=self.lang.terms)] if before else []
             if mark:
                 if note is None:
                     raise ValueError(f"masthead.j2 of '{self.code}' marks an agenda note, but there is no agenda")
                 content.append(note)
                 if after:
-                    content.append(Span(after))
+                    content.append(Span(after, terms=self.lang.terms))
             out.append(Line(role, tuple(content)))
         return broken_titles(tuple(out), self.lang.typography)
 
@@ -271,11 +272,13 @@ class _Composer:
 
     def grid(self, path: Path, node: Table | Figure) -> tuple[Any, Any]:
         # column heads in italics (for Latin script: see _merge)
+        self.in_cells = True
         header = tuple(self.runs(c, (*path, "columns", j), italic=True) for j, c in enumerate(node.columns))
         rows = tuple(
             tuple(self.runs(c, (*path, "rows", i, j)) for j, c in enumerate(row))
             for i, row in enumerate(node.rows)
         )
+        self.in_cells = False
         return header, rows
 
     def figure(self, path: Path, f: Figure) -> FigureBlock:
@@ -321,7 +324,7 @@ class _Composer:
         counter = iter(range(self.num.notes.get(path, 0), 1 << 30))
         out: list[_Piece] = []
         self._inline(text.inline(self.code), False, italic, counter, (*path, self.code), out)
-        return tuple(_merge(out))
+        return tuple(_merge(out, self.lang.terms))
 
     def _inline(
         self, nodes: tuple[inline.Inline, ...], bold: bool, italic: bool,
@@ -351,7 +354,7 @@ class _Composer:
                 body: list[_Piece] = []
                 self._inline(n.children, False, False, counter, path, body)
                 mark = str(next(counter))  # type: ignore[call-overload]
-                out.append(NoteRef(mark, tuple(s for s in _merge(body) if isinstance(s, Span))))
+                out.append(NoteRef(mark, tuple(s for s in _merge(body, self.lang.terms) if isinstance(s, Span))))
 
     def fact(self, name: str, path: Path = ()) -> str:
         """The text of the fact ``name`` in this language."""
@@ -360,7 +363,7 @@ class _Composer:
         except KeyError:
             raise DataError(f"unknown fact '{name}'", path) from None
         try:
-            return self.lang.fact(value)
+            return self.lang.fact(value, self.in_cells)
         except ValueError as e:
             raise DataError(f"fact '{name}': {e}", path) from None
 
@@ -438,15 +441,17 @@ def _root(lab: Label) -> Label:
 _Piece = tuple[str, bool, bool] | NoteRef | Mark
 
 
-def _merge(items: list[_Piece]) -> list[Inline]:
-    """Join neighbouring pieces of the same style into one span."""
+def _merge(items: list[_Piece], terms: re.Pattern[str] | None = None) -> list[Inline]:
+    """Join neighbouring pieces of the same style into one span (``terms``: the language's
+    own terms to keep on one line, see :class:`Span`)."""
     out: list[Inline] = []
     for style, group in groupby(items, key=lambda it: it[1:] if isinstance(it, tuple) else None):
         if style is None:
             out.extend(it for it in group if not isinstance(it, tuple))
         else:
             text = "".join(it[0] for it in group if isinstance(it, tuple))
-            out.extend(_upright(_URL.sub(_breakable, text) if "://" in text else text, *style))
+            bold, italic = style
+            out.extend(_upright(_URL.sub(_breakable, text) if "://" in text else text, bold, italic, terms))
     return out
 
 
@@ -472,17 +477,17 @@ def _breakable(m: re.Match[str]) -> str:
 _UPRIGHT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 
 
-def _upright(text: str, bold: bool, italic: bool) -> list[Span]:
+def _upright(text: str, bold: bool, italic: bool, terms: re.Pattern[str] | None = None) -> list[Span]:
     """The spans of a text in one style, East Asian runs of an italic text set upright.
 
     >>> [(s.text, s.italic) for s in _upright("预算 (Budget)", False, True)]
     [('预算', False), (' (Budget)', True)]
     """
     if not italic or not _UPRIGHT.search(text):
-        return [Span(text, bold, italic)]
+        return [Span(text, bold, italic, terms=terms)]
     out, at = [], 0
     for m in _UPRIGHT.finditer(text):
-        out += [Span(text[at : m.start()], bold, True)] if m.start() > at else []
+        out += [Span(text[at : m.start()], bold, True, terms=terms)] if m.start() > at else []
         out.append(Span(m.group(), bold, False))
         at = m.end()
-    return out + ([Span(text[at:], bold, True)] if at < len(text) else [])
+    return out + ([Span(text[at:], bold, True, terms=terms)] if at < len(text) else [])

@@ -37,6 +37,7 @@ from habitat_docs.compose.style import (
     cldr_locale,
     language_name,
 )
+from habitat_docs.compose.terms import day_and_month
 from habitat_docs.compose.tree import Typography
 from habitat_docs.model import facts
 from habitat_docs.number import Label
@@ -82,6 +83,9 @@ class Language:
             )
         except ValueError as e:
             raise ValueError(f"{folder / 'language.toml'}: {e}") from None
+        # a day and its month, kept on one line ("6 mai", "6 de mayo"): from the house style
+        house = self.figures.style if isinstance(self.figures, HouseFigures) else None
+        self.terms = day_and_month(house.months, house.days, house.day) if house else None
         env = ImmutableSandboxedEnvironment(
             loader=FileSystemLoader(folder),
             undefined=StrictUndefined,
@@ -145,12 +149,13 @@ class Language:
             return self.phrase("subsection", label.number, style, label.parent.number)
         return self.phrase(label.kind, label.number)
 
-    def fact(self, value: facts.Fact) -> str:
+    def fact(self, value: facts.Fact, table: bool = False) -> str:
         """A fact in this language: its wording from the ``fact_<kind>`` macro of labels.j2
-        (sessions, quarters, ordinals, numbers in words …), its figures from the house style."""
+        (sessions, quarters, ordinals, numbers in words …), its figures from the house style
+        (``table``: as a table's cells print them, "89%" where running text says "89 процентов")."""
         macro = WORDING.get(type(value))
         if macro is None or (isinstance(value, facts.Count) and not value.in_words(self.code)):
-            return self.figures.fact(value, self.code)
+            return self.figures.fact(value, self.code, table)
         if not hasattr(self._labels, macro):
             raise ValueError(
                 f"'{self.code}' has no wording for {type(value).__name__}: give its labels.j2 a "

@@ -19,6 +19,7 @@ Money is ``Decimal`` throughout: amounts are scaled by moving the decimal point 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cache
@@ -149,11 +150,14 @@ class HouseStyle:
     group: str
     decimal: str
     percent: Pattern  # or one per CLDR plural category: "{n} процент", "{n} процента", …
+    percent_table: Pattern  # in a table's cells, where running text's words take too much room
     money_exact: Pattern
     money_scales: Mapping[str, tuple[int, Pattern]]  # scale of the source -> (power of ten, pattern)
     money_sizes: tuple[tuple[int, Pattern], ...]  # or by size, largest first: (power, pattern)
     currencies: Mapping[str, str]
     other_currency: Literal["symbol", "name"]
+    # (pattern, replacement) rewrites of an amount as written: French "de euros" -> "d'euros"
+    contractions: tuple[tuple[re.Pattern[str], str], ...]
     months: tuple[str, ...]
     days: Mapping[str, str]  # how a day of the month is written where not in figures: 1 -> 1er
     standalone_months: tuple[str, ...]  # CLDR's stand-alone forms: Russian "май 2024 года"
@@ -180,11 +184,13 @@ class HouseStyle:
             group=table["numbers"]["group"],
             decimal=table["numbers"]["decimal"],
             percent=_check_pattern(table["percent"], "percent"),
+            percent_table=_check_pattern(table.get("percent_table", table["percent"]), "percent"),
             money_exact=_check_pattern(money["exact"]),
             money_scales={k: (_SCALE_POWERS[k], _check_pattern(v)) for k, v in money.get("scales", {}).items()},
             money_sizes=tuple((int(p), _check_pattern(pat)) for p, pat in money.get("sizes", [])),
             currencies=dict(money.get("currencies", {})),
             other_currency=money.get("other_currency", "symbol"),
+            contractions=tuple((re.compile(find), write) for find, write in money.get("contractions", [])),
             months=tuple(dates["months"]) if "months" in dates else (),
             days=dict(dates.get("days", {})),
             standalone_months=tuple(dates.get("standalone_months", dates.get("months", ()))),
@@ -202,10 +208,10 @@ class HouseStyle:
 class Figures:
     """Writes the figures of facts; ``fact`` refuses wording (see ``WORDING``)."""
 
-    def fact(self, value: Fact, lang: str) -> str:
+    def fact(self, value: Fact, lang: str, table: bool = False) -> str:
         """``value`` in the figures of ``lang`` (a count that ``lang`` writes in words is
-        wording, refused like the other wording)."""
-        write = _FIGURES.get(type(value))
+        wording, refused like the other wording); ``table``: as a table's cell prints it."""
+        write = (table and _IN_TABLES.get(type(value))) or _FIGURES.get(type(value))
         if write is not None and not (isinstance(value, Count) and value.in_words(lang)):
             return write(self, value)
         if type(value) in WORDING:
@@ -221,7 +227,8 @@ class Figures:
     def money(self, amount: Decimal | int, scale: str = "exact", currency: str = "USD") -> str:
         raise NotImplementedError
 
-    def percent(self, value: Decimal | int) -> str:
+    def percent(self, value: Decimal | int, table: bool = False) -> str:
+        """Per cent in running text, or (``table``) in a table's cells: "89 процентов", "89%"."""
         raise NotImplementedError
 
     def date(self, d: dt.date, precision: str = "day") -> str:
@@ -263,6 +270,10 @@ _FIGURES: dict[type, Callable[[Figures, Any], str]] = {
     CycleYear: lambda f, v: f.cycle_year(v.start),
     Count: lambda f, v: f.number(v.value),
 }
+# Figures a table's cells print in a form of their own.
+_IN_TABLES: dict[type, Callable[[Figures, Any], str]] = {
+    Percent: lambda f, v: f.percent(v.value, table=True),
+}
 
 
 def _digits(value: Decimal | int, table: dict[int, str]) -> str:
@@ -287,13 +298,15 @@ class HouseFigures(Figures):
     def number(self, value: Decimal | int) -> str:
         return _digits(_exact(value), self._marks)
 
-    def _currency(self, code: str) -> str:
+    def _currency(self, code: str, amount: Decimal | int) -> str:
+        """The currency's word (or symbol); a CLDR name agrees with the whole amount: 1,5 euro,
+        5 millions d'euros; 21 кенийский шиллинг, 5 млн кенийских шиллингов."""
         named = self.style.currencies.get(code)
         if named is not None:
             return named
         loc = cldr_locale(self.style.locale)
         if self.style.other_currency == "name":
-            return get_currency_name(code, locale=loc)
+            return get_currency_name(code, count=amount, locale=loc)
         symbol = get_currency_symbol(code, locale=loc)
         return symbol if len(symbol) == 1 else code + "\u00a0"
 
@@ -318,10 +331,14 @@ class HouseFigures(Figures):
             n = _strip(shift(amount, -power))
         whole = int(n) if self.style.plural_of == "integer" else n
         form = _plural_form(pattern, whole, self.style.locale)
-        return form.format(n=_digits(n, self._marks), currency=self._currency(currency))
+        text = form.format(n=_digits(n, self._marks), currency=self._currency(currency, amount))
+        for find, write in self.style.contractions:
+            text = find.sub(write, text)
+        return text
 
-    def percent(self, value: Decimal | int) -> str:
-        form = _plural_form(self.style.percent, _exact(value), self.style.locale)
+    def percent(self, value: Decimal | int, table: bool = False) -> str:
+        pattern = self.style.percent_table if table else self.style.percent
+        form = _plural_form(pattern, _exact(value), self.style.locale)
         return form.format(n=self.number(value))
 
     def _fields(self, d: dt.date) -> dict[str, Any]:
@@ -362,7 +379,7 @@ class CldrFigures(Figures):
         digits = max(0, -int(_strip(Decimal(amount)).as_tuple().exponent)) + 12
         return format_compact_currency(amount, currency, locale=self.locale, fraction_digits=digits)
 
-    def percent(self, value: Decimal | int) -> str:
+    def percent(self, value: Decimal | int, table: bool = False) -> str:
         return format_percent(shift(_exact(value), -2), locale=self.locale, decimal_quantization=False)
 
     def date(self, d: dt.date, precision: str = "day") -> str:

@@ -96,7 +96,7 @@ def broken_titles(lines: tuple[Line, ...], t: Typography) -> tuple[Line, ...]:
             span = line.content[0]
             text = balanced(span.text, width, lambda s, size=size: label_width(  # type: ignore[misc]
                 s, t.heading_font, t.east_asian_heading_font, size, bold=True))
-            line = evolve(line, content=(Span(text, span.bold, span.italic),))
+            line = evolve(line, content=(Span(text, span.bold, span.italic, terms=span.terms),))
         out.append(line)
     return tuple(out)
 

@@ -38,25 +38,30 @@ __all__ = [
 FOOT_ROLES = frozenset({"job"})
 
 
-# A number range ("2022–2023", "4–6") stays on one line, as UN symbols do; so does a name
-# joined to an acronym by a hyphen ("UN-Habitat", "COVID-19", the grade "D-2").
-_RANGE = re.compile(r"[0-9]+(?:[.,][0-9]+)*–[0-9]+(?:[.,][0-9]+)*")
+# A number range ("2022–2023", "4–6"; "2022-2023" with a hyphen, as French, Spanish and Arabic
+# print it) stays on one line, as UN symbols do; so does a name joined to an acronym by a
+# hyphen ("UN-Habitat", "COVID-19", the grade "D-2"). After a hyphen a range's end never starts
+# with 0: "24-01234" is a job number and "2024-05-06" a date, not ranges.
+_RANGE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:–[0-9]|-[1-9])[0-9]*(?:[.,][0-9]+)*")
 _HYPHENED = re.compile(r"(?<![\w-])[A-Z]{1,6}(?:-[A-Za-z0-9]+)+(?![\w-])")
 # A day and its month ("15 July"), or a small number and the capitalised word it counts
-# ("15 Member States"), never part at a line end.
+# ("15 Member States"), never part at a line end; a language whose months are not capitalised
+# gives its own pattern (Span.terms: "6 mai", "1er juillet", "6 de mayo", "6 мая").
 _DAY = re.compile(r"(?<![\w.,-])\d{1,2} [A-Z][a-z]+")
 # A number grouped with no-break spaces ("2 200", "384 586 115") is one word, though LibreOffice
 # would break Chinese lines inside it.
-_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?")
+_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:[.,]\d+)?")
 
 
 def _unbroken(span: Span) -> tuple[tuple[int, int], ...]:
-    text = span.text  # every symbol has a "/", every range a "–", every name a "-": most have none
+    text = span.text  # every symbol has a "/", every range a dash, every name a "-": most have none
+    dashed = "–" in text or "-" in text
     found = sorted(([m.span() for m in FIND.finditer(text)] if "/" in text else [])
-                   + ([m.span() for m in _RANGE.finditer(text)] if "–" in text else [])
+                   + ([m.span() for m in _RANGE.finditer(text)] if dashed else [])
                    + ([m.span() for m in _HYPHENED.finditer(text)] if "-" in text else [])
-                   + ([m.span() for m in _GROUPED.finditer(text)] if "\u00a0" in text else [])
-                   + [m.span() for m in _DAY.finditer(text)])  # fmt: skip
+                   + ([m.span() for m in _GROUPED.finditer(text)] if "\u00a0" in text or "\u202f" in text else [])
+                   + [m.span() for m in _DAY.finditer(text)]
+                   + ([m.span() for m in span.terms.finditer(text)] if span.terms else []))  # fmt: skip
     merged: list[tuple[int, int]] = []
     for start, end in found:  # a range inside a symbol ("A/74/73–E/2019/4") is one piece
         if merged and start < merged[-1][1]:
@@ -75,11 +80,19 @@ class Span:
     >>> s = Span("UN-Habitat and UN-Women, 2022–2023, grade D-2, on 15 July 2020")
     >>> [s.text[a:b] for a, b in s.unbroken]
     ['UN-Habitat', 'UN-Women', '2022–2023', 'D-2', '15 July']
+
+    ``terms``: the language's own terms to keep whole, a day and its month (see
+    :mod:`habitat_docs.compose.terms`); not part of the span's value.
+
+    >>> s = Span("du 6 au 8 mai, exercice 2022-2023", terms=re.compile("8 mai"))
+    >>> [s.text[a:b] for a, b in s.unbroken]
+    ['8 mai', '2022-2023']
     """
 
     text: str
     bold: bool = False
     italic: bool = False
+    terms: re.Pattern[str] | None = field(default=None, eq=False, repr=False, kw_only=True)
     unbroken: tuple[tuple[int, int], ...] = field(init=False, default=Factory(_unbroken, takes_self=True))
 
 

@@ -22,7 +22,14 @@ from habitat_docs.model.document import (
     SecretariatNote,
     StrategyProgressNote,
 )  # fmt: skip
-from habitat_docs.model.masthead import Agenda, AgendaItem, Artwork, DocumentRef, Session
+from habitat_docs.model.masthead import (
+    Agenda,
+    AgendaItem,
+    Artwork,
+    DocumentRef,
+    ExecutiveDirector,
+    Session,
+)  # fmt: skip
 from habitat_docs.model.nodes import texts, walk
 from habitat_docs.model.sections import Annex, Section, Subsection
 from habitat_docs.model.summary import Summary
@@ -34,7 +41,8 @@ __all__ = [
     "KINDS", "Document", "ExecutiveDirectorReport", "SecretariatNote", "StrategyProgressNote",
     "ActivityUpdate",
     # parts
-    "Text", "MAX_TEXT", "Symbol", "Session", "Agenda", "AgendaItem", "Artwork", "DocumentRef", "Section",
+    "Text", "MAX_TEXT", "Symbol", "Session", "Agenda", "AgendaItem", "Artwork", "DocumentRef", "ExecutiveDirector",
+    "Section",
     "Subsection", "Annex", "Block", "BLOCK_TYPES", "Paragraph", "Subparagraph",
     "MAX_SUBPARAGRAPH_DEPTH", "Table", "TableNote", "Figure", "TargetBox", "PreSession",
     "DraftDecision", "Operative", "Summary",

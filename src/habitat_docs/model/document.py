@@ -15,7 +15,7 @@ from babel import Locale
 
 from habitat_docs.errors import DataError
 from habitat_docs.model.facts import Facts
-from habitat_docs.model.masthead import Agenda, DocumentRef, Session
+from habitat_docs.model.masthead import Agenda, DocumentRef, ExecutiveDirector, Session
 from habitat_docs.model.sections import Annex, Section
 from habitat_docs.model.summary import Summary
 from habitat_docs.model.symbol import Symbol
@@ -84,6 +84,10 @@ class Document:
     # of its title. Every text has each of them; a text may hold others too (a translation
     # under way), checked but not built.
     languages: frozenset[str] = field(default=None, converter=_language_set)
+    # Who the subtitle names ("Rapport de la Directrice exécutive"): the office-holder's gender.
+    executive_director: ExecutiveDirector = field(
+        factory=ExecutiveDirector, validator=instance_of(ExecutiveDirector)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.parliamentary:

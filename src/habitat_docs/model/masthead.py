@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path as FsPath
+from typing import Literal
 
 from attrs import field, frozen
 from attrs.validators import ge, instance_of, le, optional
@@ -14,7 +15,7 @@ from habitat_docs.model.symbol import Symbol
 from habitat_docs.model.text import Text
 from habitat_docs.model.validators import is_text, optional_text, tuple_of, valid_id
 
-__all__ = ["Agenda", "AgendaItem", "Artwork", "DocumentRef", "Session"]
+__all__ = ["Agenda", "AgendaItem", "Artwork", "DocumentRef", "ExecutiveDirector", "Gender", "Session"]
 
 _SUB = re.compile(r"[a-z]{1,3}\Z")
 
@@ -37,6 +38,25 @@ class Session:
             raise DataError(f"the session starts in {self.start.year}, not {self.year}", ("start",))
         if self.venue is None and not self.online:
             raise DataError("give the venue, or online: true", ("venue",))
+
+
+Gender = Literal["f", "m"]
+_GENDERS = ("f", "m")
+
+
+@frozen
+class ExecutiveDirector:
+    """The Executive Director as the subtitle names the office. ``gender`` is the office-holder's
+    grammatical gender, "f" or "m", for the languages whose wording agrees with it (French
+    "Rapport de la Directrice exécutive" / "du Directeur exécutif", Spanish "Informe de la
+    Directora Ejecutiva" / "del Director Ejecutivo"); English, Chinese and Russian are invariable.
+    The default is the office-holder's when this was written."""
+
+    gender: Gender = "f"
+
+    def __attrs_post_init__(self) -> None:
+        if self.gender not in _GENDERS:
+            raise DataError(f"'{self.gender}' is not one of {', '.join(_GENDERS)}", ("gender",))
 
 
 @frozen
