@@ -245,6 +245,7 @@ def test_docx_isolates_ranges_and_amounts(built) -> None:  # type: ignore[no-unt
     text = _text(_part(built["docx"], "word/document.xml"))
     assert f"{LRI}2022-2023{PDI}" in text
     assert f"{LRI}HSP/EB.2023/5{PDI}" in text
+    assert f"{LRI}6-8{PDI}\u00a0أيار/مايو" in text  # the day keeps its month on its line
 
 
 def _words(pdf: Path) -> list[tuple[float, float, str]]:

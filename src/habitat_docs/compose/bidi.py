@@ -71,7 +71,7 @@ def _mapped(value: T) -> T:
     out: Any = value
     if isinstance(value, Span):
         text = isolate(value.text)
-        out = value if text == value.text else Span(text, value.bold, value.italic)
+        out = value if text == value.text else attrs.evolve(value, text=text)
     elif isinstance(value, tuple):
         out = tuple(_mapped(v) for v in value)
     elif attrs.has(type(value)):

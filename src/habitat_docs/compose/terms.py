@@ -36,5 +36,6 @@ def day_and_month(months: Iterable[str], days: Mapping[str, str], day: str) -> r
     day_forms = "|".join([*map(re.escape, written), r"\d{1,2}"])
     month_forms = "|".join(map(re.escape, names))
     # a day ends a range as well as it stands alone ("6-8 mai": the range binds "6-8"), but
-    # it is no day inside a decimal or a longer number ("1.15 mai", "2024 mai")
-    return re.compile(rf"(?<![\w.,])(?:{day_forms}){between}(?:{month_forms})(?!\w)")
+    # it is no day inside a decimal or a longer number ("1.15 mai", "2024 mai"); in right-to-
+    # left text the day ends a left-to-right isolate (U+2069, compose/bidi.py)
+    return re.compile(rf"(?<![\w.,])(?:{day_forms})\u2069?{between}(?:{month_forms})(?!\w)")
