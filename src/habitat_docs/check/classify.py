@@ -10,7 +10,14 @@ from collections.abc import Iterator, Sequence
 from attrs import evolve, frozen
 
 from habitat_docs.check.document import Line
-from habitat_docs.check.labels import arabic_key, fmt, from_arabic, from_chinese, from_letter, from_roman
+from habitat_docs.check.labels import (
+    arabic_key,
+    fmt,
+    from_arabic,
+    from_chinese,
+    from_letter,
+    from_roman,
+)
 from habitat_docs.check.words import ABJAD, ANNEX, CAPTIONS, CONJUNCTIONS, DECISION, UNITS
 
 __all__ = ["STRUCTURAL", "SUB_SCHEMES", "Token", "classify"]

@@ -308,8 +308,8 @@ class _Resolver:
         elif starts:
             depth, value = starts[0]
         else:
-            if tok.rest[:1].islower():
-                return  # "… under\n(c) of …": prose, not a label
+            if tok.rest[:1].isascii() and tok.rest[:1].islower():
+                return  # "… under\n(c) of …": prose (Russian subparagraphs begin in lower case)
             roman_first = len(tok.label.strip("().")) > 1 and readings[1][1] is not None
             depth, value = options[-1] if roman_first else options[0]
         parents = tuple(last[1:depth])
