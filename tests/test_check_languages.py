@@ -164,6 +164,18 @@ def test_arabic_letter_names_and_ordinals_run_past_the_first_ten() -> None:
     assert [(f.code, f.expected) for f in check_text(wrong).findings] == [("wrong", "(ي)")]
 
 
+def test_bidi_marks_around_numbers_and_symbols_are_read_through() -> None:
+    """Arabic text keeps numbers left to right with isolates and marks (conventions §6.2)."""
+    lri, pdi, rlm = "\u2066", "\u2069", "\u200f"
+    marked = "\n".join(
+        re.sub(r"(\d+(?:/\d+)?|HSP/EB\.\d{4}/\d+)", rf"{lri}\1{pdi}{rlm}", ln) for ln in text("ar").split("\n")
+    )
+    assert marked != text("ar")
+    items = structure(from_text(marked)).items
+    assert [(it.kind, it.value, it.depth) for it in items] == OUTLINE
+    assert check_text(marked).ok
+
+
 def test_amounts_and_ranges_are_not_arabic_paragraphs() -> None:
     t = "1 - نص الفقرة.\n6 - 8 أيار/مايو 2024\n2 - نص.\n"
     assert [it.value for it in structure(from_text(t)).items if it.kind == "para"] == [1, 2]
