@@ -8,7 +8,8 @@ and plain text extracted from them.
     >>> print(str(report).splitlines()[0])       # "FILE:PAGE:LINE: message" lines
     tests/fixtures/seeds/003_2be419151ba7adaf.txt:-:12: unnumbered item ('-' bullet) where ...
 
-``parity(path, other_path)`` compares two language versions of one document the same way.
+``parity(path, other_path, …)`` compares language versions of one document the same way: any
+two of the six languages, or several files at once (each against the first, or every pair).
 
 A pipeline of small steps: read (reader: text, pdf, docx) → classify lines into label tokens →
 resolve them in context into numbering streams → check each stream, the running heads and,
@@ -38,6 +39,7 @@ __all__ = [
     "check_document",
     "check_text",
     "parity",
+    "parity_pairs",
     "structure",
 ]
 
@@ -82,9 +84,34 @@ def check_text(text: str, name: str = "<text>") -> Report:
 
 
 def parity(
-    path: str | os.PathLike[str], other_path: str | os.PathLike[str], *, kind: str | None = None
+    path: str | os.PathLike[str],
+    *others: str | os.PathLike[str],
+    kind: str | None = None,
+    every_pair: bool = False,
 ) -> Report:
-    """Compare two language versions: sections, paragraphs, subparagraphs per paragraph,
-    footnotes, figures, tables and the UN symbols they cite."""
-    a, b = read(path, kind), read(other_path, kind)
-    return Report(tuple(compare(structure(a), structure(b))), (a.name, b.name))
+    """Compare language versions: sections, paragraphs, subparagraphs per paragraph,
+    footnotes, figures, tables and the UN symbols they cite. Each of ``others`` is compared
+    with ``path``, or, with ``every_pair``, every file with every other. Each finding names
+    the file it is in, and its message the file it was compared with."""
+    pairs = parity_pairs(path, *others, kind=kind, every_pair=every_pair)
+    names = dict.fromkeys(name for a, b, _ in pairs for name in (a, b))
+    return Report(tuple(f for *_, r in pairs for f in r.findings), tuple(names))
+
+
+def parity_pairs(
+    path: str | os.PathLike[str],
+    *others: str | os.PathLike[str],
+    kind: str | None = None,
+    every_pair: bool = False,
+) -> list[tuple[str, str, Report]]:
+    """(file, other file, their report) for each pair ``parity`` compares, in order."""
+    if not others:
+        raise TypeError("parity needs at least two files")
+    docs = [read(p, kind) for p in (path, *others)]
+    structures = [structure(d) for d in docs]
+    n = len(docs)
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)] if every_pair else [(0, j) for j in range(1, n)]
+    return [
+        (docs[i].name, docs[j].name, Report(tuple(compare(structures[i], structures[j])), (docs[i].name, docs[j].name)))
+        for i, j in pairs
+    ]

@@ -10,15 +10,28 @@ from collections.abc import Iterator, Sequence
 from attrs import evolve, frozen
 
 from habitat_docs.check.document import Line
-from habitat_docs.check.labels import from_chinese, from_letter, from_roman, letter, roman
+from habitat_docs.check.labels import (
+    arabic_key,
+    fmt,
+    from_arabic,
+    from_chinese,
+    from_letter,
+    from_roman,
+)
+from habitat_docs.check.words import ABJAD, ANNEX, CAPTIONS, CONJUNCTIONS, DECISION, UNITS
 
-__all__ = ["STRUCTURAL", "Token", "classify"]
+__all__ = ["STRUCTURAL", "SUB_SCHEMES", "Token", "classify"]
 
-# Kinds: num (1.), dec (1.1), upper (I. or A.), chinese (一、), paren ((a), (i)), dot (a., i.),
-# bullet, annex, figure, table, note (numbered footnote text), star (* footnote text),
-# ref (a footnote reference mark in the text), decision (the heading of a draft decision, whose
-# operative paragraphs are numbered 1, 2, … on their own).
-STRUCTURAL = frozenset({"num", "dec", "upper", "chinese", "annex"})
+# Kinds: num (1., 1 -), dec (1.1), upper (I. or A.), chinese (一、), section_word (أولا -,
+# الأول -), subsection_word (ألف -), paren ((a), (i), a), i), (أ), ’1‘), dot (a., i.), bullet,
+# annex, figure, table, note (numbered footnote text), star (* footnote text), ref (a footnote
+# reference mark in the text), decision (the heading of a draft decision, whose operative
+# paragraphs are numbered 1, 2, … on their own).
+STRUCTURAL = frozenset({"num", "dec", "upper", "chinese", "section_word", "subsection_word", "annex"})
+
+# A subparagraph label's shape → the schemes (labels.fmt) of its two readings: (a) or (i),
+# a) or i), a. or i.; "(أ)" stands for both Arabic shapes, (أ) at the first depth, ’1‘ below.
+SUB_SCHEMES = {"(a)": ("(a)", "(i)"), "a)": ("a)", "i)"), "a.": ("a.", "i."), "(أ)": ("(أ)", "’1‘")}
 
 
 @frozen
@@ -33,36 +46,48 @@ class Token:
     before_break: bool = False  # in the last lines before a page break (text mode)
     after_prose: bool = False  # the line before runs on: it ends without punctuation, unlabelled
     inline: bool = False  # the label before it stands inside a recent line: "…；(b) …；\n(c) …"
+    scheme: str = ""  # how labels of this shape print (labels.fmt; SUB_SCHEMES for paren, dot)
 
 
 _NUM = re.compile(r"(\d{1,3})\.(?:\s+|(?=[^\d\s.,%])|$)(.*)")
+# "12 - The Board …": Arabic paragraphs (a Western digit, a space, a hyphen), never "6 - 8 May".
+_DASH_NUM = re.compile(r"(\d{1,3}) [-–](?:\s+(?=\D)|$)(.*)")
 _DEC = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?(?:\s+|(?=[^\d\s.,%]))(.*)")
 # After a label: a space or, when an extraction drops the tab, a capitalised word (or, after
 # "A." and "IV.", a CJK character); never "U.S." nor the pinpoint "第 5 (e)段".
-_AFTER = r"(?:\s+|(?=[A-Z][a-z]))"
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё]"
+_AFTER = rf"(?:\s+|(?={_CAPITALISED}))"
 _PAREN = re.compile(rf"[(（]([a-z]{{1,2}}|[ivxl]{{1,7}})[)）](?:{_AFTER}|$)(.*)")
+_CLOSE = re.compile(rf"([a-z]{{1,2}}|[ivxl]{{1,7}})\)(?:{_AFTER}|$)(.*)")  # "a)", "ii)"
 _DOT = re.compile(rf"([a-z]{{1,2}}|[ivxl]{{1,7}})\.{_AFTER}(.*)")
-_UPPER = re.compile(r"([A-Z]{1,7})\.(?:\s+|(?=[A-Z][a-z]|[\u4e00-\u9fff])|$)(.*)")
+_ABJAD = "|".join(re.escape(a) for a in sorted({*ABJAD, *map(arabic_key, ABJAD)}, key=len, reverse=True))
+_ABJAD_PAREN = re.compile(rf"\(\s*({_ABJAD})\s*\)(?:\s+|$)(.*)")  # "(أ)", "(هـ)"
+_QUOTED = re.compile(r"[’'`‘]\s*(\d{1,2})\s*[‘'`’](?:\s+|$)(.*)")  # "’1‘", "`1'"
+_UPPER = re.compile(rf"([A-Z]{{1,7}})\.(?:\s+|(?={_CAPITALISED}|[\u4e00-\u9fff])|$)(.*)")
 _CHINESE = re.compile(r"([一二三四五六七八九十]{1,3})、\s*(.*)")
-_ANNEX = re.compile(
-    r"(Annex|ANNEX|Appendix|附件|附录)\s*([IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|\d{1,2})?\s*\**"
-)
-# "Draft decision 2024/…", "Draft decision II", "第2024/…号决定草案", "决定草案": the whole line.
+_NUMERAL = r"[IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|\d{1,2}|[\u0600-\u06ff]+(?: عشر)?"
+_ANNEX = re.compile(rf"({'|'.join(ANNEX)})\s*({_NUMERAL})?\s*\**")
+_CAPTION = re.compile(rf"({'|'.join(w for ws in CAPTIONS.values() for w in ws)})\s*({_NUMERAL})\s*\**")
+_CAPTION_KIND = {w: kind for kind, ws in CAPTIONS.items() for w in ws}
+# "Draft decision 2024/…", "Projet de décision II", "第2024/…号决定草案", "决定草案": the whole line.
 _DECISION = re.compile(
-    r"(?:Draft decision|DRAFT DECISION)(?:\s+(?:\d{4}/\S+|[IVX]{1,4}))?"
+    rf"(?:{'|'.join(DECISION)})(?:\s+(?:\d{{4}}/\S+|[IVX]{{1,4}}))?"
     r"|(?:第\s*\d{4}/\S+?\s*号)?决定草案(?:[一二三四五六七八九十]{1,2})?"
 )
-_CAPTION = re.compile(r"(Figure|Table|图|表)\s*(\d{1,3}|[IVXLC]{1,6})\s*\**")
+_DECISION_STARTS = frozenset(w[0] for w in DECISION) | {"第", "决"}
+_WORD_STARTS = frozenset(w[0] for w in (*ANNEX, *_CAPTION_KIND))
+# "أولا - مقدمة", "الأول -" (a table of contents), "ألف -": a word, then " - ".
+_WORD_LABEL = re.compile(r"([^\W\d_][^-–\d]{0,24}?)\s*[-–](?:\s+|$)(.*)")
 _SUPER = re.compile(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(.*)")
 _NOTE = re.compile(r"(\d{1,3})\s+(.*)")
 _STAR = re.compile(r"(\*{1,3})\s*(.*)")
 _BULLET = re.compile(r"[-•▪●◦‣]\s+\S")
 _SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
-_UNIT = re.compile(r"(?:亿|万|千|百万|美元|%|per cent|million|billion|thousand)")
+_UNIT = re.compile("|".join(UNITS))
 _BREAK_WINDOW = 6
 _CONTENTS = re.compile(r"(?:(?:\.\s?){3,}|…+|·{3,})\s*\d{1,3}\s*$")
-_END = re.compile(r"[.。:：;；!?！？)）\]】\"”’*]$")
+_END = re.compile(r"[.。:：;；!?！？)）\]】\"”’»*؛؟]$")
 
 
 def classify(lines: Sequence[Line]) -> list[Token]:
@@ -98,21 +123,33 @@ def classify(lines: Sequence[Line]) -> list[Token]:
     return tokens
 
 
+def _readings(tok: Token) -> list[tuple[str, int]]:
+    """(scheme, value) of each reading of a paragraph or subparagraph label."""
+    if tok.kind == "num":
+        return [(tok.scheme, tok.value)]
+    pair = SUB_SCHEMES.get(tok.scheme, ("", ""))
+    return [(scheme, v) for scheme, v in zip(pair, tok.alt) if v]
+
+
+def _label_pattern(label: str) -> str:
+    """Where a label stands inside a line: "4." not in "1.4.", "b." and "b)" after a space or
+    a separator, "(b)" in either kind of parenthesis."""
+    body = re.escape(label).replace("\\(", "[(（]").replace("\\)", "[)）]")
+    if label[0].isdigit():
+        return rf"(?<![\d.]){body}(?!\d)"
+    if label[0] in "(’":
+        return body
+    return rf"(?<=[\s；;，,：:؛،]){body}"
+
+
 def _inline_before(tok: Token, recent: list[str]) -> bool:
     """Whether the label before this one stands inside one of the recent lines (not at
     its start): then this one continues an enumeration run into the text."""
-    if tok.kind == "num":
-        before = [re.compile(rf"(?<![\d.]){tok.value - 1}\.(?!\d)")] if tok.value > 1 else []
-    else:
-        letter_value, roman_value = tok.alt
-        forms = []
-        if letter_value and letter_value > 1:
-            forms.append(letter(letter_value - 1))
-        if roman_value and roman_value > 1:
-            forms.append(roman(roman_value - 1).lower())
-        wrap = "\\({}\\)" if tok.kind == "paren" else "(?<=[\\s；;，,：:]){}\\."
-        before = [re.compile(wrap.format(f)) for f in forms]
+    before = [re.compile(_label_pattern(fmt(s, v - 1))) for s, v in _readings(tok) if v > 1]
     return any(p.search(line, 1) for p in before for line in recent)
+
+
+_CONJUNCTION = "|".join(CONJUNCTIONS)
 
 
 def _inline_after(tok: Token) -> bool:
@@ -121,12 +158,14 @@ def _inline_after(tok: Token) -> bool:
     to the text edge may begin with, and no subparagraph."""
     if tok.kind != "paren":
         return False
-    forms = [f(v + 1) for f, v in ((letter, tok.alt[0]), (lambda n: roman(n).lower(), tok.alt[1])) if v]
-    return any(re.search(rf"[；;，,：:]\s*(?:and |or |和|及)?[(（]{f}[)）]", tok.rest) for f in forms)
+    forms = [re.escape(fmt(s, v + 1)).replace("\\(", "[(（]").replace("\\)", "[)）]") for s, v in _readings(tok)]
+    return any(
+        re.search(rf"[；;，,：:؛،]\s*(?:(?:{_CONJUNCTION})\s*)?{f}", tok.rest) for f in forms
+    )
 
 
 def _lower(text: str) -> bool:
-    return text[:1].isascii() and text[:1].islower()
+    return text[:1].islower()
 
 
 def _segments(text: str) -> Iterator[str]:
@@ -146,40 +185,23 @@ def _token(ln: Line, s: str) -> Token | None:
     if not s:
         return None
     c = s[0]
-    if c in "D第决" and _DECISION.fullmatch(s):
+    if c in _DECISION_STARTS and _DECISION.fullmatch(s):
         return Token("decision", s, ln)
     if "0" <= c <= "9":  # not isdigit(): "¹".isdigit() is true
-        m = _DEC.match(s)
-        if m and not _UNIT.match(m.group(4)):
-            parts = tuple(int(g) for g in m.groups()[:3] if g is not None)
-            return Token("dec", s[: m.start(4)].strip(), ln, parts[0], dec=parts, rest=m.group(4))
-        m = _NUM.match(s)
-        if m:
-            return Token("num", f"{m.group(1)}.", ln, int(m.group(1)), rest=m.group(2))
-        return None
-    if c in "(（":
-        m = _PAREN.match(s)
-        if m:
-            lab = m.group(1)
-            return Token(
-                "paren", f"({lab})", ln, alt=(from_letter(lab), from_roman(lab)), rest=m.group(2)
-            )
-        return None
-    if "a" <= c <= "z":
-        m = _DOT.match(s)
-        if m:
-            lab = m.group(1)
-            return Token(
-                "dot", f"{lab}.", ln, alt=(from_letter(lab), from_roman(lab)), rest=m.group(2)
-            )
-        return None
-    if "A" <= c <= "Z" or c in "附图表":
-        return _capital(ln, s)
+        return _number_label(ln, s)
+    if c in "(（’'`‘" or "a" <= c <= "z":
+        return _subparagraph(ln, s)
+    if "A" <= c <= "Z" or c in _WORD_STARTS:
+        found = _capital(ln, s)
+        if found is not None or "A" <= c <= "Z":
+            return found
+    if "\u0600" <= c <= "\u06ff":
+        return _word_label(ln, s)
     if c in "一二三四五六七八九十":
         m = _CHINESE.match(s)
         value = from_chinese(m.group(1)) if m else None
         if m and value and len(m.group(2)) <= 200:
-            return Token("chinese", f"{m.group(1)}、", ln, value, rest=m.group(2))
+            return Token("chinese", f"{m.group(1)}、", ln, value, rest=m.group(2), scheme="chinese")
         return None
     if c in "¹²³⁴⁵⁶⁷⁸⁹⁰":
         m = _SUPER.match(s)
@@ -196,21 +218,93 @@ def _token(ln: Line, s: str) -> Token | None:
     return None
 
 
+def _number_label(ln: Line, s: str) -> Token | None:
+    """ "1.", "1 -" or a decimal heading "1.1"."""
+    m = _DEC.match(s)
+    if m and not _UNIT.match(m.group(4)):
+        parts = tuple(int(g) for g in m.groups()[:3] if g is not None)
+        return Token("dec", s[: m.start(4)].strip(), ln, parts[0], dec=parts, rest=m.group(4))
+    m = _NUM.match(s)
+    if m:
+        return Token("num", f"{m.group(1)}.", ln, int(m.group(1)), rest=m.group(2), scheme="para")
+    m = _DASH_NUM.match(s)
+    if m and not _UNIT.match(m.group(2)):
+        return Token("num", f"{m.group(1)} -", ln, int(m.group(1)), rest=m.group(2), scheme="n -")
+    return None
+
+
+def _subparagraph(ln: Line, s: str) -> Token | None:
+    """ "(a)", "(i)", "a)", "i)", "a.", "i.", "(أ)", "’1‘": each read as a letter and as a
+    roman numeral where it can be either (resolve decides)."""
+    for pattern, scheme in ((_PAREN, "(a)"), (_CLOSE, "a)"), (_DOT, "a.")):
+        m = pattern.match(s)
+        if m:
+            lab = m.group(1)
+            kind = "dot" if scheme == "a." else "paren"
+            label = f"({lab})" if scheme == "(a)" else lab + scheme[-1]
+            alt = (from_letter(lab), from_roman(lab))
+            return Token(kind, label, ln, alt=alt, rest=m.group(2), scheme=scheme)
+    m = _ABJAD_PAREN.match(s)
+    if m:
+        alt = (from_arabic("abjad", m.group(1)), None)
+        return Token("paren", f"({m.group(1)})", ln, alt=alt, rest=m.group(2), scheme="(أ)")
+    m = _QUOTED.match(s)
+    if m:
+        alt = (None, int(m.group(1)))
+        return Token("paren", f"’{m.group(1)}‘", ln, alt=alt, rest=m.group(2), scheme="(أ)")
+    return None
+
+
 def _capital(ln: Line, s: str) -> Token | None:
     """An annex, a figure or table caption, or a capital label: "I.", "A."."""
     m = _ANNEX.fullmatch(s)
-    if m:
-        return Token("annex", m.group(0).rstrip("* "), ln, _number(m.group(2)))
+    if m and (m.group(2) is None or _number(m.group(2))):
+        scheme = _numbered_scheme(m.group(1), m.group(2), s)
+        return Token("annex", m.group(0).rstrip("* "), ln, _number(m.group(2)), scheme=scheme)
     m = _CAPTION.fullmatch(s)
-    if m:
-        kind = "figure" if m.group(1) in ("Figure", "图") else "table"
-        return Token(kind, m.group(0).rstrip("* "), ln, _number(m.group(2)) or 0)
+    if m and _number(m.group(2)):
+        scheme = _numbered_scheme(m.group(1), m.group(2), s)
+        label = m.group(0).rstrip("* ")
+        return Token(_CAPTION_KIND[m.group(1)], label, ln, _number(m.group(2)), scheme=scheme)
     m = _UPPER.match(s) if s[0].isascii() else None
     if m and len(m.group(2)) <= 200:
         lab = m.group(1)
         alt = (from_letter(lab) if len(lab) == 1 else None, from_roman(lab))
         if alt != (None, None):
             return Token("upper", f"{lab}.", ln, alt=alt, rest=m.group(2))
+    return None
+
+
+def _numbered_scheme(word: str, numeral: str | None, s: str) -> str:
+    """The scheme of an annex or caption label: "Annex|roman| ", "附件|chinese|",
+    "المرفق|ordinal| ", "Table|arabic| "."""
+    cjk = word[0] >= "\u3000"
+    if numeral is None:
+        numerals = "chinese" if cjk else "ordinal" if "\u0600" <= word[0] <= "\u06ff" else "roman"
+        return f"{word}|{numerals}|{'' if cjk else ' '}"
+    if numeral.isdigit():
+        numerals = "arabic"
+    elif from_roman(numeral):
+        numerals = "roman"
+    else:
+        numerals = "chinese" if from_chinese(numeral) else "ordinal"
+    sep = "" if s[len(word) : len(word) + 1] != " " else " "
+    return f"{word}|{numerals}|{sep}"
+
+
+def _word_label(ln: Line, s: str) -> Token | None:
+    """A label in words before " - ": a chapter "أولا -" (or "الأول -" in a table of
+    contents), a subsection "ألف -"."""
+    m = _WORD_LABEL.match(s)
+    if not m or len(m.group(2)) > 200:
+        return None
+    word, rest = m.group(1), m.group(2)
+    for name, kind, scheme in (("adverb", "section_word", "أولا -"),
+                               ("ordinal", "section_word", "الأول -"),
+                               ("letter-name", "subsection_word", "ألف -")):  # fmt: skip
+        value = from_arabic(name, word)
+        if value:
+            return Token(kind, f"{word.strip()} -", ln, value, rest=rest, scheme=scheme)
     return None
 
 
@@ -233,7 +327,7 @@ def _number(s: str | None) -> int:
         return 0
     if s.isdigit():
         return int(s)
-    return from_roman(s) or from_chinese(s) or 0
+    return from_roman(s) or from_chinese(s) or from_arabic("ordinal", s) or 0
 
 
 def _mark_breaks(lines: Sequence[Line], tokens: list[Token]) -> None:

@@ -7,13 +7,13 @@ from attrs import frozen
 
 __all__ = ["DocumentText", "Header", "Line", "clean"]
 
-# Invisible characters (word joiners keep symbols on one line; bidi isolates and marks keep
-# numbers left to right in Arabic), non-breaking hyphens and spaces.
+# Invisible characters (word joiners keep symbols on one line; bidi marks, embeddings and
+# isolates keep numbers and symbols left to right in Arabic text), non-breaking hyphens and spaces.
 _INVISIBLE = str.maketrans({"\u2060": None, "\u200b": None, "\u200c": None, "\u200d": None,
                             "\ufeff": None, "\u00ad": None, "\u2011": "-",
-                            "\u2066": None, "\u2067": None, "\u2068": None, "\u2069": None,
-                            "\u200e": None, "\u200f": None, "\u061c": None,
-                            "\u00a0": " ", "\u202f": " "})  # fmt: skip
+                            "\u00a0": " ", "\u202f": " ",
+                            **dict.fromkeys("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+                                            "\u2066\u2067\u2068\u2069")})  # fmt: skip
 
 
 def clean(text: str) -> str:

@@ -1,11 +1,18 @@
-"""Label values both ways: roman numerals, Chinese numerals, letters (a … z, aa … zz).
+"""Label values both ways: roman numerals, Chinese numerals, letters (a … z, aa … zz), and the
+Arabic numbering words (ordinal adverbs, ordinals, letter names, abjad letters; see words).
 
 Written apart from :mod:`habitat_docs.compose.style` on purpose: the checker is the oracle for the
 writers' numbering, so a mistake in the numerals they print must not be one it shares."""
 
 from __future__ import annotations
 
-__all__ = ["chinese", "fmt", "from_chinese", "from_letter", "from_roman", "letter", "roman"]
+import re
+from collections.abc import Callable
+
+from habitat_docs.check.words import ABJAD, AR_ADVERBS, AR_LETTER_NAMES, AR_ORDINALS
+
+__all__ = ["ARABIC_WORDS", "arabic_key", "chinese", "fmt", "from_arabic", "from_chinese",
+           "from_letter", "from_roman", "letter", "roman"]  # fmt: skip
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
@@ -67,27 +74,65 @@ def from_letter(s: str) -> int | None:
     return (len(low) - 1) * 26 + ord(low[0]) - ord("a") + 1
 
 
+# Arabic letters that vary in print: hamza seats, the tatweel ("هـ"), short vowels and tanween
+# ("أولاً"), and joiners.
+_AR_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "\u0640": None,
+                              "\u200c": None, "\u200d": None})  # fmt: skip
+_AR_MARKS = re.compile("[\u064b-\u0652\u0670]")
+
+# name → the words in order: value n is words[n - 1].
+ARABIC_WORDS = {"adverb": AR_ADVERBS, "ordinal": AR_ORDINALS, "letter-name": AR_LETTER_NAMES,
+                "abjad": ABJAD}  # fmt: skip
+
+
+def arabic_key(s: str) -> str:
+    """Arabic text as compared: "أولاً" and "اولا" are one word; spaces collapse."""
+    return " ".join(_AR_MARKS.sub("", s).translate(_AR_VARIANTS).split())
+
+
+_AR_VALUES = {
+    name: {arabic_key(w): n for n, w in enumerate(words, 1)} for name, words in ARABIC_WORDS.items()
+}
+
+
+def from_arabic(name: str, s: str) -> int | None:
+    """The value of an Arabic numbering word of one of ARABIC_WORDS: ("adverb", "ثانيا") → 2."""
+    return _AR_VALUES[name].get(arabic_key(s))
+
+
+def _arabic(name: str, n: int) -> str:
+    words = ARABIC_WORDS[name]
+    return words[n - 1] if 0 < n <= len(words) else str(n)
+
+
+_FORMS: dict[str, Callable[[int], str]] = {
+    "para": lambda n: f"{n}.",
+    "n -": lambda n: f"{n} -",
+    "roman": lambda n: f"{roman(n)}.",
+    "chinese": lambda n: f"{chinese(n)}、",
+    "upper": lambda n: f"{letter(n).upper()}.",
+    "(a)": lambda n: f"({letter(n)})",
+    "(i)": lambda n: f"({roman(n).lower()})",
+    "a)": lambda n: f"{letter(n)})",
+    "i)": lambda n: f"{roman(n).lower()})",
+    "a.": lambda n: f"{letter(n)}.",
+    "i.": lambda n: f"{roman(n).lower()}.",
+    "(أ)": lambda n: f"({_arabic('abjad', n)})",
+    "’1‘": lambda n: f"’{n}‘",
+    "أولا -": lambda n: f"{_arabic('adverb', n)} -",
+    "الأول -": lambda n: f"{_arabic('ordinal', n)} -",
+    "ألف -": lambda n: f"{_arabic('letter-name', n)} -",
+}
+
+
 def fmt(scheme: str, n: int) -> str:
     """Print value ``n`` the way a stream prints its labels (see resolve.Item.scheme)."""
-    if scheme == "para":
-        return f"{n}."
-    if scheme == "roman":
-        return f"{roman(n)}."
-    if scheme == "chinese":
-        return f"{chinese(n)}、"
-    if scheme == "upper":
-        return f"{letter(n).upper()}."
-    if scheme == "(a)":
-        return f"({letter(n)})"
-    if scheme == "(i)":
-        return f"({roman(n).lower()})"
-    if scheme == "a.":
-        return f"{letter(n)}."
-    if scheme == "i.":
-        return f"{roman(n).lower()}."
+    if scheme in _FORMS:
+        return _FORMS[scheme](n)
     if scheme.startswith("dec:"):  # decimal subsections: 3.1, 3.2
         return f"{scheme[4:]}.{n}"
-    if "|" in scheme:  # captions and annexes: "Figure|roman| ", "图|arabic|", "附件|chinese|"
+    if "|" in scheme:  # captions and annexes: "Figure|roman| ", "图|arabic|", "المرفق|ordinal| "
         word, numerals, sep = (scheme.split("|") + ["", ""])[:3]
-        return f"{word}{sep}{ {'roman': roman(n), 'chinese': chinese(n)}.get(numerals, str(n)) }"
+        numeral = {"roman": roman, "chinese": chinese, "ordinal": lambda k: _arabic("ordinal", k)}
+        return f"{word}{sep}{numeral.get(numerals, str)(n)}"
     return str(n)

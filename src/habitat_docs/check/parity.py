@@ -3,7 +3,6 @@ paragraph, footnotes, figures and tables, and the same UN symbols cited."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from habitat_docs.check.document import Line
@@ -63,7 +62,8 @@ def _owned(st: Structure, owner: Item, kind: str) -> list[Item]:
 
 
 def _name(st: Structure) -> str:
-    return os.path.basename(st.document.name)
+    """The file as the caller named it: two versions may share a file name in two folders."""
+    return st.document.name
 
 
 def _where(it: Item) -> str:
@@ -108,22 +108,24 @@ def _lists(
 
 def _subparagraphs(a: Structure, b: Structure, x: Item, y: Item) -> list[Finding]:
     sx, sy = _shape(a, x), _shape(b, y)
-    if sx == sy:
+    if [(it.depth, it.value) for it in sx] == [(it.depth, it.value) for it in sy]:
         return []
     msg = f"paragraph {x.label} has {_show(sx)} here but {_show(sy)} in {_name(b)} ({_where(y)})"
     return [Finding(a.document.name, x.line.page, x.line.line, _show(sy), _show(sx), msg, "parity")]
 
 
-def _shape(st: Structure, para: Item) -> list[tuple[int, int]]:
+def _shape(st: Structure, para: Item) -> list[Item]:
     k = st.items.index(para)
-    return [(it.depth, it.value) for it in st.items if it.kind == "sub" and it.owner == k]
+    return [it for it in st.items if it.kind == "sub" and it.owner == k]
 
 
-def _show(shape: list[tuple[int, int]]) -> str:
-    """ "subparagraphs (a)–(c) [(i), (ii)], (d)", or "no subparagraphs"."""
-    if not shape:
+def _show(items: list[Item]) -> str:
+    """ "subparagraphs (a)–(c) [(i), (ii)], (d)", or "no subparagraphs", in the labels the
+    document prints ("a)–c) [i), ii)], d)")."""
+    if not items:
         return "no subparagraphs"
-    schemes = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
+    shape = [(it.depth, it.value) for it in items]
+    schemes = {it.depth: it.scheme for it in items}
     out, depth, k = "", 1, 0
     while k < len(shape):
         d, v = shape[k]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from habitat_docs.check.classify import STRUCTURAL, Token
+from habitat_docs.check.classify import STRUCTURAL, SUB_SCHEMES, Token
 from habitat_docs.check.document import DocumentText, Line
 from habitat_docs.check.findings import Finding
 
@@ -41,7 +41,6 @@ class Structure:
     findings: tuple[Finding, ...]  # what resolving found ambiguous
 
 
-_SUB_SCHEMES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
 _STYLE_DEPTH = re.compile(r"(?:UN)?Subparagraph(\d)")
 _HEADING_REST = 120  # a heading is short
 _HEADING_STYLE = re.compile(r"(?i)heading|^(?:un)?title$|^h\d$")
@@ -71,7 +70,7 @@ class _Resolver:
         self.sec_last: dict[int, int] = {}
         self.section = -1  # index of the current section item
         self.subsec_last = 0
-        self.chinese_sections = False
+        self.word_sections = False  # sections numbered 一、 or أولا -: "A." is a subsection
         self.dec: list[int] = [0, 0]  # last decimal heading: 1. / 1.1
         self.ctx = 0  # a new context starts at each paragraph or heading
         self.para = -1  # index of the current paragraph item
@@ -144,7 +143,7 @@ class _Resolver:
         if heading_like and self.dec[0] and n == self.dec[0] + 1 and n != e:
             self.findings.append(self._ambiguous(tok, n, e))
             return self._decimal_heading(tok, n)
-        if n != e and tok.rest[:1].isascii() and tok.rest[:1].islower():
+        if n != e and tok.rest[:1].islower():
             return  # "… paragraph\n15. and …": prose, not a label
         if tok.inline and (n != e or self._next_num(i) == n):
             return  # "… 1. …; 2. …;\n3. …": an enumeration run into the text
@@ -153,7 +152,7 @@ class _Resolver:
         if tok.after_prose and abs(n - e) > 2 and n != 1:
             return  # "… the total was\n85. In 2023 …": a number ending a sentence
         self.new_context()
-        self.para = self.add("para", tok, n, ("para", self.part), "para")
+        self.para = self.add("para", tok, n, ("para", self.part), tok.scheme)
         self.para_last[self.part] = n
 
     # --- draft decisions ---
@@ -168,11 +167,11 @@ class _Resolver:
 
     def _operative(self, tok: Token) -> None:
         n = tok.value
-        if n != self.operative_last + 1 and tok.rest[:1].isascii() and tok.rest[:1].islower():
+        if n != self.operative_last + 1 and tok.rest[:1].islower():
             return  # "… paragraph\n15. and …": prose, not a label
         self.new_context()
         stream = ("operative", self.part, self.decision)
-        self.para = self.add("operative", tok, n, stream, "para")
+        self.para = self.add("operative", tok, n, stream, tok.scheme)
         self.operative_last = n
 
     def _next_num(self, i: int) -> int | None:
@@ -231,9 +230,9 @@ class _Resolver:
 
     def _upper(self, i: int, tok: Token) -> None:
         """I. is a section or subsection I; V., X., L., C. likewise: the reading nearer its
-        expected value wins (always letters where sections are numbered 一、, 二、)."""
+        expected value wins (always letters where sections are numbered 一、 or أولا -)."""
         letter, roman = tok.alt
-        if letter is not None and (self.chinese_sections or roman is None):
+        if letter is not None and (self.word_sections or roman is None):
             return self._subsection(tok, letter)
         if letter is None:
             return self._section(tok, roman or 0, "roman")
@@ -244,8 +243,17 @@ class _Resolver:
         self._section(tok, roman, "roman")
 
     def _chinese(self, i: int, tok: Token) -> None:
-        self.chinese_sections = True
+        self.word_sections = True
         self._section(tok, tok.value, "chinese")
+
+    def _section_word(self, i: int, tok: Token) -> None:
+        """أولا - (or الأول - in a table of contents): a section."""
+        self.word_sections = True
+        self._section(tok, tok.value, tok.scheme)
+
+    def _subsection_word(self, i: int, tok: Token) -> None:
+        """ألف -: a subsection."""
+        self._subsection(tok, tok.value, tok.scheme)
 
     def _section(self, tok: Token, n: int, scheme: str) -> None:
         self.new_context()
@@ -254,7 +262,7 @@ class _Resolver:
         self.sec_last[self.part] = n
         self.subsec_last = 0
 
-    def _subsection(self, tok: Token, n: int) -> None:
+    def _subsection(self, tok: Token, n: int, scheme: str = "upper") -> None:
         self.new_context()
         self.decision = 0
         self.add(
@@ -262,7 +270,7 @@ class _Resolver:
             tok,
             n,
             ("subsection", self.part, self.section),
-            "upper",
+            scheme,
             owner=self.section,
         )
         self.subsec_last = n
@@ -271,10 +279,8 @@ class _Resolver:
         self.new_context()
         self.decision = 0
         self.part += 1
-        word = tok.label[:2] if tok.label.startswith(("附件", "附录")) else tok.label.split()[0]
-        numerals, sep = ("chinese", "") if word in ("附件", "附录") else ("roman", " ")
         stream = ("annex",) if tok.value else ()
-        self.add("annex", tok, tok.value, stream, f"{word}|{numerals}|{sep}")
+        self.add("annex", tok, tok.value, stream, tok.scheme)
         self.section, self.subsec_last, self.dec = -1, 0, [0, 0]
 
     # --- subparagraphs ---
@@ -303,12 +309,13 @@ class _Resolver:
             depth, value = starts[0]
         else:
             if tok.rest[:1].isascii() and tok.rest[:1].islower():
-                return  # "… under\n(c) of …": prose, not a label
+                return  # "… under\n(c) of …": prose (Russian subparagraphs begin in lower case)
             roman_first = len(tok.label.strip("().")) > 1 and readings[1][1] is not None
             depth, value = options[-1] if roman_first else options[0]
         parents = tuple(last[1:depth])
         stream = ("sub", self.ctx, depth, parents)
-        self.add("sub", tok, value, stream, _SUB_SCHEMES[depth], depth, self.para)
+        scheme = SUB_SCHEMES[tok.scheme][(depth - 1) % 2]
+        self.add("sub", tok, value, stream, scheme, depth, self.para)
         last[depth] = value
         for d in range(depth + 1, 5):
             last[d] = 0
@@ -323,10 +330,7 @@ class _Resolver:
         self._caption("table", tok)
 
     def _caption(self, kind: str, tok: Token) -> None:
-        word = tok.label.rstrip("0123456789IVXLC ").strip()
-        numerals = "arabic" if tok.label[-1:].isdigit() else "roman"
-        sep = " " if tok.label[len(word) : len(word) + 1] == " " else ""
-        self.add(kind, tok, tok.value, (kind,), f"{word}|{numerals}|{sep}")
+        self.add(kind, tok, tok.value, (kind,), tok.scheme)
 
     def _note(self, i: int, tok: Token) -> None:
         if not tok.line.sure and not 0 <= tok.value - self.note_last - 1 <= 2:

@@ -1,4 +1,4 @@
-"""``habitat-docs check FILE… [--json]`` and ``habitat-docs check --parity A B``.
+"""``habitat-docs check FILE… [--json]`` and ``habitat-docs check --parity A B [C…]``.
 
 Exit status: 0 when everything is consistent, 1 when problems are found (one per line as
 ``FILE:PAGE:LINE: message``, or a JSON document with --json), 2 when a file cannot be read
@@ -27,9 +27,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", metavar="FILE", help="files to check")
     p.add_argument(
         "--parity",
-        nargs=2,
-        metavar=("A", "B"),
-        help="compare two language versions of one document",
+        nargs="+",
+        metavar="A B",
+        help="compare language versions of one document (any of the six languages): "
+        "each file after A against A",
+    )
+    p.add_argument(
+        "--every-pair", action="store_true", help="with --parity: compare every pair of files"
     )
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.add_argument("--kind", choices=KINDS, help="read every file as this kind")
@@ -44,6 +48,8 @@ def run(argv: Sequence[str]) -> int:
 def _check(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if not args.files and not args.parity:
         return usage_error(p, "give FILE… or --parity A B")
+    if args.parity and len(args.parity) < 2:
+        return usage_error(p, "--parity needs two files or more: --parity A B [C…]")
     report = Report()
     errors: list[tuple[str, str]] = []  # (file, message): files that cannot be checked
     for file in args.files:
@@ -53,7 +59,7 @@ def _check(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             errors.append((file, str(e)))
     if args.parity:
         try:
-            report += parity(*args.parity, kind=args.kind)
+            report += parity(*args.parity, kind=args.kind, every_pair=args.every_pair)
         except CheckError as e:
             errors.append((e.file or " ".join(args.parity), str(e)))
     _print(report, errors, as_json=args.json)

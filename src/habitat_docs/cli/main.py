@@ -2,7 +2,7 @@
 
     habitat-docs build FILE… [--lang zh,en] [--format docx,pdf] [--pdf-engine typst|libreoffice]
     habitat-docs build-session SESSION.yaml [--lang zh,en] [--format docx,pdf] [-o OUT/]
-    habitat-docs check FILE… | habitat-docs check --parity A B
+    habitat-docs check FILE… | habitat-docs check --parity A B [C…]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ __all__ = ["SUBCOMMANDS", "main"]
 SUBCOMMANDS = {
     "build": ("build", "build documents from data files (YAML, JSON, TOML)"),
     "build-session": ("session", "build every document of a session file on all cores"),
-    "check": ("check", "check the numbering of documents (DOCX, PDF, text); --parity A B"),
+    "check": ("check", "check the numbering of documents (DOCX, PDF, text); --parity A B [C…]"),
 }
 
 
