@@ -12,6 +12,7 @@ from pathlib import Path
 from habitat_docs.check.document import DocumentText, Line, clean
 from habitat_docs.check.findings import CheckError
 from habitat_docs.check.furniture import furniture_role
+from habitat_docs.check.rtl import RTL, Piece, Reversal, reading_order
 
 __all__ = ["Chunk", "page_lines", "read_pdf", "sized_line"]
 
@@ -60,10 +61,14 @@ def _lines_of_chunks(
     text: str, raw: list[tuple[str, list[float], list[float], object, float]]
 ) -> list[list[Chunk]] | None:
     """The visitor's chunks grouped by output line; None when they do not add up to the
-    text (then the page is read without sizes). Hot: one pass, little work per chunk."""
+    text (then the page is read without sizes). Hot: one pass, little work per chunk. On a page
+    with right-to-left letters, each line is also kept as pieces placed on the page, to be read
+    in reading order."""
     if "".join([r[0] for r in raw]) != text:
         return None
     invisible = clean(text) != text
+    turn = Reversal() if RTL.search(text) else None
+    pieces: list[list[Piece]] = [[]]
     bold_of: dict[int, bool] = {}
     line: list[Chunk] = []
     lines = [line]
@@ -79,6 +84,8 @@ def _lines_of_chunks(
         if bold is None:
             name = str(font.get("/BaseFont", "")).lower() if isinstance(font, dict) else ""
             bold = bold_of[id(font)] = any(w in name for w in _BOLD)
+        if turn is not None:
+            _place(pieces, t, turn.turned(t), (eff, bold, tm[4] * cm[0] + tm[5] * cm[2] + cm[4]))
         if invisible:
             t = clean(t)
         if "\n" not in t:
@@ -90,7 +97,25 @@ def _lines_of_chunks(
                 lines.append(line)
             if part:
                 line.append((part, eff, bold))
-    return lines
+    if turn is None:
+        return lines
+    return [reading_order(p, _is_mark) or ln for p, ln in zip(pieces, lines, strict=True)]
+
+
+def _is_mark(text: str, size: float, largest: float) -> bool:
+    return size <= largest * _SUPER and _MARK.fullmatch(text.strip()) is not None
+
+
+def _place(
+    lines: list[list[Piece]], text: str, turned: bool, at: tuple[float, bool, float]
+) -> None:
+    """A run's text, line by line, as its glyphs stand (left to right), with its size, bold
+    and x."""
+    for k, part in enumerate(clean(text).split("\n")):
+        if k:
+            lines.append([])
+        if part:
+            lines[-1].append(((part[::-1] if turned else part), *at))
 
 
 _NUMBERED = re.compile(r"\s*\d{1,4}\.(?:\s|\Z)")

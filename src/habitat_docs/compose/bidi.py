@@ -68,17 +68,17 @@ def _line(ln: Line) -> Line:
 
 def _mapped(value: T) -> T:
     """``value`` with every Span in it (through tuples and attrs classes) isolated."""
-    out: Any = value
+    out: Any = value  # Any: attrs' type guard cannot narrow a type variable
     if isinstance(value, Span):
         text = isolate(value.text)
         out = value if text == value.text else attrs.evolve(value, text=text)
     elif isinstance(value, tuple):
         out = tuple(_mapped(v) for v in value)
-    elif attrs.has(type(value)):
+    elif attrs.has(type(out)):
         changes = {
-            f.name: _mapped(getattr(value, f.name))
-            for f in attrs.fields(type(value))
-            if f.init and isinstance(getattr(value, f.name), (tuple, Span))
+            f.name: _mapped(getattr(out, f.name))
+            for f in attrs.fields(type(out))
+            if f.init and isinstance(getattr(out, f.name), (tuple, Span))
         }
-        out = attrs.evolve(value, **changes) if changes else value
-    return out  # type: ignore[no-any-return]
+        out = attrs.evolve(out, **changes) if changes else out
+    return out
