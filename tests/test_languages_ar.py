@@ -307,3 +307,20 @@ def test_missing_arabic_font_names_font_and_package(monkeypatch: pytest.MonkeyPa
     finally:
         monkeypatch.undo()
         pdf_writer.reset()
+
+
+@pytest.mark.parametrize("engine", [pytest.param("docx", marks=pytest.mark.slow), *ENGINES])
+def test_the_checker_reads_the_arabic_document(built, engine: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every Arabic label read back (أولا -, 1 -, (أ), the footnotes) and the Arabic version
+    at parity with the English DOCX of the same data."""
+    from habitat_docs.check import check, parity, structure
+    from habitat_docs.check.reader import read
+
+    assert check(built[engine]).ok
+    doc = hd.load(DOC)
+    english = tmp_path / "en.docx"
+    english.write_bytes(write_docx(compose(doc, "en")))
+    report = parity(built[engine], english)
+    assert report.ok, str(report)
+    items = structure(read(built[engine])).items
+    assert [sum(1 for it in items if it.kind == kind) for kind in ("section", "para", "sub")] == [2, 3, 3]

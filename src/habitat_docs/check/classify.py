@@ -49,9 +49,12 @@ class Token:
     scheme: str = ""  # how labels of this shape print (labels.fmt; SUB_SCHEMES for paren, dot)
 
 
+# A PDF holds no space where an Arabic label's tab is ("1 -طلب …"): an Arabic letter may
+# follow the label at once.
+_ARABIC_NEXT = "(?=[\u0600-\u06ff])"
 _NUM = re.compile(r"(\d{1,3})\.(?:\s+|(?=[^\d\s.,%])|$)(.*)")
 # "12 - The Board …": Arabic paragraphs (a Western digit, a space, a hyphen), never "6 - 8 May".
-_DASH_NUM = re.compile(r"(\d{1,3}) [-–](?:\s+(?=\D)|$)(.*)")
+_DASH_NUM = re.compile(rf"(\d{{1,3}}) [-–](?:\s+(?=\D)|{_ARABIC_NEXT}|$)(.*)")
 _DEC = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?(?:\s+|(?=[^\d\s.,%]))(.*)")
 # After a label: a space or, when an extraction drops the tab, a capitalised word (or, after
 # "A." and "IV.", a CJK character); never "U.S." nor the pinpoint "第 5 (e)段".
@@ -61,8 +64,8 @@ _PAREN = re.compile(rf"[(（]([a-z]{{1,2}}|[ivxl]{{1,7}})[)）](?:{_AFTER}|$)(.*
 _CLOSE = re.compile(rf"([a-z]{{1,2}}|[ivxl]{{1,7}})\)(?:{_AFTER}|$)(.*)")  # "a)", "ii)"
 _DOT = re.compile(rf"([a-z]{{1,2}}|[ivxl]{{1,7}})\.{_AFTER}(.*)")
 _ABJAD = "|".join(re.escape(a) for a in sorted({*ABJAD, *map(arabic_key, ABJAD)}, key=len, reverse=True))
-_ABJAD_PAREN = re.compile(rf"\(\s*({_ABJAD})\s*\)(?:\s+|$)(.*)")  # "(أ)", "(هـ)"
-_QUOTED = re.compile(r"[’'`‘]\s*(\d{1,2})\s*[‘'`’](?:\s+|$)(.*)")  # "’1‘", "`1'"
+_ABJAD_PAREN = re.compile(rf"\(\s*({_ABJAD})\s*\)(?:\s+|{_ARABIC_NEXT}|$)(.*)")  # "(أ)", "(هـ)"
+_QUOTED = re.compile(rf"[’'`‘]\s*(\d{{1,2}})\s*[‘'`’](?:\s+|{_ARABIC_NEXT}|$)(.*)")  # "’1‘", "`1'"
 _UPPER = re.compile(rf"([A-Z]{{1,7}})\.(?:\s+|(?={_CAPITALISED}|[\u4e00-\u9fff])|$)(.*)")
 _CHINESE = re.compile(r"([一二三四五六七八九十]{1,3})、\s*(.*)")
 _NUMERAL = r"[IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|\d{1,2}|[\u0600-\u06ff]+(?: عشر)?"
@@ -77,7 +80,7 @@ _DECISION = re.compile(
 _DECISION_STARTS = frozenset(w[0] for w in DECISION) | {"第", "决"}
 _WORD_STARTS = frozenset(w[0] for w in (*ANNEX, *_CAPTION_KIND))
 # "أولا - مقدمة", "الأول -" (a table of contents), "ألف -": a word, then " - ".
-_WORD_LABEL = re.compile(r"([^\W\d_][^-–\d]{0,24}?)\s*[-–](?:\s+|$)(.*)")
+_WORD_LABEL = re.compile(rf"([^\W\d_][^-–\d]{{0,24}}?)\s*[-–](?:\s+|{_ARABIC_NEXT}|$)(.*)")
 _SUPER = re.compile(r"([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(.*)")
 _NOTE = re.compile(r"(\d{1,3})\s+(.*)")
 _STAR = re.compile(r"(\*{1,3})\s*(.*)")

@@ -141,9 +141,25 @@ def page_lines(page: int, text: str, chunks: list[list[Chunk]] | None, body: flo
     texts = text.split("\n")
     if chunks is None or body <= 0:
         return [Line(page, n, t, furniture_role(t) or "body") for n, t in enumerate(texts, 1)]
-    out = [sized_line(page, n, line, body) for n, line in enumerate(chunks, 1)]
+    out = [sized_line(page, n, line, body) for n, line in enumerate(_joined_marks(chunks, body), 1)]
     _mark_furniture(out)
     _trailing_notes(out)
+    return out
+
+
+def _joined_marks(chunks: list[list[Chunk]], body: float) -> list[list[Chunk]]:
+    """Lines with a footnote's mark standing alone on the line before its small text joined
+    to it: LibreOffice's right-to-left footnotes give pypdf the mark ("*") as a line of its own.
+    (The joined line keeps its place: line numbers count pypdf's lines.)"""
+    out = [list(line) for line in chunks]
+    for i in range(len(out) - 1):
+        line, following = out[i], out[i + 1]
+        sizes = [c[1] for c in following if c[0].strip()]
+        if (line and following and sizes and max(sizes) < body * _SMALL
+                and _MARK.fullmatch("".join(c[0] for c in line).strip())
+                and all(c[1] <= body * _SUPER for c in line if c[0].strip())):  # fmt: skip
+            out[i + 1] = [*line, (" ", line[-1][1], False), *following]
+            out[i] = []
     return out
 
 
