@@ -24,7 +24,7 @@ from typing import Any
 
 from babel.core import get_global
 from babel.lists import format_list
-from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from habitat_docs.compose import numerals
@@ -65,6 +65,17 @@ def available() -> list[str]:
     return sorted({p.name for d in template_dirs() for p in d.iterdir() if (p / "language.toml").is_file()})
 
 
+@cache
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja2's cache of compiled templates (in its private folder under the temporary
+    directory, checked against each template's source): compiling a language's templates
+    costs more than building a document in it. None where no such folder can be made."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 class Language:
     """One language's wording and locale rules, loaded from its template folder."""
 
@@ -93,6 +104,7 @@ class Language:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            bytecode_cache=_bytecode_cache(),
         )
         env.globals["nbsp"] = NBSP  # binds "para." to its number so no line starts with "15."
         env.globals["refuse"] = _refuse
