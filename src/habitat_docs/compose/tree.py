@@ -39,9 +39,10 @@ FOOT_ROLES = frozenset({"job"})
 
 
 # A number range ("2022–2023", "4–6") stays on one line, as UN symbols do; so does a name
-# joined to an acronym by a hyphen ("UN-Habitat", "COVID-19", the grade "D-2").
+# joined to an acronym by a hyphen ("UN-Habitat", "COVID-19", the grade "D-2"), in Latin or
+# Cyrillic script and with accented names ("ONU-Hábitat", "ООН-Хабитат").
 _RANGE = re.compile(r"[0-9]+(?:[.,][0-9]+)*–[0-9]+(?:[.,][0-9]+)*")
-_HYPHENED = re.compile(r"(?<![\w-])[A-Z]{1,6}(?:-[A-Za-z0-9]+)+(?![\w-])")
+_HYPHENED = re.compile(r"(?<![\w-])[A-ZА-ЯЁ]{1,6}(?:-[^\W_]+)+(?![\w-])")
 # A day and its month ("15 July"), or a small number and the capitalised word it counts
 # ("15 Member States"), never part at a line end.
 _DAY = re.compile(r"(?<![\w.,-])\d{1,2} [A-Z][a-z]+")
@@ -75,6 +76,9 @@ class Span:
     >>> s = Span("UN-Habitat and UN-Women, 2022–2023, grade D-2, on 15 July 2020")
     >>> [s.text[a:b] for a, b in s.unbroken]
     ['UN-Habitat', 'UN-Women', '2022–2023', 'D-2', '15 July']
+    >>> s = Span("ONU-Hábitat y ООН-Хабитат")
+    >>> [s.text[a:b] for a, b in s.unbroken]
+    ['ONU-Hábitat', 'ООН-Хабитат']
     """
 
     text: str
