@@ -130,6 +130,7 @@ def test_agenda_items_are_cited_by_id() -> None:
     para = hd.Paragraph(T(en="Under {item:finance}, see {doc:fin}.", zh="在{item:finance}下，见{doc:fin}。"))
     cited = attrs.evolve(
         doc, agenda=agenda, sections=(hd.Section(T(en="A", zh="甲"), (para,)),), summary=None,
+        languages=["zh", "en"],
         documents=(hd.DocumentRef("fin", hd.Symbol("HSP/EB.2024/2")),),
     )  # fmt: skip
     texts = [_text(b.content) for lang in ("en", "zh") for b in hd.compose(cited, lang).blocks

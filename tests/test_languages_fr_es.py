@@ -86,6 +86,8 @@ FACTS: list[tuple[Fact, str, str]] = [
     (Ordinal(78), "soixante-dix-huitième", "septuagésimo octavo"),
     (Ordinal(1), "première", "primer"),
     (Ordinal(21), "vingt et unième", "vigésimo primer"),
+    (Ordinal(3), "troisième", "tercer"),
+    (Ordinal(80), "quatre-vingtième", "octogésimo"),
     # §2.2 "session": Première session de 2024; Primer período de sesiones de 2024
     (SessionRef(2024, 1), "première session de 2024", "primer período de sesiones de 2024"),
     (SessionRef(2024, 2), "deuxième session de 2024", "segundo período de sesiones de 2024"),

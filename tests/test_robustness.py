@@ -204,7 +204,8 @@ def session_outputs() -> set[str]:
     names = {"index.json", "index.html"}
     for e in plan.entries:
         stem = plan.symbol(e.id).file_stem
-        names |= {f"{stem}-{lang}.{fmt}" for lang in ("zh", "en") for fmt in ("docx", "pdf")}
+        langs = yaml.safe_load(Path(e.file).read_text(encoding="utf-8"))["languages"]  # each document's own
+        names |= {f"{stem}-{lang}.{fmt}" for lang in langs for fmt in ("docx", "pdf")}
     return names
 
 

@@ -40,10 +40,11 @@ FOOT_ROLES = frozenset({"job"})
 
 # A number range ("2022–2023", "4–6"; "2022-2023" with a hyphen, as French, Spanish and Arabic
 # print it) stays on one line, as UN symbols do; so does a name joined to an acronym by a
-# hyphen ("UN-Habitat", "COVID-19", the grade "D-2"). After a hyphen a range's end never starts
+# hyphen ("UN-Habitat", "COVID-19", the grade "D-2"), in Latin or Cyrillic script and with
+# accented names ("ONU-Hábitat", "ООН-Хабитат"). After a hyphen a range's end never starts
 # with 0: "24-01234" is a job number and "2024-05-06" a date, not ranges.
 _RANGE = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:–[0-9]|-[1-9])[0-9]*(?:[.,][0-9]+)*")
-_HYPHENED = re.compile(r"(?<![\w-])[A-Z]{1,6}(?:-[A-Za-z0-9]+)+(?![\w-])")
+_HYPHENED = re.compile(r"(?<![\w-])[A-ZА-ЯЁ]{1,6}(?:-[^\W_]+)+(?![\w-])")
 # A day and its month ("15 July"), or a small number and the capitalised word it counts
 # ("15 Member States"), never part at a line end; a language whose months are not capitalised
 # gives its own pattern (Span.terms: "6 mai", "1er juillet", "6 de mayo", "6 мая").
@@ -87,6 +88,10 @@ class Span:
     >>> s = Span("du 6 au 8 mai, exercice 2022-2023", terms=re.compile("8 mai"))
     >>> [s.text[a:b] for a, b in s.unbroken]
     ['8 mai', '2022-2023']
+
+    >>> s = Span("ONU-Hábitat y ООН-Хабитат")
+    >>> [s.text[a:b] for a, b in s.unbroken]
+    ['ONU-Hábitat', 'ООН-Хабитат']
     """
 
     text: str
