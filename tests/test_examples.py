@@ -1,5 +1,5 @@
-"""Every example, in both languages and both formats: consistent numbering, zh/en parity, and
-Chinese text that is the seed's (issue 7)."""
+"""Every example, in every language it is issued in and both formats: consistent numbering,
+parity of every pair of language versions, and Chinese text that is the seed's (issue 7)."""
 
 from __future__ import annotations
 
@@ -44,10 +44,17 @@ def test_every_example_is_listed() -> None:
 @pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_numbering_and_parity(outputs: dict[tuple[str, str, str], Path], name: str, fmt: str) -> None:
-    zh, en = outputs[(name, "zh", fmt)], outputs[(name, "en", fmt)]
-    assert_numbering(zh)
-    assert_numbering(en)
-    assert_parity(zh, en)
+    versions = [path for (example, _, kind), path in outputs.items() if example == name and kind == fmt]
+    assert len(versions) == len(hd.load(ROOT / "examples" / name).languages) >= 2
+    for path in versions:
+        assert_numbering(path)
+    assert_parity(*versions, every_pair=True)
+
+
+def test_hsp_eb_2024_11_is_issued_in_the_six_languages(outputs: dict[tuple[str, str, str], Path]) -> None:
+    """Arabic, Chinese, English, French, Russian and Spanish, each as DOCX and PDF."""
+    langs = {lang for (example, lang, _) in outputs if example == "hsp-eb-2024-11.yaml"}
+    assert langs == {"ar", "zh", "en", "fr", "ru", "es"}
 
 
 def _normal(text: str) -> str:

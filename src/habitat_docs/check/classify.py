@@ -97,6 +97,7 @@ def classify(lines: Sequence[Line]) -> list[Token]:
     tokens: list[Token] = []
     run_on = False  # the previous line ends mid-sentence and carries no label
     recent: list[str] = []  # the last few body lines
+    decision = False  # in a draft decision: "Исполнительный совет,\n1. принимает …" is numbered
     for ln in lines:
         if ln.role in ("head", "foot"):
             continue
@@ -108,7 +109,8 @@ def classify(lines: Sequence[Line]) -> list[Token]:
                 tok = _token(ln, segment)
                 if tok is None:
                     continue
-                if run_on and tok.kind in ("num", "paren", "dot") and _lower(tok.rest):
+                decision = decision or tok.kind == "decision"
+                if run_on and tok.kind in ("num", "paren", "dot") and _lower(tok.rest) and not (decision and tok.kind == "num"):
                     continue  # "… paragraph 3\n(a) of decision 2023/4": prose
                 if _CONTENTS.search(tok.rest):
                     continue  # a table of contents: "I. Introduction ........ 3"

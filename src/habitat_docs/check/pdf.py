@@ -19,6 +19,7 @@ __all__ = ["Chunk", "page_lines", "read_pdf", "sized_line"]
 _MARK = re.compile(r"\d{1,3}|\*{1,3}|[a-z]")
 _NOTE_START = re.compile(r"\s*\d{1,3}\s+\S")
 _SUPER = 0.8  # a mark set at most this fraction of the body size is a superscript
+_RAISED = 0.7  # a footnote's own mark, at most this fraction of its text (page numbers are larger)
 _SMALL = 0.95  # a line set below this fraction of the body size is not body text
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 
@@ -155,9 +156,10 @@ def _joined_marks(chunks: list[list[Chunk]], body: float) -> list[list[Chunk]]:
     for i in range(len(out) - 1):
         line, following = out[i], out[i + 1]
         sizes = [c[1] for c in following if c[0].strip()]
+        # a mark is raised: smaller than the note's own text (a page number is not)
         if (line and following and sizes and max(sizes) < body * _SMALL
                 and _MARK.fullmatch("".join(c[0] for c in line).strip())
-                and all(c[1] <= body * _SUPER for c in line if c[0].strip())):  # fmt: skip
+                and all(c[1] <= max(sizes) * _RAISED for c in line if c[0].strip())):  # fmt: skip
             out[i + 1] = [*line, (" ", line[-1][1], False), *following]
             out[i] = []
     return out
