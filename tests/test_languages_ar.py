@@ -288,6 +288,11 @@ def test_numbers_read_left_to_right(built, engine: str) -> None:  # type: ignore
     top = next(top for _, top, t in words if t == "384")
     groups = sorted((left, t) for left, y, t in words if t in ("384", "586", "115") and abs(y - top) < 2)
     assert [t for _, t in groups] == ["384", "586", "115"]
+    # the venue reads right to left as written: نيروبي، 6-8 أيار/مايو 2024 (a kept-whole day and
+    # month that cuts no isolate in two)
+    venue = next(top for _, top, t in words if t == "6-8")
+    line = sorted((left, t) for left, top, t in words if abs(top - venue) < 2 and t)
+    assert [t for _, t in line][-2:] == ["6-8", "،يبورين"] and line[0][1] == "2024"
 
 
 def test_missing_arabic_font_names_font_and_package(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -69,7 +69,18 @@ def _unbroken(span: Span) -> tuple[tuple[int, int], ...]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return tuple(merged)
+    return tuple(_with_isolates(text, a, b) for a, b in merged)
+
+
+def _with_isolates(text: str, start: int, end: int) -> tuple[int, int]:
+    """A piece widened to the bidi isolate (compose/bidi.py) it opens or closes: the PDF sets
+    each piece apart, and an isolate cut in two would turn the rest of its line around."""
+    inside = text[start:end]
+    if start and text[start - 1] == "\u2066" and inside.count("\u2069") > inside.count("\u2066"):
+        start -= 1
+    if end < len(text) and text[end] == "\u2069" and inside.count("\u2066") > inside.count("\u2069"):
+        end += 1
+    return start, end
 
 
 @frozen
