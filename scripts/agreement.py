@@ -18,9 +18,13 @@ by their position only: top to bottom by baseline (lines whose baselines lie wit
 ``SAME_ROW`` points share a row), and left to right within a row. So a masthead's two columns,
 or a table's cells, read row by row in both PDFs alike.
 
-A line is its words joined by one space (whitespace collapsed, nothing else changed: straight
+A line is its words joined by one space (whitespace collapsed, the invisible bidi isolates and
+marks of Arabic text dropped, nothing else changed: straight
 and curly quotes, a space between Chinese and Latin text, a word carried to the next line all
-count as differences, because a reader sees them).
+count as differences, because a reader sees them). Arabic is the exception: pdftotext rebuilds
+its words from glyph clusters, and cuts words and orders vowel marks (tanween, shadda) after
+each engine's glyph runs, not as a reader sees them; in a line with Arabic letters, spaces and
+Arabic marks are dropped before comparing, so a word carried to the next line still counts.
 
 Agreement. The two sequences of lines (every page, in order) are matched by
 ``difflib.SequenceMatcher`` (no junk heuristic); ``identical`` is 2 * matched / (lines in the
@@ -33,6 +37,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,6 +54,10 @@ from habitat_docs.writers.office import LibreOfficeError, Office, pdf_from_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("zh", "en")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_MARKS = re.compile("[\\s\u064b-\u0652\u0670]")  # whitespace, harakat, superscript alef
+# Bidi isolates and marks print nothing; each engine hands them to pdftotext its own way.
+_INVISIBLE = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"))
 SAME_ROW = 2.0  # points: a superscript or a Latin word in Chinese text sits on the same row
 _NS = "{http://www.w3.org/1999/xhtml}"
 
@@ -81,7 +90,8 @@ def pdf_pages(data: bytes) -> list[list[str]]:
     for page in ET.fromstring(xml).iter(f"{_NS}page"):
         boxes = []
         for line in page.iter(f"{_NS}line"):
-            text = " ".join(" ".join(w.text or "" for w in line.iter(f"{_NS}word")).split())
+            words = " ".join(w.text or "" for w in line.iter(f"{_NS}word")).translate(_INVISIBLE)
+            text = " ".join(words.split())
             if text:
                 boxes.append((float(line.get("yMax", 0)), float(line.get("xMin", 0)), text))
         pages.append(reading_order(boxes))
@@ -98,7 +108,9 @@ def reading_order(boxes: list[tuple[float, float, str]]) -> list[str]:
             rows[-1].append(box)
         else:
             rows.append([box])
-    return [" ".join(text for _, _, text in sorted(row, key=lambda b: b[1])) for row in rows]
+    lines = [" ".join(text for _, _, text in sorted(row, key=lambda b: b[1])) for row in rows]
+    # see the module's docstring: Arabic glyphs split words and order marks per engine
+    return [_MARKS.sub("", line) if _ARABIC.search(line) else line for line in lines]
 
 
 def _matcher(a: list[str], b: list[str]) -> difflib.SequenceMatcher[str]:
