@@ -9,14 +9,17 @@ from pathlib import Path
 
 from habitat_docs.atomic import write_atomic
 from habitat_docs.compose.composer import compose
+from habitat_docs.compose.measure import prepare as prepare_measure
 from habitat_docs.compose.tree import Composed
 from habitat_docs.errors import DataError
+from habitat_docs.languages_pool import in_parallel
 from habitat_docs.load import load, load_with_lines  # noqa: F401 (load: kept importable from here)
 from habitat_docs.load.images import setting_image
 from habitat_docs.model import Artwork, Document, in_un_order
 from habitat_docs.number import number
 from habitat_docs.writers import write_docx, write_pdf
 from habitat_docs.writers.office import Office, pdf_from_docx
+from habitat_docs.writers.pdf.writer import prepare as prepare_pdf
 
 __all__ = ["FORMATS", "PDF_ENGINES", "build", "checked_artwork", "output_name", "render"]
 
@@ -88,16 +91,10 @@ def build(
         doc, lines = load_with_lines(Path(source))
     out = Path(out_dir)
     via_office = "pdf" in formats and pdf_engine == "libreoffice"
-    files: list[tuple[Path, bytes | None]] = []
     langs = in_un_order(doc.languages) if langs is None else tuple(langs)
     try:
         doc.require_languages(langs)
-        numbering = number(doc)
-        composed: list[Composed] = [compose(doc, lang, numbering, artwork) for lang in langs]
-        for c in composed:
-            for fmt in formats:
-                data = None if fmt == "pdf" and via_office else _write(c, fmt, pdf_standard)
-                files.append((out / output_name(doc, c.lang, fmt), data))
+        composed, files = _versions(doc, langs, formats, out, artwork, pdf_standard, via_office)
     except DataError as e:
         raise (e.located(name, lines) if name is not None else e) from None
     if via_office:
@@ -109,6 +106,27 @@ def build(
         assert data is not None
         write_atomic(path, data)
     return [path for path, _ in files]
+
+
+def _versions(
+    doc: Document, langs: Sequence[str], formats: Sequence[str], out: Path, artwork: Artwork,
+    pdf_standard: str | None, via_office: bool,
+) -> tuple[list[Composed], list[tuple[Path, bytes | None]]]:  # fmt: skip
+    """Every language version's files (a PDF LibreOffice is to make: None), in memory; the
+    composed versions too when LibreOffice needs them, else the versions are made side by
+    side (languages_pool)."""
+    numbering = number(doc)
+    if via_office:
+        composed = [compose(doc, lang, numbering, artwork) for lang in langs]
+        files = [(out / output_name(doc, c.lang, fmt), None if fmt == "pdf" else _write(c, fmt, pdf_standard))
+                 for c in composed for fmt in formats]  # fmt: skip
+        return composed, files
+
+    def version(lang: str) -> list[tuple[Path, bytes | None]]:
+        c = compose(doc, lang, numbering, artwork)
+        return [(out / output_name(doc, lang, fmt), _write(c, fmt, pdf_standard)) for fmt in formats]
+
+    return [], [f for made in in_parallel(langs, version, _prepare) for f in made]
 
 
 def _office_pdfs(
@@ -132,6 +150,12 @@ def _office_pdfs(
             output_name(doc, c.lang, "pdf"): pdf.read_bytes()
             for c, pdf in zip(composed, pdfs, strict=True)
         }
+
+
+def _prepare() -> None:
+    """What every language version loads (see languages_pool.in_parallel)."""
+    prepare_measure()
+    prepare_pdf()
 
 
 def _write(c: Composed, fmt: str, pdf_standard: str | None) -> bytes:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from itertools import groupby
 
-__all__ = ["label_width", "text_width"]
+__all__ = ["label_width", "prepare", "text_width"]
 
 # Without the font file (a DOCX-only build on a machine without it), a width no narrower than
 # the bold serif faces' widest ASCII strings: the cell comes out a little wide, never too narrow.
@@ -29,9 +29,9 @@ def text_width(text: str, family: str, size: float, *, bold: bool = False) -> fl
     metrics = _metrics(family, bold)
     if metrics is None:
         return sum(0 if c in _ZERO_WIDTH else _FALLBACK_EM for c in text) * size
-    cmap, advances, per_em = metrics
-    fallback = advances.get(cmap.get(ord("0"), ""), per_em // 2)
-    units = sum(0 if c in _ZERO_WIDTH else advances.get(cmap.get(ord(c), ""), fallback) for c in text)
+    widths, per_em = metrics
+    fallback = widths.get(ord("0"), per_em // 2)
+    units = sum(0 if c in _ZERO_WIDTH else widths.get(ord(c), fallback) for c in text)
     return units * size / per_em
 
 
@@ -45,22 +45,34 @@ def label_width(text: str, latin: str, east_asian: str, size: float, *, bold: bo
 _EAST_ASIAN = 0x2E80  # from here on (CJK radicals, punctuation, ideographs), the East Asian face
 
 
+def prepare() -> None:
+    """Import the font reader, before worker processes fork (see languages_pool)."""
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # noqa: F401
+
+
 @cache
-def _metrics(family: str, bold: bool) -> tuple[dict[int, str], dict[str, int], int] | None:
-    """The character map, the advance widths and the units per em of the face of ``family``
-    nearest to bold (700) or regular (400), or None if it is not installed."""
+def _metrics(family: str, bold: bool) -> tuple[dict[int, int], int] | None:
+    """The advance widths by character and the units per em of the face of ``family`` nearest
+    to bold (700) or regular (400), or None if it is not installed."""
     # Imported here: the font search belongs to the PDF writer, which itself imports the
     # geometry; importing it when the module loads would make a cycle.
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-
-    from habitat_docs.writers.pdf.fonts import faces, pdf_family
+    from habitat_docs.writers.pdf.fonts import face_data, faces, pdf_family
 
     found = faces(pdf_family(family))
     if not found:
         return None
     weight = 700 if bold else 400
     face = min(found, key=lambda f: (f.style != "normal", abs(f.weight - weight)))
-    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
-        cmap = dict(font.getBestCmap())
-        advances = {name: width for name, (width, _) in font["hmtx"].metrics.items()}
-        return cmap, advances, int(font["head"].unitsPerEm)
+    data = face_data("widths", face.path, face.index, lambda: _read_widths(face.path, face.index))
+    return {int(code): int(width) for code, width in data[0].items()}, int(data[1])
+
+
+def _read_widths(path: str, index: int) -> tuple[dict[int, int], int]:
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        # glyphs by number: their names (a CJK face's CFF charset) are slow to read, unused here
+        font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
+        advances = font["hmtx"].metrics
+        widths = {code: advances[glyph][0] for code, glyph in font.getBestCmap().items()}
+        return widths, int(font["head"].unitsPerEm)

@@ -23,10 +23,10 @@ import shutil
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
@@ -42,6 +42,7 @@ __all__ = [
     "Face",
     "FontError",
     "book",
+    "face_data",
     "faces",
     "pdf_family",
     "require",
@@ -286,25 +287,34 @@ def _covers(ranges: Ranges, cp: int) -> bool:
     return i >= 0 and cp <= ends[i]
 
 
-@cache
-def _coverage(path: str, index: int) -> Ranges:
-    """The code points that face ``index`` of a font file maps to a glyph. fontTools reads a
-    CJK face's character map in about a third of a second, so the answer is also kept on
-    disk, in the user's cache, under the file's path, size and time."""
+def face_data(kind: str, path: str, index: int, read: Callable[[], Any]) -> Any:
+    """What ``read`` reads from face ``index`` of a font file (data JSON can hold). fontTools
+    reads a CJK face's tables in about a third of a second, so the answer is also kept on
+    disk, in the user's cache (``<kind>/``), under the file's path, size and time."""
     stat = os.stat(path)
     key = hashlib.sha256(f"{path}\0{index}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
-    stored = _cache_dir() / "coverage" / f"{key.hexdigest()[:24]}.json"
+    stored = _cache_dir() / kind / f"{key.hexdigest()[:24]}.json"
     try:
-        starts, ends = json.loads(stored.read_text(encoding="ascii"))
-        return tuple(starts), tuple(ends)
-    except (OSError, ValueError, TypeError):  # not stored yet, or unreadable
+        return json.loads(stored.read_text(encoding="ascii"))
+    except (OSError, ValueError):  # not stored yet, or unreadable
         pass
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    data = read()
+    _store(stored, json.dumps(data, separators=(",", ":")))
+    return data
 
-    cmap = TTFont(path, fontNumber=index, lazy=True).getBestCmap() or {}
-    ranges = _runs(sorted(cp for cp, glyph in cmap.items() if glyph != ".notdef"))
-    _store(stored, json.dumps(ranges, separators=(",", ":")))
-    return ranges
+
+@cache
+def _coverage(path: str, index: int) -> Ranges:
+    """The code points that face ``index`` of a font file maps to a glyph."""
+
+    def read() -> Ranges:
+        from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+        cmap = TTFont(path, fontNumber=index, lazy=True).getBestCmap() or {}
+        return _runs(sorted(cp for cp, glyph in cmap.items() if glyph != ".notdef"))
+
+    starts, ends = face_data("coverage", path, index, read)
+    return tuple(starts), tuple(ends)
 
 
 def _runs(points: list[int]) -> Ranges:

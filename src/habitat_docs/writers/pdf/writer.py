@@ -48,13 +48,21 @@ if TYPE_CHECKING:  # pypdf is imported when a PDF is amended, not with the packa
     from pypdf import PdfReader
     from pypdf.generic import PdfObject
 
-__all__ = ["STANDARDS", "FontError", "PdfError", "document_data", "producer", "write_pdf"]
+__all__ = ["STANDARDS", "FontError", "PdfError", "document_data", "prepare", "producer", "write_pdf"]
 
 # PDF standards Typst can declare.
 STANDARDS = (
     "1.4", "1.5", "1.6", "1.7", "2.0", "a-1a", "a-1b", "a-2a", "a-2b", "a-2u", "a-3a", "a-3b",
     "a-3u", "a-4", "a-4e", "a-4f", "ua-1",
 )  # fmt: skip
+
+
+def prepare() -> None:
+    """Load what every PDF needs and no thread holds (pypdf, the list of installed fonts), so
+    that worker processes forked afterwards share it instead of each loading it again."""
+    import pypdf  # noqa: F401
+
+    faces(LATIN)
 
 
 class PdfError(RuntimeError):
