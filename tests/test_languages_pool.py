@@ -3,7 +3,10 @@ after the other, errors raised as a sequential build raises them, no fork once a
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -20,10 +23,20 @@ def _pid_of(lang: str) -> tuple[str, int]:
     return lang, os.getpid()
 
 
+_CHILD = """
+import json, os
+from habitat_docs import languages_pool
+made = languages_pool.in_parallel(["ar", "zh", "en", "fr"], lambda lang: (lang, os.getpid()), jobs=2)
+print(json.dumps({"parent": os.getpid(), "made": made}))
+"""
+
+
 def test_versions_are_made_in_forked_workers_in_order() -> None:
-    made = languages_pool.in_parallel(["ar", "zh", "en", "fr"], _pid_of, jobs=2)
-    assert [lang for lang, _ in made] == ["ar", "zh", "en", "fr"]
-    assert os.getpid() not in {pid for _, pid in made}
+    """In a fresh process (this one may hold a PDF engine's threads, and then never forks)."""
+    out = subprocess.run([sys.executable, "-c", _CHILD], capture_output=True, text=True, check=True, timeout=60)
+    answer = json.loads(out.stdout)
+    assert [lang for lang, _ in answer["made"]] == ["ar", "zh", "en", "fr"]
+    assert answer["parent"] not in {pid for _, pid in answer["made"]}
 
 
 def test_no_fork_while_a_thread_runs() -> None:
@@ -50,8 +63,11 @@ def test_a_failing_version_raises_as_in_a_sequential_build() -> None:
 
 @pytest.mark.slow
 def test_side_by_side_builds_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Six languages, DOCX and PDF: the files of the pool and of one process are identical."""
-    pooled = {p.name: p.read_bytes() for p in hd.build(EXAMPLE, tmp_path / "pool", formats=("docx", "pdf"))}
+    """Six languages, DOCX and PDF: the files of the pool (the command in a fresh process,
+    which forks) and of one process are identical."""
+    cmd = [sys.executable, "-m", "habitat_docs", "build", str(EXAMPLE), "--format", "docx,pdf", "-o", str(tmp_path / "pool")]
+    subprocess.run(cmd, capture_output=True, check=True, timeout=300)
+    pooled = {p.name: p.read_bytes() for p in (tmp_path / "pool").iterdir()}
     monkeypatch.setattr(languages_pool, "fork_context", lambda: None)
     alone = {p.name: p.read_bytes() for p in hd.build(EXAMPLE, tmp_path / "one", formats=("docx", "pdf"))}
     assert len(pooled) == 12 and pooled == alone
