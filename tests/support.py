@@ -91,3 +91,46 @@ class OnDemand(dict[Hashable, Any]):
             if key in self:
                 return self[key]
         raise KeyError(key)
+
+
+ARABIC_DOC = Path(__file__).resolve().parent / "fixtures" / "languages" / "ar-en.yaml"
+
+
+def arabic_versions(out: Path) -> OnDemand:
+    """The Arabic test report (fixtures/languages/ar-en.yaml) as DOCX and Typst PDF at once,
+    and as LibreOffice's PDF of the DOCX when first read: "docx", "typst", "libreoffice"."""
+    import habitat_docs as hd
+    from habitat_docs.compose.composer import compose
+    from habitat_docs.writers.docx.writer import write_docx
+    from habitat_docs.writers.office import pdf_from_docx
+    from habitat_docs.writers.pdf.writer import write_pdf
+
+    doc = hd.load(ARABIC_DOC)
+    c = compose(doc, "ar", hd.number(doc))
+    (out / "ar.docx").write_bytes(write_docx(c))
+    (out / "ar.pdf").write_bytes(write_pdf(c))
+    return OnDemand(
+        {"docx": out / "ar.docx", "typst": out / "ar.pdf"},
+        lambda: {"libreoffice": pdf_from_docx([out / "ar.docx"], out / "lo")[0]},
+    )
+
+
+def masthead_roles(lang: str, venue: Any, items: list[str], online: bool = False) -> dict[str, list[str]]:
+    """The masthead lines of a report in ``lang`` (HSP/EB.2024/11, issued 21 March 2024, the
+    first session of 2024 from 6 to 8 May, ``items`` on the agenda), text by role."""
+    from habitat_docs.compose.language import language
+    from habitat_docs.model.masthead import Session
+
+    day = dt.date.fromisoformat
+    s = Session(2024, 1, day("2024-05-06"), day("2024-05-08"), None if online else venue, online)
+    words = language(lang)
+    lines = words.masthead(
+        symbol="HSP/EB.2024/11", distribution="general", issued=day("2024-03-21"), original="en",
+        session=s, venue="" if online else venue[lang], title="Title",
+        items=[{"label": i, "title": "Item"} for i in items], item_labels=items,
+        subtitle=words.phrase("subtitle", "executive-director-report"), facts={}, job_number="24-01234",
+    )  # fmt: skip
+    by_role: dict[str, list[str]] = {}
+    for role, text in lines:
+        by_role.setdefault(role, []).append(text)
+    return by_role

@@ -8,34 +8,20 @@ import re
 from pathlib import Path
 
 import pytest
-from support import OnDemand
+from support import OnDemand, arabic_versions
 
-import habitat_docs as hd
 from habitat_docs.check.document import clean
 from habitat_docs.check.pdf import read_pdf
 from habitat_docs.check.rtl import Reversal, reading_order
-from habitat_docs.compose.composer import compose
-from habitat_docs.writers.docx.writer import write_docx
-from habitat_docs.writers.office import pdf_from_docx
-from habitat_docs.writers.pdf.writer import write_pdf
 
-DOC = Path(__file__).resolve().parent / "fixtures" / "languages" / "ar-en.yaml"
 ENGINES = [pytest.param("typst", marks=pytest.mark.slow),
            pytest.param("libreoffice", marks=[pytest.mark.slow, pytest.mark.office])]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> OnDemand:
     """The Typst PDF at once; LibreOffice's PDF of the DOCX when first read."""
-    doc = hd.load(DOC)
-    c = compose(doc, "ar", hd.number(doc))
-    out = tmp_path_factory.mktemp("ar-check")
-    (out / "ar.docx").write_bytes(write_docx(c))
-    (out / "ar.pdf").write_bytes(write_pdf(c))
-    return OnDemand(
-        {"typst": out / "ar.pdf"},
-        lambda: {"libreoffice": pdf_from_docx([out / "ar.docx"], out / "lo")[0]},
-    )
+    return arabic_versions(tmp_path_factory.mktemp("ar-check"))
 
 
 def _lines(pdf: Path) -> list[str]:

@@ -13,7 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from support import OnDemand
+from support import ARABIC_DOC as DOC
+from support import OnDemand, arabic_versions, masthead_roles
 
 import habitat_docs as hd
 from habitat_docs.compose.bidi import LRI, PDI, isolate
@@ -32,15 +33,12 @@ from habitat_docs.model.facts import (
     SessionRef,
     YearRange,
 )  # fmt: skip
-from habitat_docs.model.masthead import Session
 from habitat_docs.model.text import Text
 from habitat_docs.number import Label
 from habitat_docs.writers.docx.writer import write_docx
-from habitat_docs.writers.office import pdf_from_docx
 from habitat_docs.writers.pdf.writer import write_pdf
 
 NB = "\u00a0"
-DOC = Path(__file__).resolve().parent / "fixtures" / "languages" / "ar-en.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -143,19 +141,7 @@ def test_phrases_and_the_directors_gender() -> None:
 
 
 def _masthead(items: list[str], online: bool = False) -> dict[str, list[str]]:
-    venue = None if online else Text(en="Nairobi", ar="نيروبي")
-    s = Session(2024, 1, d("2024-05-06"), d("2024-05-08"), venue, online)
-    lines = language("ar").masthead(
-        symbol="HSP/EB.2024/11", distribution="general", issued=d("2024-03-21"),
-        original="en", session=s, venue=venue["ar"] if venue else "", title="تقرير",
-        items=[{"label": i, "title": "الإدارة"} for i in items], item_labels=items,
-        subtitle=language("ar").phrase("subtitle", "executive-director-report"),
-        facts={}, job_number="24-01234",
-    )  # fmt: skip
-    by_role: dict[str, list[str]] = {}
-    for role, text in lines:
-        by_role.setdefault(role, []).append(text)
-    return by_role
+    return masthead_roles("ar", Text(en="Nairobi", ar="نيروبي"), items, online)
 
 
 def test_masthead_lines() -> None:
@@ -200,17 +186,8 @@ def test_left_to_right_pieces_are_isolated(text: str, isolated: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The Arabic DOCX and Typst PDF at once; the LibreOffice PDF when first read."""
-    doc = hd.load(DOC)
-    c = compose(doc, "ar", hd.number(doc))
-    out = tmp_path_factory.mktemp("ar")
-    (out / "ar.docx").write_bytes(write_docx(c))
-    (out / "ar.pdf").write_bytes(write_pdf(c))
-    return OnDemand(
-        {"docx": out / "ar.docx", "typst": out / "ar.pdf"},
-        lambda: {"libreoffice": pdf_from_docx([out / "ar.docx"], out / "lo")[0]},
-    )
+def built(tmp_path_factory: pytest.TempPathFactory) -> OnDemand:
+    return arabic_versions(tmp_path_factory.mktemp("ar"))
 
 
 def _part(path: Path, name: str) -> ET.Element:

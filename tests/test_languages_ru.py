@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from support import masthead_roles
 
 from habitat_docs.compose.language import language, render
 from habitat_docs.compose.style import HouseStyle
@@ -30,7 +31,6 @@ from habitat_docs.model.facts import (
     SessionRef,
     YearRange,
 )  # fmt: skip
-from habitat_docs.model.masthead import Session
 from habitat_docs.model.text import Text
 from habitat_docs.number import Label
 
@@ -186,19 +186,7 @@ def test_words_stop_at_99() -> None:
 
 
 def _masthead(items: list[str], online: bool = False) -> dict[str, list[str]]:
-    venue = None if online else Text(en="Nairobi", ru="Найроби")
-    s = Session(2024, 1, d("2024-05-06"), d("2024-05-08"), venue, online)
-    lines = language("ru").masthead(
-        symbol="HSP/EB.2024/11", distribution="general", issued=d("2024-03-21"),
-        original="en", session=s, venue=venue["ru"] if venue else "", title="Доклад",
-        items=[{"label": i, "title": "Отчетность"} for i in items], item_labels=items,
-        subtitle=language("ru").phrase("subtitle", "executive-director-report", "f"),
-        facts={}, job_number="24-01234",
-    )  # fmt: skip
-    by_role: dict[str, list[str]] = {}
-    for role, text in lines:
-        by_role.setdefault(role, []).append(text)
-    return by_role
+    return masthead_roles("ru", Text(en="Nairobi", ru="Найроби"), items, online)
 
 
 def test_masthead_lines() -> None:
