@@ -64,6 +64,7 @@ def build(
     timeout: float = 120,
     office: Office | None = None,
     artwork: Artwork | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Write every language and format of a document into ``out_dir``; return the paths.
 
@@ -75,7 +76,9 @@ def build(
     Errors found after loading (while composing) name the data file and line too.
     ``langs``: the languages to build (default: the document's own, in the UN's order); one
     the document is not issued in is an error, before anything is written.
-    ``artwork``: the masthead's image files (the emblem, the logo), before the document's own."""
+    ``artwork``: the masthead's image files (the emblem, the logo), before the document's own.
+    ``jobs``: processes making the language versions side by side (default: one per core;
+    1 when the caller runs its own pool, as a session does)."""
     for fmt in formats:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format '{fmt}' (available: {', '.join(FORMATS)})")
@@ -94,7 +97,7 @@ def build(
     langs = in_un_order(doc.languages) if langs is None else tuple(langs)
     try:
         doc.require_languages(langs)
-        composed, files = _versions(doc, langs, formats, out, artwork, pdf_standard, via_office)
+        composed, files = _versions(doc, langs, formats, out, artwork, pdf_standard, via_office, jobs)
     except DataError as e:
         raise (e.located(name, lines) if name is not None else e) from None
     if via_office:
@@ -110,7 +113,7 @@ def build(
 
 def _versions(
     doc: Document, langs: Sequence[str], formats: Sequence[str], out: Path, artwork: Artwork,
-    pdf_standard: str | None, via_office: bool,
+    pdf_standard: str | None, via_office: bool, jobs: int | None,
 ) -> tuple[list[Composed], list[tuple[Path, bytes | None]]]:  # fmt: skip
     """Every language version's files (a PDF LibreOffice is to make: None), in memory; the
     composed versions too when LibreOffice needs them, else the versions are made side by
@@ -126,7 +129,7 @@ def _versions(
         c = compose(doc, lang, numbering, artwork)
         return [(out / output_name(doc, lang, fmt), _write(c, fmt, pdf_standard)) for fmt in formats]
 
-    return [], [f for made in in_parallel(langs, version, _prepare) for f in made]
+    return [], [f for made in in_parallel(langs, version, _prepare, jobs) for f in made]
 
 
 def _office_pdfs(

@@ -58,7 +58,8 @@ def work(job: Job) -> Outcome:
         doc = structure(job.data, base_dir=FsPath(job.base_dir))
         artwork = Artwork(*(None if p is None else FsPath(p) for p in (job.emblem, job.logo)))
         langs = job.langs or in_un_order(doc.languages)
-        paths = api.build(doc, job.out_dir, langs, job.formats, artwork=artwork)
+        # jobs=1: the session's pool already gives each core a document
+        paths = api.build(doc, job.out_dir, langs, job.formats, artwork=artwork, jobs=1)
         pairs = itertools.product(langs, job.formats)  # the order api.build writes in
         files = tuple((lang, fmt, p.name) for (lang, fmt), p in zip(pairs, paths, strict=True))
         titles = {lang: _plain_title(doc, lang) for lang in langs}
