@@ -71,3 +71,18 @@ def test_side_by_side_builds_the_same_bytes(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(languages_pool, "fork_context", lambda: None)
     alone = {p.name: p.read_bytes() for p in hd.build(EXAMPLE, tmp_path / "one", formats=("docx", "pdf"))}
     assert len(pooled) == 12 and pooled == alone
+
+
+def test_a_session_worker_makes_its_versions_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A session's pool gives each core a document: its language versions never open a pool
+    of their own (cores would be asked for twice over)."""
+    from habitat_docs.session.batch import build_session
+    from habitat_docs.session.plan import load_session
+
+    def forbidden() -> None:
+        raise AssertionError("a language pool inside a session")
+
+    monkeypatch.setattr(languages_pool, "fork_context", forbidden)
+    session = Path(__file__).resolve().parents[1] / "examples" / "session-2024-1.yaml"
+    result = build_session(load_session(session), tmp_path, None, ("docx",), jobs=1)
+    assert not result.failed and result.files >= 6
