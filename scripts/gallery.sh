@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 .venv/bin/habitat-docs build examples/hsp-*.yaml --format pdf -o "$tmp" >/dev/null  # each in its own languages
+mkdir -p docs/gallery
 rm -f docs/gallery/*.png
 {
   echo "# Gallery"
