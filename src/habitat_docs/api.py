@@ -112,7 +112,7 @@ def build(
 
 
 def _versions(
-    doc: Document, langs: Sequence[str], formats: Sequence[str], out: Path, artwork: Artwork,
+    doc: Document, langs: Sequence[str], formats: Sequence[str], out: Path, artwork: Artwork | None,
     pdf_standard: str | None, via_office: bool, jobs: int | None,
 ) -> tuple[list[Composed], list[tuple[Path, bytes | None]]]:  # fmt: skip
     """Every language version's files (a PDF LibreOffice is to make: None), in memory; the

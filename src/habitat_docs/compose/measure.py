@@ -68,7 +68,7 @@ def _metrics(family: str, bold: bool) -> tuple[dict[int, int], int] | None:
 
 
 def _read_widths(path: str, index: int) -> tuple[dict[int, int], int]:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     with TTFont(path, fontNumber=index, lazy=True) as font:
         # glyphs by number: their names (a CJK face's CFF charset) are slow to read, unused here
