@@ -8,10 +8,12 @@ import math
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from habitat_docs.check.document import DocumentText, Line, clean
 from habitat_docs.check.findings import CheckError
 from habitat_docs.check.furniture import furniture_role
+from habitat_docs.check.limits import MAX_PAGES, MAX_PDF_TEXT
 from habitat_docs.check.rtl import RTL, Piece, Reversal, reading_order
 
 __all__ = ["Chunk", "page_lines", "read_pdf", "sized_line"]
@@ -39,23 +41,62 @@ def read_pdf(path: Path) -> DocumentText:
 
 
 def _extract(path: Path) -> list[tuple[str, list[list[Chunk]] | None]]:
+    """Each page's text and chunks. Pages that draw the same content streams with the same
+    resources are read once (a hostile file may give thousands of pages one large stream);
+    past MAX_PAGES pages or MAX_PDF_TEXT characters the file is refused."""
     try:
         from pypdf import PdfReader
+        from pypdf.errors import DependencyError
 
         reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise CheckError("encrypted PDF")
-        out = []
-        for page in reader.pages:
-            raw: list[tuple[str, list[float], list[float], object, float]] = []
-            text = page.extract_text(visitor_text=lambda *chunk, _add=raw.append: _add(chunk))
-            chunks = _lines_of_chunks(text, raw)
-            out.append((clean(text), chunks))
-        return out
+        try:
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise CheckError("encrypted PDF: it opens only with a password")
+        except DependencyError:
+            raise CheckError(
+                "encrypted PDF (AES): reading it needs the Python package 'cryptography', "
+                "which is not installed (pip install cryptography)"
+            ) from None
+        if len(reader.pages) > MAX_PAGES:
+            raise CheckError(f"PDF of {len(reader.pages):,} pages: more than the {MAX_PAGES:,} the checker reads")
+        return _pages(reader)
     except CheckError:
         raise
     except Exception as e:  # noqa: BLE001  pypdf raises many kinds of errors on broken files
         raise CheckError(f"cannot read as PDF: {e}") from None
+
+
+def _pages(reader: Any) -> list[tuple[str, list[list[Chunk]] | None]]:
+    out = []
+    seen: dict[tuple[Any, ...], tuple[str, list[list[Chunk]] | None]] = {}
+    size = 0
+    for page in reader.pages:
+        key = _drawing(page)
+        if key is None or key not in seen:
+            raw: list[tuple[str, list[float], list[float], object, float]] = []
+            text = page.extract_text(visitor_text=lambda *chunk, _add=raw.append: _add(chunk))
+            made = (clean(text), _lines_of_chunks(text, raw))
+            if key is not None:
+                seen[key] = made
+        else:
+            made = seen[key]
+        size += len(made[0])
+        if size > MAX_PDF_TEXT:
+            raise CheckError(f"PDF of more than {MAX_PDF_TEXT // 2**20} MiB of text: more than the checker reads")
+        out.append(made)
+    return out
+
+
+def _drawing(page: Any) -> tuple[Any, ...] | None:
+    """What a page draws, by object: its content streams and resources, or None when its
+    content streams are not indirect objects (and cannot be told apart)."""
+    contents = page.get("/Contents")
+    refs = contents if isinstance(contents, list) else [contents]
+    resources = page.get("/Resources")
+    ids = [getattr(r, "idnum", None) for r in refs]
+    # pypdf gives pages the resources they inherit as one shared object: its identity serves
+    ids.append(getattr(resources, "idnum", None) or id(resources))
+    return None if None in ids else tuple(ids)
 
 
 def _lines_of_chunks(

@@ -10,11 +10,19 @@ from habitat_docs.check.document import DocumentText, Line, clean
 from habitat_docs.check.docx import read_docx
 from habitat_docs.check.findings import CheckError
 from habitat_docs.check.furniture import furniture_role
+from habitat_docs.check.limits import check_zip
 from habitat_docs.check.pdf import read_pdf
 
-__all__ = ["KINDS", "from_text", "read", "sniff"]
+__all__ = ["KINDS", "MAX_TEXT_BYTES", "MAX_TEXT_LINES", "from_text", "read", "sniff"]
 
 KINDS = ("text", "docx", "pdf")
+# A text file is refused past these: a long UN report is about 3,000 lines and 300 KB, so they
+# leave room for a whole volume while keeping a hostile file's time and memory bounded.
+MAX_TEXT_BYTES = 32 * 2**20
+MAX_TEXT_LINES = 500_000
+# UTF-32 before UTF-16: the UTF-32 little-endian mark begins with UTF-16's.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))  # fmt: skip
 
 
 def sniff(path: Path) -> str:
@@ -24,7 +32,7 @@ def sniff(path: Path) -> str:
             head = f.read(1024)
     except OSError as e:
         raise CheckError(f"cannot read: {e.strerror or e}") from None
-    if b"%PDF-" in head:
+    if head.lstrip(b"\x00\t\n\f\r ").startswith(b"%PDF-"):  # the magic opens the file
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
@@ -52,16 +60,21 @@ def _read(p: Path, kind: str | None) -> DocumentText:
     if kind == "pdf":
         return read_pdf(p)
     if kind == "docx":
+        check_zip(p)
         return read_docx(p)
     return from_text(_decode(p), str(p))
 
 
 def _decode(p: Path) -> str:
     try:
+        if p.stat().st_size > MAX_TEXT_BYTES:
+            raise CheckError(f"text file larger than {MAX_TEXT_BYTES // 2**20} MiB: not checked (the limit for text files)")
         data = p.read_bytes()
     except OSError as e:
         raise CheckError(f"cannot read: {e.strerror or e}") from None
-    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    if data.count(b"\n") > MAX_TEXT_LINES:
+        raise CheckError(f"text file of more than {MAX_TEXT_LINES:,} lines: not checked (the limit for text files)")
+    for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
     if b"\x00" in data:

@@ -1,0 +1,143 @@
+"""Hostile files for the checker (issue 18, points 2, 3, 4 and 7): it answers quickly, in
+bounded memory, and refuses what is past its limits with a clear message (exit 2)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from habitat_docs.check import check, limits
+from habitat_docs.check.findings import CheckError
+from habitat_docs.check.reader import MAX_TEXT_LINES, read, sniff
+from habitat_docs.cli import main
+
+TEXT = "I. Introduction\n\n1. The Executive Board met.\n\n2. It decided.\n"
+
+
+def _pdf(pages: int, text: bytes = b"1. Paragraph text") -> bytes:
+    """A PDF of ``pages`` pages that all draw one content stream, with one shared font."""
+    content = b"BT /F1 12 Tf 72 720 Td (" + text + b") Tj ET"
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d /Resources << /Font << /F1 4 0 R >> >> >>" % (kids, pages),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>"] * pages
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_a_text_that_mentions_the_pdf_magic_is_text(tmp_path: Path) -> None:
+    """Only a file that opens with "%PDF-" is a PDF."""
+    f = tmp_path / "notes.txt"
+    f.write_text("See the attached file (header %PDF-1.7).\n" + TEXT, encoding="utf-8")
+    assert sniff(f) == "text" and check(f).ok
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-16"])
+def test_utf32_and_utf16_texts_are_decoded(tmp_path: Path, codec: str) -> None:
+    f = tmp_path / f"{codec}.txt"
+    f.write_bytes(TEXT.encode(codec))  # with its byte order mark
+    assert [ln.text for ln in read(f).lines][:3] == ["I. Introduction", "", "1. The Executive Board met."]
+
+
+def test_a_zip_bomb_is_refused_before_it_inflates(tmp_path: Path) -> None:
+    bomb = _zip(tmp_path / "bomb.docx", {"[Content_Types].xml": b"<x/>", "word/document.xml": b"\0" * (8 * 2**20)})
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(CheckError, match="inflates .* times its size"):
+        check(bomb)
+    assert main(["check", str(bomb)]) == 2
+
+
+def test_a_docx_of_too_many_parts_is_refused(tmp_path: Path) -> None:
+    parts = {f"word/media/p{i}.xml": b"<x/>" for i in range(limits.MAX_MEMBERS + 1)}
+    with pytest.raises(CheckError, match="parts: more than"):
+        check(_zip(tmp_path / "parts.docx", parts))
+
+
+def test_a_docx_that_inflates_past_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The total is read from the archive's directory (the limit lowered to keep the file small)."""
+    monkeypatch.setattr(limits, "MAX_INFLATED", 2**20)
+    f = _zip(tmp_path / "big.docx", {f"word/p{i}.xml": bytes(range(256)) * 2048 for i in range(3)})
+    with pytest.raises(CheckError, match="inflates to"):
+        check(f)
+
+
+def test_a_broken_archive_says_why(tmp_path: Path) -> None:
+    f = tmp_path / "broken.docx"
+    f.write_bytes(b"PK\x03\x04" + b"\xff" * 64)
+    with pytest.raises(CheckError, match="cannot read as DOCX: .+"):
+        check(f)
+
+
+def test_pages_that_share_one_content_stream_are_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PageObject
+
+    f = tmp_path / "shared.pdf"
+    f.write_bytes(_pdf(2_000))
+    calls = []
+    real = PageObject.extract_text
+    monkeypatch.setattr(PageObject, "extract_text", lambda self, *a, **k: calls.append(1) or real(self, *a, **k))
+    doc = read(f)
+    assert doc.pages == 2_000 and len(calls) == 1
+    assert sum(ln.text.startswith("1. Paragraph") for ln in doc.lines) == 2_000
+
+
+def test_a_pdf_past_the_page_limit_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "long.pdf"
+    f.write_bytes(_pdf(limits.MAX_PAGES + 1))
+    with pytest.raises(CheckError, match="pages: more than"):
+        check(f)
+
+
+def test_an_aes_pdf_without_cryptography_says_what_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pypdf needs the 'cryptography' package to decrypt AES; the message names it."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import DependencyError
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf(1))))
+    writer.encrypt(user_password="", owner_password="o", algorithm="RC4-128")
+    f = tmp_path / "locked.pdf"
+    writer.write(f)
+
+    def needs_cryptography(self: PdfReader, password: str) -> None:
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", needs_cryptography)
+    with pytest.raises(CheckError, match="needs the Python package 'cryptography'"):
+        check(f)
+
+
+def test_an_rc4_pdf_with_an_empty_password_is_read(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf(1))))
+    writer.encrypt(user_password="", owner_password="o", algorithm="RC4-128")
+    f = tmp_path / "rc4.pdf"
+    writer.write(f)
+    assert any(ln.text.startswith("1. Paragraph") for ln in read(f).lines)
+
+
+def test_a_text_past_the_line_limit_is_refused_at_once(tmp_path: Path) -> None:
+    f = tmp_path / "lines.txt"
+    f.write_bytes(b"ab\n" * (MAX_TEXT_LINES + 1))
+    with pytest.raises(CheckError, match="lines: not checked"):
+        check(f)
