@@ -34,7 +34,10 @@ def own_symbol(structure: Structure) -> str | None:
         return doc.symbol_hint
     heads = Counter(s for ln in doc.lines if ln.role == "head" and (s := head_symbol(ln.text)))
     if doc.headers:
-        heads.update(s for h in doc.headers for s, _ in find_in_lines(h.text.split("\n")))
+        texts = Counter(h.text for h in doc.headers)  # sections share header parts: read each once
+        for text, times in texts.items():
+            for s, _ in find_in_lines(text.split("\n")):
+                heads[s] += times
     for s in sorted(heads, key=len, reverse=True):  # "HSP/EB.2024/112": a page number glued on
         base = next((t for t in heads if t != s and _same(s, t, None)), None)
         if base is not None:
@@ -53,8 +56,11 @@ def check_heads(structure: Structure) -> list[Finding]:
 
     if doc.kind == "docx":
         out = []
+        read: dict[str, list[str]] = {}  # sections share header parts: each text read once
         for h in doc.headers or ():
-            symbols = [s for s, _ in find_in_lines(h.text.split("\n"))]
+            if h.text not in read:
+                read[h.text] = [s for s, _ in find_in_lines(h.text.split("\n"))]
+            symbols = read[h.text]
             if not symbols:
                 msg = f"{h.where}: the running head has no symbol; expected {symbol}"
                 out.append(finding(None, None, h.text.strip(), msg))
