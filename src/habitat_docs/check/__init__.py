@@ -46,11 +46,11 @@ __all__ = [
 # Footnotes: DOCX files say exactly which marks the text carries; PDF and plain text only
 # show the footnotes themselves.
 _STREAMS = {
-    "docx": ("para", "operative", "section", "subsection", "sub", "figure", "table", "annex", "ref"),
-    "pdf": ("para", "operative", "section", "subsection", "sub", "figure", "table", "annex", "note"),
-    "text": ("para", "operative", "section", "subsection", "sub", "figure", "table", "annex", "note"),
+    "docx": ("para", "operative", "section", "subsection", "heading", "sub", "figure", "table", "annex", "ref"),
+    "pdf": ("para", "operative", "section", "subsection", "heading", "sub", "figure", "table", "annex", "note"),
+    "text": ("para", "operative", "section", "subsection", "heading", "sub", "figure", "table", "annex", "note"),
 }
-_NUMBERED = frozenset({"para", "section", "subsection", "sub"})
+_NUMBERED = frozenset({"para", "section", "subsection", "heading", "sub"})
 
 
 def structure(document: DocumentText) -> Structure:

@@ -22,12 +22,14 @@ from habitat_docs.check.words import ABJAD, ANNEX, CAPTIONS, CONJUNCTIONS, DECIS
 
 __all__ = ["STRUCTURAL", "SUB_SCHEMES", "Token", "classify"]
 
-# Kinds: num (1., 1 -), dec (1.1), upper (I. or A.), chinese (一、), section_word (أولا -,
-# الأول -), subsection_word (ألف -), paren ((a), (i), a), i), (أ), ’1‘), dot (a., i.), bullet,
-# annex, figure, table, note (numbered footnote text), star (* footnote text), ref (a footnote
+# Kinds: num (1., 1 -), dec (1.1), upper (I. or A.), chinese (一、 or 一.), cjk_sub (（一）),
+# section_word (أولا -, الأول -), subsection_word (ألف -), paren ((a), (i), a), i), (أ), ’1‘),
+# dot (a., i.), bullet, annex, figure, table, note (numbered footnote text), star (* footnote text), ref (a footnote
 # reference mark in the text), decision (the heading of a draft decision, whose operative
 # paragraphs are numbered 1, 2, … on their own).
-STRUCTURAL = frozenset({"num", "dec", "upper", "chinese", "section_word", "subsection_word", "annex"})
+STRUCTURAL = frozenset(
+    {"num", "dec", "upper", "chinese", "cjk_sub", "section_word", "subsection_word", "annex"}
+)
 
 # A subparagraph label's shape → the schemes (labels.fmt) of its two readings: (a) or (i),
 # a) or i), a. or i.; "(أ)" stands for both Arabic shapes, (أ) at the first depth, ’1‘ below.
@@ -47,6 +49,7 @@ class Token:
     after_prose: bool = False  # the line before runs on: it ends without punctuation, unlabelled
     inline: bool = False  # the label before it stands inside a recent line: "…；(b) …；\n(c) …"
     scheme: str = ""  # how labels of this shape print (labels.fmt; SUB_SCHEMES for paren, dot)
+    titled: bool = False  # a heading's shape: a short line with no final stop, a label next
 
 
 # A PDF holds no space where an Arabic label's tab is ("1 -طلب …"): an Arabic letter may
@@ -67,7 +70,12 @@ _ABJAD = "|".join(re.escape(a) for a in sorted({*ABJAD, *map(arabic_key, ABJAD)}
 _ABJAD_PAREN = re.compile(rf"\(\s*({_ABJAD})\s*\)(?:\s+|{_ARABIC_NEXT}|$)(.*)")  # "(أ)", "(هـ)"
 _QUOTED = re.compile(rf"[’'`‘]\s*(\d{{1,2}})\s*[‘'`’](?:\s+|{_ARABIC_NEXT}|$)(.*)")  # "’1‘", "`1'"
 _UPPER = re.compile(rf"([A-Z]{{1,7}})\.(?:\s+|(?={_CAPITALISED}|[\u4e00-\u9fff])|$)(.*)")
-_CHINESE = re.compile(r"([一二三四五六七八九十]{1,3})、\s*(.*)")
+# Chinese sections: "一、" or "一." (a full-width "．" too); subsections "（一）".
+_CHINESE = re.compile(r"([一二三四五六七八九十]{1,3})([、.．])\s*(.*)")
+_CHINESE_SCHEME = {"、": "chinese", ".": "chinese.", "．": "chinese."}
+_CJK_PAREN = re.compile(r"[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)")
+_CJK_PAREN_INSIDE = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]")
+_CJK_NUMERALS = frozenset("一二三四五六七八九十")
 _NUMERAL = r"[IVXLC]{1,6}|[一二三四五六七八九十]{1,3}|\d{1,2}|[\u0600-\u06ff]+(?: عشر)?"
 _ANNEX = re.compile(rf"({'|'.join(ANNEX)})\s*({_NUMERAL})?\s*\**")
 _CAPTION = re.compile(rf"({'|'.join(w for ws in CAPTIONS.values() for w in ws)})\s*({_NUMERAL})\s*\**")
@@ -91,6 +99,9 @@ _UNIT = re.compile("|".join(UNITS))
 _BREAK_WINDOW = 6
 _CONTENTS = re.compile(r"(?:(?:\.\s?){3,}|…+|·{3,})\s*\d{1,3}\s*$")
 _END = re.compile(r"[.。:：;；!?！？)）\]】\"”’»*؛؟]$")
+# A sentence's end, or a list item's: never a heading's ("1. Programme delivery (subprogramme 1)").
+_STOP = re.compile(r"[.。:：;；!?！？,，、؛؟]$")
+_TITLE_LENGTH = 150  # a heading, wrapped on two lines at most
 
 
 def classify(lines: Sequence[Line]) -> list[Token]:
@@ -125,6 +136,7 @@ def classify(lines: Sequence[Line]) -> list[Token]:
         if ln.role != "note":  # a note line's marks repeat its own label
             tokens.extend(Token("ref", m, ln, int(m) if m.isdigit() else 0) for m in ln.marks)
     _mark_breaks(lines, tokens)
+    _mark_titles(lines, tokens)
     return tokens
 
 
@@ -194,6 +206,8 @@ def _token(ln: Line, s: str) -> Token | None:
         return Token("decision", s, ln)
     if "0" <= c <= "9":  # not isdigit(): "¹".isdigit() is true
         return _number_label(ln, s)
+    if c in "(（" and s[1:2] in _CJK_NUMERALS:
+        return _cjk_paren(ln, s)
     if c in "(（’'`‘" or "a" <= c <= "z":
         return _subparagraph(ln, s)
     if "A" <= c <= "Z" or c in _WORD_STARTS:
@@ -202,11 +216,12 @@ def _token(ln: Line, s: str) -> Token | None:
             return found
     if "\u0600" <= c <= "\u06ff":
         return _word_label(ln, s)
-    if c in "一二三四五六七八九十":
+    if c in _CJK_NUMERALS:
         m = _CHINESE.match(s)
         value = from_chinese(m.group(1)) if m else None
-        if m and value and len(m.group(2)) <= 200:
-            return Token("chinese", f"{m.group(1)}、", ln, value, rest=m.group(2), scheme="chinese")
+        if m and value and len(m.group(3)) <= 200:
+            label, scheme = m.group(1) + m.group(2), _CHINESE_SCHEME[m.group(2)]
+            return Token("chinese", label, ln, value, rest=m.group(3), scheme=scheme)
         return None
     if c in "¹²³⁴⁵⁶⁷⁸⁹⁰":
         m = _SUPER.match(s)
@@ -278,6 +293,19 @@ def _capital(ln: Line, s: str) -> Token | None:
         if alt != (None, None):
             return Token("upper", f"{lab}.", ln, alt=alt, rest=m.group(2))
     return None
+
+
+def _cjk_paren(ln: Line, s: str) -> Token | None:
+    """A Chinese subsection heading "（一） 成果": short, with no final stop; "（一）确保充足的
+    资金；（二）…" runs an enumeration into the text and is no heading."""
+    m = _CJK_PAREN.match(s)
+    value = from_chinese(m.group(1)) if m else None
+    if m is None or not value:
+        return None
+    rest = m.group(2).strip()
+    if len(rest) > 60 or _STOP.search(rest) or _CJK_PAREN_INSIDE.search(rest):
+        return None
+    return Token("cjk_sub", f"（{m.group(1)}）", ln, value, rest=rest, scheme="（一）")
 
 
 def _numbered_scheme(word: str, numeral: str | None, s: str) -> str:
@@ -356,3 +384,26 @@ def _mark_breaks(lines: Sequence[Line], tokens: list[Token]) -> None:
         brk = breaks[k]
         if filled[brk - 1] - filled[at] <= _BREAK_WINDOW:
             tokens[i] = evolve(tok, before_break=True)
+
+
+def _mark_titles(lines: Sequence[Line], tokens: list[Token]) -> None:
+    """Flag paragraph-number tokens shaped like a numbered heading ("1. Flagship programmes"):
+    their line (and at most one more) is short and ends with no stop, and the next body line
+    starts with a label. A paragraph ends with a stop, or runs on into a line of its own."""
+    starts = {id(t.line) for t in tokens if t.kind not in ("ref", "note")}
+    body = [ln for ln in lines if ln.role == "body" and ln.text.strip()]
+    at = {id(ln): k for k, ln in enumerate(body)}
+    for i, tok in enumerate(tokens):
+        k = at.get(id(tok.line)) if tok.kind == "num" else None
+        if k is None or tok.inline:
+            continue
+        text = tok.rest.strip()
+        for j in (k + 1, k + 2):
+            if _STOP.search(text) or len(text) > _TITLE_LENGTH or text[:1].islower():
+                break
+            if j < len(body) and id(body[j]) in starts:
+                tokens[i] = evolve(tok, titled=bool(text))
+                break
+            if j >= len(body):
+                break
+            text = f"{text} {body[j].text.strip()}"

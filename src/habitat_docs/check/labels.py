@@ -110,6 +110,8 @@ _FORMS: dict[str, Callable[[int], str]] = {
     "n -": lambda n: f"{n} -",
     "roman": lambda n: f"{roman(n)}.",
     "chinese": lambda n: f"{chinese(n)}、",
+    "chinese.": lambda n: f"{chinese(n)}.",
+    "（一）": lambda n: f"（{chinese(n)}）",
     "upper": lambda n: f"{letter(n).upper()}.",
     "(a)": lambda n: f"({letter(n)})",
     "(i)": lambda n: f"({roman(n).lower()})",

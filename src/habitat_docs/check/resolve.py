@@ -21,7 +21,7 @@ class Item:
     says how its labels print (labels.fmt); ``owner`` is the index of the paragraph a
     subparagraph belongs to, or of the section a subsection belongs to."""
 
-    kind: str  # para operative section subsection sub annex decision figure table note star ref star-ref bullet
+    kind: str  # para operative section subsection heading sub annex decision figure table note star ref star-ref bullet
     value: int
     label: str
     line: Line
@@ -69,6 +69,7 @@ class _Resolver:
         self.para_last: dict[int, int] = {}
         self.sec_last: dict[int, int] = {}
         self.section = -1  # index of the current section item
+        self.subsection = -1  # index of the current subsection item
         self.subsec_last = 0
         self.word_sections = False  # sections numbered 一、 or أولا -: "A." is a subsection
         self.dec: list[int] = [0, 0]  # last decimal heading: 1. / 1.1
@@ -128,6 +129,8 @@ class _Resolver:
         typeset = _typeset_as_heading(tok.line)
         if self.decision and not typeset:
             return self._operative(tok)
+        if self._third_level(i, tok, e, typeset):
+            return self._heading(tok)
         if typeset or (typeset is None and n != e):
             return self._decimal_heading(tok, n)
         nxt = self.next_struct[i]
@@ -154,6 +157,29 @@ class _Resolver:
         self.new_context()
         self.para = self.add("para", tok, n, ("para", self.part), tok.scheme)
         self.para_last[self.part] = n
+
+    # --- third-level headings: I. / A. / 1. ---
+
+    def _third_level(self, i: int, tok: Token, e: int, typeset: bool | None) -> bool:
+        """Whether "1." under a section I. (or 一、) or a subsection A. is a heading: a
+        heading style or bold, or a heading's shape where its place says so (a first 1. just
+        under a heading) or the paragraphs' numbers say it is none of theirs (it is not the
+        next one, or the paragraph after it is)."""
+        if self.section < 0 or self.items[self.section].scheme == "para":
+            return False  # no sections, or sections numbered 1., 1.1 (decimal headings)
+        if typeset or (typeset is None and tok.value != e):
+            return True
+        if not tok.titled:
+            return False
+        first = tok.value == 1 and self.items[-1].kind in ("section", "subsection")
+        return first or tok.value != e or self._next_num(i) == e
+
+    def _heading(self, tok: Token) -> None:
+        """A third-level heading: numbered from 1 under each section or subsection."""
+        self.new_context()
+        self.decision = 0
+        stream = ("heading", self.part, self.section, self.subsection)
+        self.add("heading", tok, tok.value, stream, tok.scheme, owner=self.subsection)
 
     # --- draft decisions ---
 
@@ -244,7 +270,11 @@ class _Resolver:
 
     def _chinese(self, i: int, tok: Token) -> None:
         self.word_sections = True
-        self._section(tok, tok.value, "chinese")
+        self._section(tok, tok.value, tok.scheme)
+
+    def _cjk_sub(self, i: int, tok: Token) -> None:
+        """（一）: a subsection (where sections are numbered 一、 or 一.)."""
+        self._subsection(tok, tok.value, tok.scheme)
 
     def _section_word(self, i: int, tok: Token) -> None:
         """أولا - (or الأول - in a table of contents): a section."""
@@ -260,12 +290,12 @@ class _Resolver:
         self.decision = 0
         self.section = self.add("section", tok, n, ("section", self.part), scheme)
         self.sec_last[self.part] = n
-        self.subsec_last = 0
+        self.subsec_last, self.subsection = 0, -1
 
     def _subsection(self, tok: Token, n: int, scheme: str = "upper") -> None:
         self.new_context()
         self.decision = 0
-        self.add(
+        self.subsection = self.add(
             "subsection",
             tok,
             n,
@@ -281,7 +311,7 @@ class _Resolver:
         self.part += 1
         stream = ("annex",) if tok.value else ()
         self.add("annex", tok, tok.value, stream, tok.scheme)
-        self.section, self.subsec_last, self.dec = -1, 0, [0, 0]
+        self.section, self.subsection, self.subsec_last, self.dec = -1, -1, 0, [0, 0]
 
     # --- subparagraphs ---
 

@@ -20,6 +20,7 @@ NAMES = {
     "decision": "draft decision",
     "section": "section",
     "subsection": "subsection",
+    "heading": "heading",
     "sub": "subparagraph",
     "figure": "figure",
     "table": "table",
@@ -39,7 +40,7 @@ def check_sequences(structure: Structure, streams: Sequence[str] | None = None) 
     findings: list[Finding] = []
     for key, items in groups.items():
         continuing = None
-        if key[0] == "para" and key[1] != 0:  # an annex: from 1, or on from the part before
+        if key[0] == "para" and key[1] != 0:  # an annex: from 1, not on from the part before
             before = [v for k, v in groups.items() if k[0] == "para" and k[1] < key[1]]  # type: ignore[operator]
             continuing = _last(before[-1]) + 1 if before else None
         findings.extend(_stream(name, items, continuing))
@@ -71,7 +72,8 @@ class _Stream:
 
 
 def _stream(file: str, items: list[Item], continuing: int | None) -> list[Finding]:
-    """One stream. ``continuing``: an annex's paragraphs may also go on from the body's."""
+    """One stream. ``continuing``: the number that would run an annex's paragraphs on from
+    the part before (a finding of its own: paragraphs restart at 1 in each annex)."""
     out: list[Finding] = []
     numbered = [it for it in items if it.kind != "bullet"]
     if not numbered:
@@ -84,7 +86,8 @@ def _stream(file: str, items: list[Item], continuing: int | None) -> list[Findin
             pending.append(it)
             continue
         allowed = {expected}
-        if prev is None and continuing:
+        if prev is None and continuing and it.value == continuing != 1:
+            out.append(_runs_on(stream, it))
             allowed.add(continuing)
         if prev is not None and it.part != prev.part:
             allowed.add(1)  # figures, tables and footnotes may start again in an annex
@@ -140,6 +143,14 @@ def _misnumbered(
         return [stream.finding(it, expected, msg, "restart")]
     msg = f"{what} {it.label} goes back: expected {stream.label(expected)}"
     return [stream.finding(it, expected, msg, "back")]
+
+
+def _runs_on(stream: _Stream, it: Item) -> Finding:
+    msg = (
+        f"{stream.what} numbering runs on across the annex heading at {it.label}: "
+        f"{stream.what}s restart at {stream.label(1)} in each annex"
+    )
+    return stream.finding(it, 1, msg, "runs-on")
 
 
 def _unnumbered(stream: _Stream, bullet: Item, expected: int, found: int) -> Finding:
