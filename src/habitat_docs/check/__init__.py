@@ -35,6 +35,7 @@ __all__ = [
     "Finding",
     "Report",
     "Structure",
+    "TRACKED_NOTE",
     "check",
     "check_document",
     "check_text",
@@ -50,6 +51,7 @@ _STREAMS = {
     "pdf": ("para", "operative", "section", "subsection", "heading", "sub", "figure", "table", "annex", "note"),
     "text": ("para", "operative", "section", "subsection", "heading", "sub", "figure", "table", "annex", "note"),
 }
+TRACKED_NOTE = "has tracked changes: checked as it reads with all changes accepted"
 _NUMBERED = frozenset({"para", "section", "subsection", "heading", "sub"})
 
 
@@ -65,7 +67,8 @@ def check_document(document: DocumentText, *, require_document: bool = False) ->
     if require_document and not any(it.kind in _NUMBERED for it in st.items):
         raise CheckError("no numbered paragraphs, headings or subparagraphs: not a document")
     findings = [*st.findings, *check_sequences(st, _STREAMS[document.kind]), *check_heads(st)]
-    return Report(tuple(findings), (document.name,))
+    notes = (f"{document.name}: {TRACKED_NOTE}",) if document.tracked_changes else ()
+    return Report(tuple(findings), (document.name,), notes)
 
 
 def check(path: str | os.PathLike[str], *, kind: str | None = None) -> Report:

@@ -59,3 +59,4 @@ class DocumentText:
     pages: int | None = None
     headers: tuple[Header, ...] | None = None  # DOCX only
     symbol_hint: str | None = None  # the document's own symbol when the file says it (DOCX)
+    tracked_changes: bool = False  # a DOCX with tracked changes, read as if all were accepted

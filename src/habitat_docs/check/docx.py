@@ -1,8 +1,11 @@
-"""DOCX reader: paragraph text in document order (labels are literal text, "1.\\t", "(a)\\t"),
-footnote reference marks, and the running heads of the header parts."""
+"""DOCX reader: paragraph text in document order (labels are literal text, "1.\\t", "(a)\\t",
+or Word's automatic list numbering, read as Word displays it), footnote reference marks, and the
+running heads of the header parts. Tracked changes read as accepted: insertions kept, deletions
+and moved-away text dropped, a paragraph whose mark is deleted joined to the next."""
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +14,7 @@ from lxml import etree
 from habitat_docs.check.document import DocumentText, Header, Line, clean
 from habitat_docs.check.findings import CheckError
 from habitat_docs.check.symbols import SYMBOL
+from habitat_docs.check.wordlists import WordLists
 
 __all__ = ["read_docx"]
 
@@ -18,6 +22,13 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 P, R, T, TBL, SDT = _W + "p", _W + "r", _W + "t", _W + "tbl", _W + "sdt"
 NOTE_REF = _W + "footnoteReference"
+DEL, MOVE_FROM, PPR = _W + "del", _W + "moveFrom", _W + "pPr"
+# Not read: deleted and moved-away text, and paragraphs inside a paragraph (text boxes).
+_DROPPED = frozenset({DEL, MOVE_FROM, P})
+_REVISIONS = tuple(_W + t for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange"))
+# Third-party files: no DTD, no entities, no network, no huge trees.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+_PART_LIMIT = 64 * 1024 * 1024
 _CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
@@ -27,23 +38,110 @@ def read_docx(path: Path) -> DocumentText:
 
         doc = docx.Document(str(path))
     except Exception as e:  # noqa: BLE001  not a zip, no word/document.xml, broken XML …
-        raise CheckError(f"cannot read as DOCX: {e}") from None
+        raise CheckError(f"cannot read as DOCX: {_broken_part(path) or e}") from None
     body = doc.element.body
+    lists = WordLists(_related(doc.part, "/numbering"), _related(doc.part, "/styles"))
     lines: list[Line] = []
     auto = [0]  # auto-numbered footnotes so far
     refs: dict[str, int] = {}  # footnote id -> the paragraph that cites it
-    for n, (p, role) in enumerate(_paragraphs(body), 1):
+    for n, (group, role) in enumerate(_accepted(_paragraphs(body)), 1):
         ids: list[str] = []
-        text, marks = paragraph_text(p, auto, ids)
+        read = [paragraph_text(q, auto, ids) for q in group]
         refs.update((i, n) for i in ids)
+        p = group[-1]  # the paragraph mark that remains carries the properties
         style = _style(p)
+        text = _label(lists, p, style) + "".join(t for t, _ in read)
+        marks = tuple(m for _, ms in read for m in ms)
         for part in text.split("\n"):
             lines.append(Line(None, n, part, role, marks, style))
             marks = ()
-    lines.extend(_footnotes(doc, refs))
+    notes = _related(doc.part, "/footnotes")
+    lines.extend(_footnotes(notes, refs))
     subject = doc.core_properties.subject or ""
     hint = subject if SYMBOL.fullmatch(subject) else None
-    return DocumentText(str(path), "docx", tuple(lines), None, _headers(doc), hint)
+    tracked = any(_tracked(x) for x in (body, notes) if x is not None)
+    return DocumentText(str(path), "docx", tuple(lines), None, _headers(doc), hint, tracked)
+
+
+def _broken_part(path: Path) -> str | None:
+    """Which XML part of a DOCX python-docx could not parse, and why (on the error path only);
+    parts larger than :data:`_PART_LIMIT` are not inflated."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                if info.filename.endswith((".xml", ".rels")) and info.file_size <= _PART_LIMIT:
+                    try:
+                        etree.fromstring(z.read(info), _PARSER)
+                    except etree.XMLSyntaxError as e:
+                        return f"part /{info.filename} is not well-formed XML: {e}"
+    except (OSError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError):
+        return None
+    return None
+
+
+def _accepted(
+    paragraphs: Iterator[tuple[etree._Element, str]],
+) -> Iterator[tuple[list[etree._Element], str]]:
+    """Paragraphs as they read with the changes accepted: one whose paragraph mark is deleted
+    joins the next paragraph of the same container (a wholly deleted one thus disappears)."""
+    pending: list[etree._Element] = []
+    pending_role = "body"
+    for p, role in paragraphs:
+        if pending and pending[-1].getparent() is not p.getparent():
+            yield pending, pending_role
+            pending = []
+        pending.append(p)
+        pending_role = role
+        if not _mark_deleted(p):
+            yield pending, role
+            pending = []
+    if pending:
+        yield pending, pending_role
+
+
+def _mark_deleted(p: etree._Element) -> bool:
+    ppr = p.find(PPR)
+    rpr = ppr.find(_W + "rPr") if ppr is not None else None
+    return rpr is not None and (rpr.find(DEL) is not None or rpr.find(MOVE_FROM) is not None)
+
+
+def _tracked(element: etree._Element) -> bool:
+    return next(element.iter(*_REVISIONS), None) is not None
+
+
+def _label(lists: WordLists, p: etree._Element, style: str | None) -> str:
+    """The label Word's list numbering displays in front of the paragraph, else ""."""
+    if not lists.active:
+        return ""
+    ppr = p.find(PPR)
+    num_pr = ppr.find(_W + "numPr") if ppr is not None else None
+    num_id = ilvl = None
+    if num_pr is not None:
+        num_el, ilvl_el = num_pr.find(_W + "numId"), num_pr.find(_W + "ilvl")
+        num_id = num_el.get(_W + "val") if num_el is not None else None
+        ilvl = ilvl_el.get(_W + "val") if ilvl_el is not None else None
+    where = lists.numbering(num_id, ilvl, style)
+    return lists.label(*where) if where is not None else ""
+
+
+def _related(part: object, reltype: str) -> etree._Element | None:
+    """The XML of the part ``part`` refers to with a relationship of that type, if any."""
+    rels = part.rels.values()  # type: ignore[attr-defined]
+    rel = next((r for r in rels if r.reltype.endswith(reltype) and not r.is_external), None)
+    return _element(rel.target_part) if rel is not None else None
+
+
+def _element(part: object) -> etree._Element:
+    """A part's XML: as python-docx parsed it, else parsed here (hardened); CheckError
+    naming the part when it is not well-formed XML."""
+    element = getattr(part, "element", None)
+    if element is not None:
+        return element
+    try:
+        return etree.fromstring(part.blob, _PARSER)  # type: ignore[attr-defined]
+    except (etree.XMLSyntaxError, ValueError) as e:
+        name = getattr(part, "partname", "?")
+        raise CheckError(f"cannot read the DOCX part {name}: {e}") from None
 
 
 def _paragraphs(parent: etree._Element, role: str = "body") -> Iterator[tuple[etree._Element, str]]:
@@ -71,14 +169,10 @@ def paragraph_text(
     """The text of a paragraph and its footnote marks (a mark's characters are not text);
     ``ids`` collects the ids of the footnotes cited."""
     auto = auto if auto is not None else [0]
-    nested = [x for x in p.iter(P) if x is not p]
-    inside = {id(el) for x in nested for el in x.iter()} if nested else set()
     out: list[str] = []
     marks: list[str] = []
     skip_next = False
-    for r in p.iter(R):
-        if id(r) in inside:
-            continue
+    for r in _runs(p):
         ref = r.find(NOTE_REF)
         if ref is not None:
             if ids is not None:
@@ -102,6 +196,15 @@ def paragraph_text(
             elif el.tag in _CHARS:
                 out.append(_CHARS[el.tag])
     return clean("".join(out)), tuple(clean(m) for m in marks)
+
+
+def _runs(parent: etree._Element) -> Iterator[etree._Element]:
+    """The runs of a paragraph as accepted, in order (inside insertions, hyperlinks, fields …)."""
+    for child in parent:
+        if child.tag == R:
+            yield child
+        elif child.tag not in _DROPPED and child.tag != PPR:
+            yield from _runs(child)
 
 
 def _headers(doc: object) -> tuple[Header, ...]:
@@ -135,22 +238,13 @@ def _headers(doc: object) -> tuple[Header, ...]:
 
 
 def _part_text(part: object) -> str:
-    element = getattr(part, "element", None)
-    if element is None:
-        element = etree.fromstring(part.blob)  # type: ignore[attr-defined]
-    return "\n".join(paragraph_text(p)[0] for p in element.iter(P))
+    return "\n".join(paragraph_text(p)[0] for p in _element(part).iter(P))
 
 
-def _footnotes(doc: object, refs: dict[str, int]) -> list[Line]:
+def _footnotes(element: etree._Element | None, refs: dict[str, int]) -> list[Line]:
     """Footnote texts as note lines, located at the paragraph citing them."""
-    rels = doc.part.rels.values()  # type: ignore[attr-defined]
-    rel = next((r for r in rels if r.reltype.endswith("/footnotes")), None)
-    if rel is None or rel.is_external:
-        return []
-    part = rel.target_part
-    element = getattr(part, "element", None)
     if element is None:
-        element = etree.fromstring(part.blob)
+        return []
     out = []
     for note in element.iter(_W + "footnote"):
         nid = note.get(_W + "id", "")

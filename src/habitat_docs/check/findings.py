@@ -55,20 +55,26 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
 @frozen
 class Report:
-    """The findings of one or more checks, sorted by file, page and line."""
+    """The findings of one or more checks, sorted by file, page and line. ``notes`` say what
+    is no inconsistency but changes how a file was read ("FILE: has tracked changes …")."""
 
     findings: tuple[Finding, ...] = field(default=(), converter=_sorted)
     files: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.findings
 
     def __str__(self) -> str:
-        return "\n".join(str(f) for f in self.findings)
+        return "\n".join([*(str(f) for f in self.findings), *self.notes])
 
     def __add__(self, other: Report) -> Report:
-        return Report((*self.findings, *other.findings), (*self.files, *other.files))
+        return Report(
+            (*self.findings, *other.findings),
+            (*self.files, *other.files),
+            (*self.notes, *other.notes),
+        )
 
     def to_json(self) -> str:
         data = {
@@ -76,4 +82,6 @@ class Report:
             "files": list(self.files),
             "findings": [f.as_dict() for f in self.findings],
         }
+        if self.notes:  # only when there is something to say, as the schema was without it
+            data["notes"] = list(self.notes)
         return json.dumps(data, ensure_ascii=False, indent=2)

@@ -73,7 +73,7 @@ def _print(report: Report, errors: list[tuple[str, str]], *, as_json: bool) -> N
         data["errors"] = [{"file": f, "message": m} for f, m in errors]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    if report.findings:
+    if report.findings or report.notes:
         print(report)
     for f, m in errors:
         print(f"{f}: {m}", file=sys.stderr)
