@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from support import ARABIC_DOC
 
 from habitat_docs.check import check, limits
 from habitat_docs.check.findings import CheckError
@@ -141,3 +144,94 @@ def test_a_text_past_the_line_limit_is_refused_at_once(tmp_path: Path) -> None:
     f.write_bytes(b"ab\n" * (MAX_TEXT_LINES + 1))
     with pytest.raises(CheckError, match="lines: not checked"):
         check(f)
+
+
+def test_paragraph_numbers_past_999_are_checked(tmp_path: Path) -> None:
+    """Issue 18, point 6: a missing paragraph 1100 in a long document is found."""
+    f = tmp_path / "long.txt"
+    f.write_text("I. Introduction\n" + "".join(f"{n}. Paragraph {n}.\n" for n in range(1, 1201) if n != 1100), encoding="utf-8")
+    assert [x.message for x in check(f).findings] == ["paragraph 1100. is missing: 1101. follows 1099."]
+
+
+def test_a_year_at_the_start_of_a_line_is_no_paragraph(tmp_path: Path) -> None:
+    f = tmp_path / "year.txt"
+    f.write_text("I. Introduction\n1. The Board met in\n2024. The meeting was long.\n2. It decided.\n", encoding="utf-8")
+    assert check(f).ok
+
+
+def _docx_with(tmp_path: Path, name: str, numbers: list[int], build: Callable[[Any, int], None]) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("I. Introduction")
+    for n in numbers:
+        build(d.add_paragraph(f"{n}. The Board decided on item {n}."), n)
+    d.save(tmp_path / name)
+    return tmp_path / name
+
+
+def test_a_paragraph_holding_a_text_box_keeps_its_label(tmp_path: Path) -> None:
+    """Issue 18, point 6: paragraph 4 holds a text box; a missing paragraph 5 is found."""
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"'
+    box = f"<w:r {ns}><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>7. Box</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+
+    def with_box(p: Any, n: int) -> None:
+        if n == 4:
+            p._p.insert(1, parse_xml(box))
+
+    f = _docx_with(tmp_path, "box.docx", [1, 2, 3, 4, 6, 7], with_box)
+    assert [x.message for x in check(f).findings] == ["paragraph 5. is missing: 6. follows 4."]
+
+
+def test_sections_sharing_one_header_read_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18, point 1: 1,000 section breaks that all point at one large header part."""
+    import copy
+
+    import docx
+    from docx.enum.section import WD_SECTION
+
+    from habitat_docs.check import docx as docx_reader
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "HSP/EB.2024/11 " + "x" * 100_000
+    ref = d.sections[0]._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}headerReference")
+    for n in range(1, 1001):
+        d.add_paragraph(f"{n}. Paragraph {n}.")
+        d.add_section(WD_SECTION.NEW_PAGE)._sectPr.insert(0, copy.deepcopy(ref))
+    d.save(tmp_path / "sections.docx")
+    reads = []
+    real = docx_reader._part_text
+    monkeypatch.setattr(docx_reader, "_part_text", lambda part: reads.append(part) or real(part))
+    assert read(tmp_path / "sections.docx").headers is not None
+    assert len(reads) == 1
+
+
+def test_an_entity_laden_part_is_never_expanded(tmp_path: Path) -> None:
+    """Issue 18, point 5: a footnotes part declaring entities (an XXE or a billion laughs)
+    gives a clean refusal naming the part, or is read without expanding them; never a
+    traceback, never the file's contents."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-CONTENTS", encoding="utf-8")
+    import habitat_docs as hd
+
+    good = tmp_path / "good.docx"  # a report with a footnote, so its footnotes part is read
+    good.write_bytes(hd.render(hd.load(ARABIC_DOC), "en", "docx"))
+    assert any(ln.role == "note" for ln in read(good).lines)
+    evil = (
+        f'<?xml version="1.0"?><!DOCTYPE w:footnotes [<!ENTITY xxe SYSTEM "file://{secret}">'
+        '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>&xxe;&b;</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    ).encode()
+    bad = tmp_path / "evil.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as out:
+        for item in src.infolist():
+            out.writestr(item, evil if item.filename == "word/footnotes.xml" else src.read(item.filename))
+    try:
+        text = " ".join(ln.text for ln in read(bad).lines)
+    except CheckError as e:
+        assert "footnotes" in str(e) or "cannot read" in str(e)
+    else:
+        assert "SECRET" not in text and "aaaaaaaaaa" not in text

@@ -55,8 +55,9 @@ class Token:
 # A PDF holds no space where an Arabic label's tab is ("1 -طلب …"): an Arabic letter may
 # follow the label at once.
 _ARABIC_NEXT = "(?=[\u0600-\u06ff])"
-_NUM = re.compile(r"(\d{1,3})\.(?:\s+|(?=[^\d\s.,%])|$)(.*)")
+_NUM = re.compile(r"(\d{1,5})\.(?:\s+|(?=[^\d\s.,%])|$)(.*)")
 # "12 - The Board …": Arabic paragraphs (a Western digit, a space, a hyphen), never "6 - 8 May".
+_LARGE = 1000  # paragraph numbers from here on are read once the count is within 100 of them
 _DASH_NUM = re.compile(rf"(\d{{1,3}}) [-–](?:\s+(?=\D)|{_ARABIC_NEXT}|$)(.*)")
 _DEC = re.compile(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?(?:\s+|(?=[^\d\s.,%]))(.*)")
 # After a label: a space or, when an extraction drops the tab, a capitalised word (or, after
@@ -109,6 +110,7 @@ def classify(lines: Sequence[Line]) -> list[Token]:
     run_on = False  # the previous line ends mid-sentence and carries no label
     recent: list[str] = []  # the last few body lines
     decision = False  # in a draft decision: "Исполнительный совет,\n1. принимает …" is numbered
+    last = 0  # the last paragraph number read: "2024." is a year unless the count is near it
     for ln in lines:
         if ln.role in ("head", "foot"):
             continue
@@ -121,6 +123,9 @@ def classify(lines: Sequence[Line]) -> list[Token]:
                 if tok is None:
                     continue
                 decision = decision or tok.kind == "decision"
+                if tok.kind == "num" and tok.value >= _LARGE and last < _LARGE - 100:
+                    continue  # "2024. The Board …" after a line break: a year, not paragraph 2024
+                last = tok.value if tok.kind == "num" else last
                 if run_on and tok.kind in ("num", "paren", "dot") and _lower(tok.rest) and not (decision and tok.kind == "num"):
                     continue  # "… paragraph 3\n(a) of decision 2023/4": prose
                 if _CONTENTS.search(tok.rest):

@@ -215,11 +215,14 @@ def _headers(doc: object) -> tuple[Header, ...]:
     sects = list(body.iter(_W + "sectPr"))
     current: dict[str, str | None] = {"default": None, "even": None, "first": None}
     out: list[Header] = []
+    read: dict[int, str] = {}  # sections may all point at one header part: read it once
     for s, sect in enumerate(sects, 1):
         for ref in sect.findall(_W + "headerReference"):
             part = parts.get(ref.get(_R + "id"))
             if part is not None:
-                current[ref.get(_W + "type", "default")] = _part_text(part)
+                if id(part) not in read:
+                    read[id(part)] = _part_text(part)
+                current[ref.get(_W + "type", "default")] = read[id(part)]
         title_page = sect.find(_W + "titlePg")
         title_pg = title_page is not None and title_page.get(_W + "val") not in (
             "0",
