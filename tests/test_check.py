@@ -574,7 +574,7 @@ def test_defect_in_docx_running_head(outputs: dict[str, Path], tmp_path: Path) -
         ("head", "HSP/EB.2024/13", "HSP/EB.2024/31")
     }
     assert any("odd pages" in f.message for f in report.findings)
-    assert str(report).split("\n")[0].startswith(f"{bad}:-:-: ")
+    assert str(report).split("\n")[0].startswith(f"{bad}: header (odd pages): ")
 
 
 @pytest.mark.office
@@ -645,12 +645,12 @@ def test_parity_between_different_documents(outputs: dict[str, Path]) -> None:
 def test_assert_helpers_fail_with_the_report(outputs: dict[str, Path]) -> None:
     with pytest.raises(
         AssertionError,
-        match=r"numbering problems in .*bad-label-zh.docx \(1 problem\):\n.*:-:\d+: paragraph 6\.",
+        match=r"numbering problems in .*bad-label-zh.docx \(1 problem\):\n.*:¶\d+ “6\. [^”]+”: paragraph 6\.",
     ):
         assert_numbering(outputs["bad-label-zh.docx"])
     with pytest.raises(AssertionError, match=r"differ \(\d+ problems\):"):
         assert_parity(outputs["hsp-eb-2024-11-zh.docx"], outputs["rich-en.docx"])
-    with pytest.raises(AssertionError, match=r"<text>:-:2: paragraph 3\. is out of sequence"):
+    with pytest.raises(AssertionError, match=r"<text>:-:2: “3\. Two\.”: paragraph 3\. is out of sequence"):
         assert_text_numbering("1. One.\n3. Two.\n3. Three.\n")
 
 
@@ -659,14 +659,16 @@ def test_assert_helpers_fail_with_the_report(outputs: dict[str, Path]) -> None:
 
 def test_cli_exit_0_when_consistent(capsys: pytest.CaptureFixture[str]) -> None:
     assert run([str(SEEDS["000"]), str(SEEDS["004"])]) == 0
-    assert capsys.readouterr().out == ""
+    out = capsys.readouterr().out.strip().split("\n")  # one line per file, with what it holds
+    assert [line.split(": ok — ")[0] for line in out] == [str(SEEDS["000"]), str(SEEDS["004"])]
 
 
 def test_cli_exit_1_with_one_finding_per_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert run([str(SEEDS["000"]), str(SEEDS["003"])]) == 1
     out = capsys.readouterr().out.strip().split("\n")
     assert [line.split(": ", 1)[0] for line in out] == [
-        f"{SEEDS['003']}:-:{n}" for n in (12, 13, 40)
+        *(f"{SEEDS['003']}:-:{n}" for n in (12, 13, 40)),
+        str(SEEDS["000"]),  # the consistent file's line comes after the findings
     ]
 
 
@@ -702,16 +704,21 @@ def test_cli_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         "file",
         "page",
         "line",
+        "paragraph",
+        "quote",
         "expected",
         "found",
         "message",
         "code",
+        "other",
     }
     assert data["errors"] == [{"file": str(tmp_path / "missing.txt"), "message": "no such file"}]
+    assert data["counts"] == [c.as_dict() for c in check(SEEDS["003"]).counts]
     assert run(["--json", str(SEEDS["000"])]) == 0
     assert json.loads(capsys.readouterr().out) == {
         "ok": True,
         "files": [str(SEEDS["000"])],
+        "counts": [c.as_dict() for c in check(SEEDS["000"]).counts],
         "findings": [],
         "errors": [],
     }

@@ -59,6 +59,7 @@ class Numbering:
     paragraphs: int  # numbered paragraphs in the body
     # path of a table -> the ids of its lettered notes, in order: the first is note a
     table_notes: Mapping[Path, tuple[str, ...]] = field(factory=dict)
+    footnotes: int = 0  # numbered footnotes in the whole document
 
 
 _COUNTED = (Section, Subsection, Paragraph, Subparagraph, Figure, Table, Annex, DraftDecision, Operative)
@@ -93,7 +94,9 @@ def number(doc: Document) -> Numbering:
         if node_id is not None:
             targets[node_id] = label
     body_paragraphs = counters[("paragraph", None)]
-    return Numbering(labels, targets, notes, counters[("annex",)], body_paragraphs, marks)
+    return Numbering(
+        labels, targets, notes, counters[("annex",)], body_paragraphs, marks, next_note - 1
+    )
 
 
 def _label(

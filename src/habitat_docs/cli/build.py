@@ -20,9 +20,9 @@ from habitat_docs.cli.options import (
     run_command,
     usage_error,
 )
-from habitat_docs.cli.terminal import printable
 from habitat_docs.compose.language import available
 from habitat_docs.errors import DataError
+from habitat_docs.terminal import printable
 from habitat_docs.writers.office import LibreOfficeError, Office
 from habitat_docs.writers.pdf.fonts import FontError
 from habitat_docs.writers.pdf.writer import PdfError

@@ -15,13 +15,13 @@ from pathlib import Path as FsPath
 from typing import IO
 
 from habitat_docs.cli.options import add_artwork_options, add_output_options, artwork, run_command
-from habitat_docs.cli.terminal import printable
 from habitat_docs.errors import DataError
 from habitat_docs.session.batch import build_session, check_options
 from habitat_docs.session.plan import SessionPlan, load_session
 from habitat_docs.session.progress import progress_for
 from habitat_docs.session.register import record_register
 from habitat_docs.session.results import SessionResult, summary_lines
+from habitat_docs.terminal import printable
 
 __all__ = ["parser", "run"]
 

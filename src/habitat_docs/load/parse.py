@@ -16,7 +16,9 @@ from habitat_docs.load.tomlmap import key_lines
 from habitat_docs.load.yamltree import parse_yaml
 from habitat_docs.model.inline import InlineError, check_characters
 
-__all__ = ["parse_data"]
+__all__ = ["SUFFIXES", "parse_data"]
+
+SUFFIXES = (".yaml", ".yml", ".json", ".toml")  # the data files, by their names
 
 
 def parse_data(raw: bytes, suffix: str, name: str) -> tuple[Any, Mapping[Path, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["printable"]
 
@@ -11,6 +12,11 @@ __all__ = ["printable"]
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def printable(text: str) -> str:
-    """``text`` with control and bidi-override characters shown as escapes (\\x1b, \\u202e)."""
-    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+def _python_escape(char: str) -> str:
+    return char.encode("unicode_escape").decode("ascii")
+
+
+def printable(text: str, escape: Callable[[str], str] = _python_escape) -> str:
+    """``text`` with control and bidi-override characters shown as escapes (\\x1b, \\u202e),
+    or as ``escape`` writes each of them."""
+    return _UNPRINTABLE.sub(lambda m: escape(m[0]), text)
