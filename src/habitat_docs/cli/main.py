@@ -3,6 +3,7 @@
     habitat-docs build FILE… [--lang zh,en] [--format docx,pdf] [--pdf-engine typst|libreoffice]
     habitat-docs build-session SESSION.yaml [--lang zh,en] [--format docx,pdf] [-o OUT/]
     habitat-docs check FILE… | habitat-docs check --parity A B [C…]
+    habitat-docs import FILE… -o DOC.yaml [--lang en,zh]
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ __all__ = ["SUBCOMMANDS", "main"]
 SUBCOMMANDS = {
     "build": ("build", "build documents from data files (YAML, JSON, TOML)"),
     "build-session": ("session", "build every document of a session file on all cores"),
+    "import": ("import_", "read language versions of one document (DOCX, PDF, text) into a data file"),
     "check": ("check", "check the numbering of documents (DOCX, PDF, text); --parity A B [C…]"),
 }
 

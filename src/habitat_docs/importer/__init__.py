@@ -1,0 +1,13 @@
+"""Import: one or more language versions of one document (DOCX, or PDF and plain text read
+the same way) back to the plain data of a data file that builds it again.
+
+``import_document(paths, langs)`` gives ``(data, comments)``: ``comments`` the guesses by
+field path (the kind read from the subtitle, a language detected); the text it could not
+place is added to ``warnings`` when given, each naming its file and place."""
+
+from __future__ import annotations
+
+from habitat_docs.importer.align import MisalignedError
+from habitat_docs.importer.document import ImportFailed, import_document
+
+__all__ = ["ImportFailed", "MisalignedError", "import_document"]

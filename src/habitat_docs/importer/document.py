@@ -1,0 +1,120 @@
+"""The versions of one document read, their languages decided, their mastheads and bodies
+read and aligned into the plain data of one data file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from habitat_docs.compose.language import available
+from habitat_docs.importer.align import align
+from habitat_docs.importer.body import read_body, where
+from habitat_docs.importer.detect import detect_language
+from habitat_docs.importer.lines import Version, read_version
+from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
+
+__all__ = ["ImportFailed", "import_document"]
+
+Comments = dict[tuple[str | int, ...], str]
+# The UN's order of its languages, as the examples list them.
+_UN_ORDER = ("ar", "zh", "en", "fr", "ru", "es")
+
+
+class ImportFailed(Exception):
+    """The files cannot become one document: the message names the file (and place)."""
+
+
+def import_document(
+    paths: Sequence[str | os.PathLike[str]],
+    langs: Sequence[str] | None = None,
+    *,
+    warnings: list[str] | None = None,
+) -> tuple[dict[str, object], Comments]:
+    """The data file of the document whose language versions are ``paths``; ``langs`` names
+    their languages in file order (detected when None or shorter)."""
+    if not paths:
+        raise ImportFailed("no file to import")
+    comments: Comments = {}
+    versions = [read_version(p) for p in paths]
+    codes = _languages(versions, list(langs or ()), comments)
+    bodies = [read_body(v) for v in versions]
+    mastheads = [read_masthead(v, c) for v, c in zip(versions, codes, strict=True)]
+    sink = warnings if warnings is not None else []
+    for version, body, masthead in zip(versions, bodies, mastheads, strict=True):
+        sink.extend(body.warnings)
+        sink.extend(f"{where(version, ln)}: “{ln.text.strip()[:40]}”: not imported: a masthead line "
+                    "not recognised" for ln in masthead.unread)  # fmt: skip
+    order = sorted(range(len(codes)), key=lambda k: _UN_ORDER.index(codes[k]) if codes[k] in _UN_ORDER else 99)
+    data = _head(versions, codes, mastheads, order, comments)
+    data["sections"] = align([(codes[k], versions[k], bodies[k]) for k in order])
+    return data, comments
+
+
+def _languages(versions: list[Version], given: list[str], comments: Comments) -> list[str]:
+    codes: list[str] = []
+    for k, version in enumerate(versions):
+        code = given[k] if k < len(given) else detect_language(version)
+        if code is None or code not in available():
+            raise ImportFailed(f"{version.name}: cannot tell its language: give it with --lang")
+        if k >= len(given):
+            comments[("languages", code)] = f"{code}: detected from {version.name}"
+        if code in codes:
+            raise ImportFailed(f"{version.name}: a second {code} version")
+        codes.append(code)
+    return codes
+
+
+def _head(versions: list[Version], codes: list[str], mastheads: list[Masthead],
+          order: list[int], comments: Comments) -> dict[str, object]:  # fmt: skip
+    fields: dict[str, object] = {}
+    for m in mastheads:
+        for key, value in m.fields.items():
+            fields.setdefault(key, value)
+    data: dict[str, object] = {}
+    found = subtitle_of(versions[order[0]].masthead, (codes[order[0]],))
+    if found:
+        data["kind"] = found[1]
+        comments[("kind",)] = f"read from the subtitle “{found[3].text.strip()}”"
+    else:
+        data["kind"] = "executive-director-report"
+        comments[("kind",)] = "a guess: no subtitle recognised"
+    for key in ("symbol", "issued", "distribution", "original"):
+        if key in fields:
+            data[key] = fields[key]
+    data["languages"] = [codes[k] for k in order]
+    for n, k in enumerate(order):  # a detected language's comment at its place in the list
+        if ("languages", codes[k]) in comments:
+            comments[("languages", n)] = comments.pop(("languages", codes[k]))
+    if "session" in fields:
+        session = dict(fields["session"])  # type: ignore[call-overload]
+        session["venue"] = {codes[k]: mastheads[k].texts.get("venue", "") for k in order}
+        data["session"] = session
+    agenda = _agenda(fields, codes, mastheads, order)
+    if agenda:
+        data["agenda"] = agenda
+    data["title"] = {codes[k]: mastheads[k].texts.get("title", "") for k in order}
+    return data
+
+
+def _agenda(fields: dict[str, object], codes: list[str], mastheads: list[Masthead], order: list[int]) -> dict[str, object]:
+    numbers = fields.get("items") or []
+    agenda: dict[str, object] = {}
+    if "agenda_symbol" in fields:
+        agenda["symbol"] = fields["agenda_symbol"]
+    items = []
+    for n, (number, sub) in enumerate(numbers):  # type: ignore[misc]
+        item: dict[str, object] = {"number": number}
+        if sub:
+            item["sub"] = sub
+        titles = {codes[k]: _nth(mastheads[k].texts.get("item_titles"), n) for k in order}
+        if all(titles.values()):
+            item["title"] = titles
+        items.append(item)
+    if items:
+        agenda["items"] = items
+    return agenda
+
+
+def _nth(values: object, n: int) -> str:
+    return values[n] if isinstance(values, list) and n < len(values) else ""
+

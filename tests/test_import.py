@@ -1,0 +1,83 @@
+"""Import: DOCX language versions back to a data file that builds the same paragraphs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import habitat_docs as hd
+from habitat_docs.check import structure
+from habitat_docs.check.reader import read
+from habitat_docs.cli.main import main
+from habitat_docs.importer import MisalignedError, import_document
+from habitat_docs.importer.emit import dump
+
+ROOT = Path(__file__).resolve().parent.parent
+# The parts this slice reads: the body's sections, paragraphs and subparagraphs.
+_KINDS = ("section", "subsection", "para", "sub")
+
+
+def _paragraphs(path: Path) -> list[tuple[str, str, str]]:
+    """(kind, label, text) of every section, paragraph and subparagraph, spacing normalised."""
+    st = structure(read(path))
+    return [(it.kind, it.label, re.sub(r"\s+", " ", it.line.text).strip()) for it in st.items if it.kind in _KINDS]
+
+
+def _round_trip(example: str, tmp_path: Path) -> None:
+    built = hd.build(ROOT / "examples" / example, tmp_path / "first")
+    warnings: list[str] = []
+    data, comments = import_document(built, warnings=warnings)
+    assert comments[("kind",)].startswith("read from the subtitle")
+    target = tmp_path / "back.yaml"
+    target.write_text(dump(data, comments), encoding="utf-8")
+    again = hd.build(target, tmp_path / "again")
+    assert [p.name for p in again] == [p.name for p in built]  # same symbol, same languages
+    for first, second in zip(built, again, strict=True):
+        expected = _paragraphs(first)
+        assert len(expected) > 10
+        assert _paragraphs(second) == expected, first.name
+
+
+@pytest.mark.slow
+def test_six_languages_round_trip(tmp_path: Path) -> None:
+    _round_trip("hsp-eb-2024-11.yaml", tmp_path)
+
+
+@pytest.mark.slow
+def test_two_languages_round_trip_with_masthead(tmp_path: Path) -> None:
+    _round_trip("hsp-eb-2022-2.yaml", tmp_path)
+    data = yaml.safe_load((tmp_path / "back.yaml").read_text(encoding="utf-8"))
+    original = yaml.safe_load((ROOT / "examples" / "hsp-eb-2022-2.yaml").read_text(encoding="utf-8"))
+    for key in ("kind", "symbol", "issued", "distribution", "original", "session", "title"):
+        assert data[key] == original[key], key
+    assert data["agenda"]["symbol"] == original["agenda"]["symbol"]
+    assert data["agenda"]["items"][0]["title"] == original["agenda"]["items"][0]["title"]
+
+
+@pytest.mark.slow
+def test_misaligned_versions_name_both_files(tmp_path: Path) -> None:
+    source = ROOT / "examples" / "hsp-eb-2022-2.yaml"
+    (en,) = hd.build(source, tmp_path / "en", langs=("en",))
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    del data["sections"][0]["content"][2]  # the Chinese version loses paragraph 3
+    shorter = tmp_path / "shorter.yaml"
+    shorter.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (zh,) = hd.build(shorter, tmp_path / "zh", langs=("zh",))
+    with pytest.raises(MisalignedError) as e:
+        import_document([en, zh])
+    assert str(en) in str(e.value) and str(zh) in str(e.value)
+    assert "section 2" in str(e.value) or "paragraph" in str(e.value)
+
+
+@pytest.mark.slow
+def test_command_line_writes_a_data_file_and_reports_what_it_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    built = hd.build(ROOT / "examples" / "hsp-eb-2024-11.yaml", tmp_path, langs=("en", "fr"))
+    out = tmp_path / "doc.yaml"
+    assert main(["import", *map(str, built), "-o", str(out), "--lang", "en,fr"]) == 0
+    err = capsys.readouterr().err
+    assert "draft decision" in err and "table" in err  # later slices: reported, not dropped
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["languages"] == ["en", "fr"] and len(data["sections"]) == 11
