@@ -23,7 +23,11 @@ _KINDS = ("section", "subsection", "para", "sub")
 def _paragraphs(path: Path) -> list[tuple[str, str, str]]:
     """(kind, label, text) of every section, paragraph and subparagraph, spacing normalised."""
     st = structure(read(path))
-    return [(it.kind, it.label, re.sub(r"\s+", " ", it.line.text).strip()) for it in st.items if it.kind in _KINDS]
+    return [
+        (it.kind, it.label, re.sub(r"\s+", " ", it.line.text).strip())
+        for it in st.items
+        if it.kind in _KINDS
+    ]
 
 
 def _round_trip(example: str, tmp_path: Path) -> None:
@@ -50,7 +54,9 @@ def test_six_languages_round_trip(tmp_path: Path) -> None:
 def test_two_languages_round_trip_with_masthead(tmp_path: Path) -> None:
     _round_trip("hsp-eb-2022-2.yaml", tmp_path)
     data = yaml.safe_load((tmp_path / "back.yaml").read_text(encoding="utf-8"))
-    original = yaml.safe_load((ROOT / "examples" / "hsp-eb-2022-2.yaml").read_text(encoding="utf-8"))
+    original = yaml.safe_load(
+        (ROOT / "examples" / "hsp-eb-2022-2.yaml").read_text(encoding="utf-8")
+    )
     for key in ("kind", "symbol", "issued", "distribution", "original", "session", "title"):
         assert data[key] == original[key], key
     assert data["agenda"]["symbol"] == original["agenda"]["symbol"]
@@ -73,7 +79,9 @@ def test_misaligned_versions_name_both_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_command_line_writes_a_data_file_and_reports_what_it_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line_writes_a_data_file_and_reports_what_it_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     built = hd.build(ROOT / "examples" / "hsp-eb-2024-11.yaml", tmp_path, langs=("en", "fr"))
     out = tmp_path / "doc.yaml"
     assert main(["import", *map(str, built), "-o", str(out), "--lang", "en,fr"]) == 0

@@ -26,8 +26,12 @@ def parser() -> argparse.ArgumentParser:
         description="Read language versions of one document (DOCX, PDF, text) into a data file.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="one file per language version")
-    p.add_argument("-o", "--output", required=True, metavar="DOC.yaml", help="the data file to write")
-    p.add_argument("--lang", help="the files' languages, in file order (zh,en,…): detected when not given")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="DOC.yaml", help="the data file to write"
+    )
+    p.add_argument(
+        "--lang", help="the files' languages, in file order (zh,en,…): detected when not given"
+    )
     return p
 
 

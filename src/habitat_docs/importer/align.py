@@ -39,8 +39,11 @@ def _check_pair(first: tuple[Version, Body], other: tuple[Version, Body]) -> Non
     for k in range(max(len(xs), len(ys))):
         x = xs[k] if k < len(xs) else None
         y = ys[k] if k < len(ys) else None
-        if x is not None and y is not None and (x.kind, x.value, x.depth, len(x.subsections)) == (
-            y.kind, y.value, y.depth, len(y.subsections)
+        if (
+            x is not None
+            and y is not None
+            and (x.kind, x.value, x.depth, len(x.subsections))
+            == (y.kind, y.value, y.depth, len(y.subsections))
         ):
             continue
         here = where(va, x.line) if x else f"{va.name}: end"
@@ -65,7 +68,9 @@ def _text(blocks: Sequence[Block], langs: Sequence[str]) -> dict[str, str]:
 
 def _section(blocks: Sequence[Block], langs: Sequence[str]) -> dict[str, object]:
     out: dict[str, object] = {"heading": _text(blocks, langs)}
-    content = [_paragraph([b.children[k] for b in blocks], langs) for k in range(len(blocks[0].children))]
+    content = [
+        _paragraph([b.children[k] for b in blocks], langs) for k in range(len(blocks[0].children))
+    ]
     if content:
         out["content"] = content
     if blocks[0].subsections:

@@ -82,7 +82,9 @@ class _Reader:
         self.body.warnings.append(f"{where(self.version, line)}: “{opening}”: not imported: {why}")
 
     def line(self, ln: Line) -> None:
-        items = [it for it in self.version.of(ln) if it.kind not in ("ref", "star-ref", "note", "star")]
+        items = [
+            it for it in self.version.of(ln) if it.kind not in ("ref", "star-ref", "note", "star")
+        ]
         text = clean(ln.text).strip()
         if not items:
             if text:

@@ -44,7 +44,9 @@ def import_document(
         sink.extend(body.warnings)
         sink.extend(f"{where(version, ln)}: “{ln.text.strip()[:40]}”: not imported: a masthead line "
                     "not recognised" for ln in masthead.unread)  # fmt: skip
-    order = sorted(range(len(codes)), key=lambda k: _UN_ORDER.index(codes[k]) if codes[k] in _UN_ORDER else 99)
+    order = sorted(
+        range(len(codes)), key=lambda k: _UN_ORDER.index(codes[k]) if codes[k] in _UN_ORDER else 99
+    )
     data = _head(versions, codes, mastheads, order, comments)
     data["sections"] = align([(codes[k], versions[k], bodies[k]) for k in order])
     return data, comments
@@ -96,13 +98,15 @@ def _head(versions: list[Version], codes: list[str], mastheads: list[Masthead],
     return data
 
 
-def _agenda(fields: dict[str, object], codes: list[str], mastheads: list[Masthead], order: list[int]) -> dict[str, object]:
-    numbers = fields.get("items") or []
+def _agenda(
+    fields: dict[str, object], codes: list[str], mastheads: list[Masthead], order: list[int]
+) -> dict[str, object]:
+    numbers: list[tuple[int, str | None]] = fields.get("items") or []  # type: ignore[assignment]
     agenda: dict[str, object] = {}
     if "agenda_symbol" in fields:
         agenda["symbol"] = fields["agenda_symbol"]
     items = []
-    for n, (number, sub) in enumerate(numbers):  # type: ignore[misc]
+    for n, (number, sub) in enumerate(numbers):
         item: dict[str, object] = {"number": number}
         if sub:
             item["sub"] = sub
@@ -117,4 +121,3 @@ def _agenda(fields: dict[str, object], codes: list[str], mastheads: list[Masthea
 
 def _nth(values: object, n: int) -> str:
     return values[n] if isinstance(values, list) and n < len(values) else ""
-

@@ -38,7 +38,9 @@ class Masthead:
     unread: tuple[Line, ...] = ()
 
 
-def subtitle_of(lines: Sequence[Line], langs: tuple[str, ...] | None) -> tuple[str, str, str, Line] | None:
+def subtitle_of(
+    lines: Sequence[Line], langs: tuple[str, ...] | None
+) -> tuple[str, str, str, Line] | None:
     """(language, kind, gender, line) of the first line that is a kind's subtitle."""
     known = list(subtitles(langs))
     for ln in lines:
@@ -63,10 +65,16 @@ def read_masthead(version: Version, lang: str) -> Masthead:
     return Masthead(fields, texts, tuple(ln for ln in lines if id(ln) not in used))
 
 
-def _symbol_and_distr(version: Version, lines: list[Line], fields: dict[str, object], used: set[int]) -> None:
+def _symbol_and_distr(
+    version: Version, lines: list[Line], fields: dict[str, object], used: set[int]
+) -> None:
     for ln in lines:
         text = clean(ln.text)
-        if "symbol" not in fields and (m := FIND.search(text)) and m.group(0).strip() == text.strip():
+        if (
+            "symbol" not in fields
+            and (m := FIND.search(text))
+            and m.group(0).strip() == text.strip()
+        ):
             fields["symbol"] = m.group(0).strip()
         elif m := _DISTR.search(text):
             fields["distribution"] = m.group(1).lower()
@@ -82,7 +90,13 @@ def _symbol_and_distr(version: Version, lines: list[Line], fields: dict[str, obj
         fields["symbol"] = version.document.symbol_hint
 
 
-def _session(lang: str, lines: list[Line], fields: dict[str, object], texts: dict[str, object], used: set[int]) -> None:
+def _session(
+    lang: str,
+    lines: list[Line],
+    fields: dict[str, object],
+    texts: dict[str, object],
+    used: set[int],
+) -> None:
     for k, ln in enumerate(lines):
         if id(ln) in used or not (m := _YEAR.search(ln.text)):
             continue
@@ -108,18 +122,28 @@ def _without(text: str, printed: str) -> str:
     return re.sub(pattern, " ", text, count=1)
 
 
-def _agenda(version: Version, lines: list[Line], fields: dict[str, object], texts: dict[str, object], used: set[int]) -> None:
+def _agenda(
+    version: Version,
+    lines: list[Line],
+    fields: dict[str, object],
+    texts: dict[str, object],
+    used: set[int],
+) -> None:
     item = next((ln for ln in lines if "*" in ln.marks or "*" in ln.text), None)
     if item is None:
         return
     used.add(id(item))
-    numbers = [(int(n), sub or None) for n, sub in _ITEM.findall(clean(item.text).replace("*", " "))]
+    numbers = [
+        (int(n), sub or None) for n, sub in _ITEM.findall(clean(item.text).replace("*", " "))
+    ]
     fields["items"] = numbers
     for note in version.notes:
         if note.line == item.line and (m := FIND.search(clean(note.text))):
             fields["agenda_symbol"] = m.group(0).strip()
     rest = lines[lines.index(item) + 1 :]
-    titles = [ln for ln in rest if ln.style == "UNMastheadBold"] if any(ln.style for ln in rest) else []
+    titles = (
+        [ln for ln in rest if ln.style == "UNMastheadBold"] if any(ln.style for ln in rest) else []
+    )
     texts["item_titles"] = [clean(ln.text).strip() for ln in titles]
     used.update(id(ln) for ln in titles)
 

@@ -16,7 +16,14 @@ from habitat_docs.compose.language import available, figures_of, language
 from habitat_docs.model import facts
 from habitat_docs.model.document import KINDS
 
-__all__ = ["date_ranges", "flat", "language_named", "parse_english_date", "session_ordinal", "subtitles"]
+__all__ = [
+    "date_ranges",
+    "flat",
+    "language_named",
+    "parse_english_date",
+    "session_ordinal",
+    "subtitles",
+]
 
 _GENDERS = ("f", "m")
 
@@ -71,7 +78,7 @@ def date_ranges(lang: str, text: str) -> tuple[dt.date, dt.date, str] | None:
 def language_named(name: str) -> str | None:
     """The code of the language whose English name is ``name`` ("English" → en)."""
     for code in available():
-        if Locale.parse(code).get_display_name("en").casefold() == name.strip().casefold():
+        if (Locale.parse(code).get_display_name("en") or "").casefold() == name.strip().casefold():
             return code
     return None
 
