@@ -83,6 +83,9 @@ def _head(versions: list[Version], codes: list[str], mastheads: list[Masthead],
     for key in ("symbol", "issued", "distribution", "original"):
         if key in fields:
             data[key] = fields[key]
+    if "issued" not in data and "session" in fields:  # a text file may have lost the column
+        data["issued"] = fields["session"]["start"]  # type: ignore[index]
+        comments[("issued",)] = "not in the source: the session's first day stands in"
     data["languages"] = [codes[k] for k in order]
     for n, k in enumerate(order):  # a detected language's comment at its place in the list
         if ("languages", codes[k]) in comments:

@@ -4,19 +4,28 @@ the line where the body begins (the first section or paragraph)."""
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from habitat_docs.check import structure
 from habitat_docs.check.document import DocumentText, Line
+from habitat_docs.check.furniture import head_symbol
 from habitat_docs.check.reader import read
 from habitat_docs.check.resolve import Item
 
-__all__ = ["BODY_KINDS", "Version", "read_version"]
+__all__ = ["BODY_KINDS", "CJK", "Version", "read_version", "running_symbol"]
 
 # The labels that open the body: the masthead ends before the first of them.
 BODY_KINDS = frozenset({"section", "para", "annex", "decision", "heading"})
+# East Asian characters and punctuation: no space between two of them in the text itself.
+CJK = "[\u3000-\u9fff\uff00-\uffef]"
+# A space a PDF's text layer shows between two of them (beside a full-width bracket, say), or
+# between one of them and a Latin letter or digit, where the page only sets a narrow gap.
+_CJK_GAP = re.compile(f"(?<={CJK}) +(?={CJK}|[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?={CJK})")
+# The labels a footnote's own line opens with: in plain text nothing else tells a footnote.
+_NOTE_KINDS = frozenset({"star", "note"})
 
 
 @frozen
@@ -42,14 +51,43 @@ def read_version(path: str | os.PathLike[str]) -> Version:
     """Read ``path`` (DOCX, PDF or text) and split it into masthead, body and footnotes."""
     document = read(path)
     st = structure(document)
-    items: dict[int, list[Item]] = defaultdict(list)
+    found: dict[int, list[Item]] = defaultdict(list)
     for it in st.items:
-        items[id(it.line)].append(it)
-    text = [ln for ln in document.lines if ln.role not in ("note", "head", "foot")]
+        found[id(it.line)].append(it)
+    lines = list(document.lines)
+    if document.kind != "docx":  # a DOCX's paragraphs are the document's own text
+        lines = [_as_note(_closed(ln, found[id(ln)]), found[id(ln)]) for ln in lines]
+    items = {id(new): tuple(found[id(old)]) for old, new in zip(document.lines, lines, strict=True)}
+    text = [ln for ln in lines if ln.role not in ("note", "head", "foot")]
     start = next(
         (k for k, ln in enumerate(text) if any(it.kind in BODY_KINDS for it in items[id(ln)])),
         len(text),
     )
-    notes = tuple(ln for ln in document.lines if ln.role == "note")
-    frozen_items = {k: tuple(v) for k, v in items.items()}
-    return Version(document, tuple(text[:start]), tuple(text[start:]), notes, frozen_items)
+    notes = tuple(ln for ln in lines if ln.role == "note")
+    return Version(document, tuple(text[:start]), tuple(text[start:]), notes, items)
+
+
+def _as_note(line: Line, items: list[Item]) -> Line:
+    """A plain-text line that opens with a footnote's mark ("* HSP/EB.2024/1.") is a footnote:
+    the PDF reader tells footnotes by their size, a text file only by that mark."""
+    if line.role != "body" or not items or items[0].kind not in _NOTE_KINDS:
+        return line
+    return evolve(line, role="note")
+
+
+def _closed(line: Line, items: list[Item]) -> Line:
+    """A PDF or text line without the spaces its extraction put between East Asian
+    characters; the space after a label ("一、 导言") stays, as the label's reader expects."""
+    text = line.text
+    label = items[0].label if items else ""
+    start = text.index(label) + len(label) + 1 if label and label in text else 0
+    closed = text[:start] + _CJK_GAP.sub("", text[start:])
+    return line if closed == text else evolve(line, text=closed)
+
+
+def running_symbol(version: Version) -> str | None:
+    """The symbol the running heads print (the masthead of a text file may have lost it)."""
+    for ln in version.document.lines:
+        if ln.role == "head" and (symbol := head_symbol(ln.text)):
+            return symbol
+    return None

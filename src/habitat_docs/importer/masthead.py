@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from attrs import field, frozen
 
 from habitat_docs.check.document import Line, clean
-from habitat_docs.importer.lines import Version
+from habitat_docs.importer.lines import CJK, Version, running_symbol
 from habitat_docs.importer.words import (
     date_ranges,
     flat,
@@ -27,6 +27,8 @@ _ORIGINAL = re.compile(r"Original\s*:\s*(\w+)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19\d\d|2[01]\d\d)(?!\d)")
 _ITEM = re.compile(r"(?<![\d.])(\d{1,2})(?:\s*\(([a-z])\))?(?![\d.])")
 _VENUE_EDGES = " ,，、:：;；\t"
+# A date of issue where a PDF's top band runs it on after "Distr.: General" in one line.
+_DAY = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}\s*$")
 
 
 @frozen
@@ -69,15 +71,18 @@ def _symbol_and_distr(
     version: Version, lines: list[Line], fields: dict[str, object], used: set[int]
 ) -> None:
     for ln in lines:
-        text = clean(ln.text)
+        text = clean(ln.text).strip()
         if (
             "symbol" not in fields
             and (m := FIND.search(text))
-            and m.group(0).strip() == text.strip()
+            and text.endswith(m.group(0).strip())
         ):
-            fields["symbol"] = m.group(0).strip()
+            fields["symbol"] = m.group(0).strip()  # alone, or after the organ in a PDF's band
         elif m := _DISTR.search(text):
             fields["distribution"] = m.group(1).lower()
+            day = _DAY.search(text)
+            if "issued" not in fields and day and (d := parse_english_date(day.group(0))):
+                fields["issued"] = d
         elif m := _ORIGINAL.search(text):
             if code := language_named(m.group(1)):
                 fields["original"] = code
@@ -86,8 +91,10 @@ def _symbol_and_distr(
         elif ln.role != "table":
             continue  # the organ, the language line and the rest of the top band are printed, not data
         used.add(id(ln))
-    if "symbol" not in fields and version.document.symbol_hint:
-        fields["symbol"] = version.document.symbol_hint
+    if "symbol" not in fields:
+        symbol = version.document.symbol_hint or running_symbol(version)
+        if symbol:
+            fields["symbol"] = symbol
 
 
 def _session(
@@ -137,25 +144,63 @@ def _agenda(
         (int(n), sub or None) for n, sub in _ITEM.findall(clean(item.text).replace("*", " "))
     ]
     fields["items"] = numbers
-    for note in version.notes:
-        if note.line == item.line and (m := FIND.search(clean(note.text))):
-            fields["agenda_symbol"] = m.group(0).strip()
+    if symbol := _agenda_symbol(version, item):
+        fields["agenda_symbol"] = symbol
     rest = lines[lines.index(item) + 1 :]
-    titles = (
-        [ln for ln in rest if ln.style == "UNMastheadBold"] if any(ln.style for ln in rest) else []
-    )
-    texts["item_titles"] = [clean(ln.text).strip() for ln in titles]
-    used.update(id(ln) for ln in titles)
+    if any(ln.style for ln in rest):
+        titles = [[clean(ln.text).strip()] for ln in rest if ln.style == "UNMastheadBold"]
+    else:
+        titles = [[clean(ln.text).strip() for ln in _item_title(rest)]] if numbers else []
+    texts["item_titles"] = [joined(t) for t in titles if t]
+    used.update(id(ln) for ln in rest if clean(ln.text).strip() in {x for t in titles for x in t})
+
+
+def _agenda_symbol(version: Version, item: Line) -> str | None:
+    """The agenda's symbol, from the footnote the item's star calls: in a DOCX the note of the
+    item's paragraph, in a PDF or text the first note opening with the star."""
+    for note in version.notes:
+        text = clean(note.text).strip()
+        if (note.line == item.line or text.startswith("*")) and (m := FIND.search(text)):
+            return m.group(0).strip()
+    return None
+
+
+def _item_title(rest: list[Line]) -> list[Line]:
+    """The item's title without styles: in a PDF the lines after the item set as the first of
+    them is (the document's title is larger); in text all but the last line before the
+    subtitle, which is the title."""
+    if not rest:
+        return []
+    if rest[0].size is not None:
+        same = [ln for ln in rest if (ln.size, ln.bold) == (rest[0].size, rest[0].bold)]
+        run = []
+        for ln in rest:
+            if ln not in same:
+                break
+            run.append(ln)
+        return run
+    return _before_subtitle(rest)[:-1]
+
+
+def _before_subtitle(lines: list[Line]) -> list[Line]:
+    found = subtitle_of(lines, None)
+    return lines[: lines.index(found[3])] if found else lines
 
 
 def _title(lines: list[Line], texts: dict[str, object], used: set[int]) -> None:
-    """The title: the lines in the title style, or the unread lines before the subtitle."""
+    """The title: the lines in the title style, or the unread lines just above the subtitle
+    (in a PDF those set in the size of the last of them)."""
     styled = [ln for ln in lines if ln.style == "UNTitle"]
     if styled:
         title = styled
     else:
-        free = [ln for ln in lines if id(ln) not in used]
-        title = free[-1:]  # the subtitle is read already: the title stands just above it
+        free = [ln for ln in _before_subtitle(lines) if id(ln) not in used]
+        title = free[-1:]
+        while title and title[0].size is not None and len(title) < len(free):
+            before = free[-len(title) - 1]
+            if (before.size, before.bold) != (title[0].size, title[0].bold):
+                break
+            title.insert(0, before)
     texts["title"] = joined([clean(ln.text).strip() for ln in title])
     used.update(id(ln) for ln in title)
 
@@ -171,4 +216,4 @@ def joined(pieces: Sequence[str]) -> str:
 
 
 def _cjk(ch: str) -> bool:
-    return bool(ch) and ("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return re.fullmatch(CJK, ch) is not None
