@@ -7,12 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from habitat_docs.importer.body import Block, Body, where
+from habitat_docs.importer.ids import Ids
 from habitat_docs.importer.lines import Version
+from habitat_docs.importer.parts import Decision, TablePart
 
 __all__ = ["MisalignedError", "align"]
 
 _WHAT = {"section": "section", "subsection": "subsection", "para": "paragraph",
-         "sub": "subparagraph", "text": "unnumbered paragraph"}  # fmt: skip
+         "sub": "subparagraph", "text": "unnumbered paragraph", "table": "table",
+         "decision": "draft decision"}  # fmt: skip
 
 
 class MisalignedError(Exception):
@@ -26,9 +29,21 @@ def _skeleton(blocks: Sequence[Block]) -> Iterator[Block]:
         yield from _skeleton(b.children)
 
 
+def _shape(data: object) -> tuple[int, ...]:
+    """What must agree between versions of a table (its grid and notes) or a draft decision
+    (its preamble and operative paragraphs)."""
+    if isinstance(data, TablePart):
+        return (len(data.columns), *map(len, data.rows), len(data.notes), bool(data.source))
+    if isinstance(data, Decision):
+        return (len(data.preamble), len(data.operative))
+    return ()
+
+
 def _show(b: Block | None) -> str:
     if b is None:
         return "nothing more"
+    if b.data is not None:
+        return f"{_WHAT[b.kind]} {b.value or ''} of shape {_shape(b.data)}".strip()
     depth = f" at depth {b.depth}" if b.kind == "sub" else ""
     return f"{_WHAT.get(b.kind, b.kind)} {b.value or ''}{depth}".replace("  ", " ").strip()
 
@@ -42,8 +57,8 @@ def _check_pair(first: tuple[Version, Body], other: tuple[Version, Body]) -> Non
         if (
             x is not None
             and y is not None
-            and (x.kind, x.value, x.depth, len(x.subsections))
-            == (y.kind, y.value, y.depth, len(y.subsections))
+            and (x.kind, x.value, x.depth, len(x.subsections), _shape(x.data))
+            == (y.kind, y.value, y.depth, len(y.subsections), _shape(y.data))
         ):
             continue
         here = where(va, x.line) if x else f"{va.name}: end"
@@ -58,32 +73,98 @@ def align(versions: Sequence[tuple[str, Version, Body]]) -> list[dict[str, objec
     first = versions[0]
     for other in versions[1:]:
         _check_pair((first[1], first[2]), (other[1], other[2]))
-    return [_section([v[2].sections[k] for v in versions], [v[0] for v in versions])
+    merger = _Merger([v[0] for v in versions])
+    return [merger.section([v[2].sections[k] for v in versions])
             for k in range(len(first[2].sections))]  # fmt: skip
 
 
-def _text(blocks: Sequence[Block], langs: Sequence[str]) -> dict[str, str]:
-    return {lang: b.text for lang, b in zip(langs, blocks, strict=True)}
+def together(langs: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
+    """One text in every language, from each version's."""
+    return dict(zip(langs, texts, strict=True))
 
 
-def _section(blocks: Sequence[Block], langs: Sequence[str]) -> dict[str, object]:
-    out: dict[str, object] = {"heading": _text(blocks, langs)}
-    content = [
-        _paragraph([b.children[k] for b in blocks], langs) for k in range(len(blocks[0].children))
-    ]
-    if content:
-        out["content"] = content
-    if blocks[0].subsections:
-        out["subsections"] = [_section([b.subsections[k] for b in blocks], langs)
-                              for k in range(len(blocks[0].subsections))]  # fmt: skip
-    return out
+class _Merger:
+    """The blocks of every version made one, with ids that read (importer/ids.py)."""
+
+    def __init__(self, langs: Sequence[str]) -> None:
+        self.langs = list(langs)
+        self.ids = Ids()
+
+    def text(self, blocks: Sequence[Block]) -> dict[str, str]:
+        return together(self.langs, [b.text for b in blocks])
+
+    def section(self, blocks: Sequence[Block]) -> dict[str, object]:
+        out: dict[str, object] = {
+            "id": self.ids.make([b.text for b in blocks], blocks[0].kind),
+            "heading": self.text(blocks),
+        }
+        content = [self.paragraph([b.children[k] for b in blocks])
+                   for k in range(len(blocks[0].children))]  # fmt: skip
+        if content:
+            out["content"] = content
+        if blocks[0].subsections:
+            out["subsections"] = [self.section([b.subsections[k] for b in blocks])
+                                  for k in range(len(blocks[0].subsections))]  # fmt: skip
+        return out
+
+    def paragraph(self, blocks: Sequence[Block]) -> dict[str, object]:
+        if isinstance(blocks[0].data, TablePart):
+            return self.table([b.data for b in blocks])  # type: ignore[misc]
+        if isinstance(blocks[0].data, Decision):
+            return self.decision([b.data for b in blocks])  # type: ignore[misc]
+        return self.plain(blocks)
+
+    def plain(self, blocks: Sequence[Block]) -> dict[str, object]:
+        out: dict[str, object] = {"text": self.text(blocks)}
+        if blocks[0].children:
+            out["subparagraphs"] = [self.plain([b.children[k] for b in blocks])
+                                    for k in range(len(blocks[0].children))]  # fmt: skip
+        if blocks[0].kind == "text":
+            out["numbered"] = False
+        return out
+
+    def many(self, texts: Sequence[Sequence[str]]) -> list[dict[str, str]]:
+        """The k-th text of every version, for each k."""
+        return [together(self.langs, [t[k] for t in texts]) for k in range(len(texts[0]))]
+
+    def table(self, tables: Sequence[TablePart]) -> dict[str, object]:
+        lead = tables[0]
+        # each version letters its notes in its own alphabet: the k-th note is one note
+        ids = [self.ids.make([t.notes[k][1] for t in tables], "note")
+               for k in range(len(lead.notes))]  # fmt: skip
+        tables = [_renamed(t, {n[0]: i for n, i in zip(t.notes, ids, strict=True)})
+                  for t in tables]  # fmt: skip
+        table: dict[str, object] = {
+            "title": together(self.langs, [t.title for t in tables]),
+            "columns": self.many([t.columns for t in tables]),
+            "rows": [self.many([t.rows[k] for t in tables]) for k in range(len(lead.rows))],
+        }
+        if lead.notes:
+            table["table_notes"] = [
+                {"id": id_, "text": together(self.langs, [t.notes[k][1] for t in tables])}
+                for k, id_ in enumerate(ids)
+            ]
+        if lead.source:
+            table["source"] = together(self.langs, [t.source for t in tables])
+        return {"id": self.ids.make([t.title for t in tables], "table"), "table": table}
+
+    def decision(self, decisions: Sequence[Decision]) -> dict[str, object]:
+        lead = decisions[0]
+        decision: dict[str, object] = {"title": together(self.langs, [d.title for d in decisions])}
+        if lead.preamble:
+            decision["preamble"] = self.many([d.preamble for d in decisions])
+        decision["operative"] = self.many([d.operative for d in decisions])
+        return {"id": self.ids.make([d.title for d in decisions], "decision"), "decision": decision}
 
 
-def _paragraph(blocks: Sequence[Block], langs: Sequence[str]) -> dict[str, object]:
-    out: dict[str, object] = {"text": _text(blocks, langs)}
-    if blocks[0].children:
-        out["subparagraphs"] = [_paragraph([b.children[k] for b in blocks], langs)
-                                for k in range(len(blocks[0].children))]  # fmt: skip
-    if blocks[0].kind == "text":
-        out["numbered"] = False
-    return out
+def _renamed(table: TablePart, ids: dict[str, str]) -> TablePart:
+    """``table`` with its note marks ({tnote:a}) naming the notes' ids."""
+
+    def name(text: str) -> str:
+        for letter, id_ in ids.items():
+            text = text.replace(f"{{tnote:{letter}}}", f"{{tnote:{id_}}}")
+        return text
+
+    return TablePart(name(table.title), [name(c) for c in table.columns],
+                     [[name(c) for c in row] for row in table.rows],
+                     [(letter, name(t)) for letter, t in table.notes], name(table.source))  # fmt: skip

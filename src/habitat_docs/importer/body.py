@@ -23,6 +23,11 @@ _LATER = {
     "figure": "a figure",
     "table": "a table",
 }
+# A table or draft decision of a DOCX is read whole from its paragraphs' styles
+# (importer/parts.py): the lines in these styles belong to it.
+_PARTS = {"table", "decision"}
+_PART_STYLES = frozenset({"UNCaption", "UNNote", "UNTableText", "UNDecisionHeading",
+                          "UNDecisionTitle", "UNDecisionText", "UNOperative"})  # fmt: skip
 _ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 
 
@@ -38,6 +43,7 @@ class Block:
     line: Line
     children: list[Block] = field(factory=list)  # paragraphs of a section, subparagraphs
     subsections: list[Block] = field(factory=list)
+    data: object = None  # a table's or draft decision's parts (importer/parts.py)
 
 
 @define
@@ -71,6 +77,7 @@ class _Reader:
         self.body = Body()
         self.last: Block | None = None  # the block text runs on into (plain text)
         self.skipping = ""  # what a later slice will import: its lines are reported
+        self.part: Block | None = None  # the table or draft decision being read
 
     def run(self) -> Body:
         for ln in self.version.body:
@@ -82,6 +89,9 @@ class _Reader:
         self.body.warnings.append(f"{where(self.version, line)}: “{opening}”: not imported: {why}")
 
     def line(self, ln: Line) -> None:
+        if self.part is not None and (ln.style in _PART_STYLES or ln.role == "table"):
+            return  # read whole by importer/parts.py
+        self.part = None
         items = [
             it for it in self.version.of(ln) if it.kind not in ("ref", "star-ref", "note", "star")
         ]
@@ -91,6 +101,11 @@ class _Reader:
                 self.unlabelled(ln)
             return
         it = items[0]
+        if it.kind in _PARTS and ln.style in _PART_STYLES and self.body.sections:
+            self.skipping = ""
+            self.part = Block(it.kind, it.value, 0, "", ln)
+            self.container().append(self.part)
+            return
         if it.kind in _LATER:
             self.skipping = _LATER[it.kind]
             self.warn(ln, f"{_LATER[it.kind]} (a later slice of the importer)")

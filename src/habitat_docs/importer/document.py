@@ -7,11 +7,12 @@ import os
 from collections.abc import Sequence
 
 from habitat_docs.compose.language import available
-from habitat_docs.importer.align import align
-from habitat_docs.importer.body import read_body, where
+from habitat_docs.importer.align import align, together
+from habitat_docs.importer.body import Block, Body, read_body, where
 from habitat_docs.importer.detect import detect_language
 from habitat_docs.importer.lines import Version, read_version
 from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
+from habitat_docs.importer.parts import Parts, Summary, read_parts
 
 __all__ = ["ImportFailed", "import_document"]
 
@@ -38,6 +39,7 @@ def import_document(
     versions = [read_version(p) for p in paths]
     codes = _languages(versions, list(langs or ()), comments)
     bodies = [read_body(v) for v in versions]
+    parts = [_attach(v, b) for v, b in zip(versions, bodies, strict=True)]
     mastheads = [read_masthead(v, c) for v, c in zip(versions, codes, strict=True)]
     sink = warnings if warnings is not None else []
     for version, body, masthead in zip(versions, bodies, mastheads, strict=True):
@@ -48,8 +50,48 @@ def import_document(
         range(len(codes)), key=lambda k: _UN_ORDER.index(codes[k]) if codes[k] in _UN_ORDER else 99
     )
     data = _head(versions, codes, mastheads, order, comments)
+    summary = _summary([parts[k].summary for k in order], [codes[k] for k in order])
+    if summary:
+        data["summary"] = summary
     data["sections"] = align([(codes[k], versions[k], bodies[k]) for k in order])
     return data, comments
+
+
+def _attach(version: Version, body: Body) -> Parts:
+    """The tables and draft decisions of a DOCX version, each given to the block that stands
+    for it in ``body``, in order; a block left without one stays text (reported)."""
+    if version.document.kind != "docx":
+        return Parts()
+    parts = read_parts(version.document.name)
+    tables, decisions = iter(parts.tables), iter(parts.decisions)
+    for block in _walk(body.sections):
+        if block.kind == "table":
+            block.data = next(tables, None)
+        elif block.kind == "decision":
+            block.data = next(decisions, None)
+    return parts
+
+
+def _walk(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        out += [b, *_walk(b.subsections), *_walk(b.children)]
+    return out
+
+
+def _summary(summaries: list[Summary | None], langs: list[str]) -> dict[str, object]:
+    """The summary in every language, when every version has one of the same length."""
+    if any(s is None for s in summaries):
+        return {}
+    found = [s for s in summaries if s is not None]
+    if len({len(s.paras) for s in found}) != 1 or len({bool(s.action) for s in found}) != 1:
+        raise ImportFailed("the versions' summaries differ in their number of paragraphs")
+    out: dict[str, object] = {
+        "text": [together(langs, [s.paras[k] for s in found]) for k in range(len(found[0].paras))]
+    }
+    if found[0].action:
+        out["action"] = together(langs, [s.action for s in found])
+    return out
 
 
 def _languages(versions: list[Version], given: list[str], comments: Comments) -> list[str]:

@@ -57,7 +57,8 @@ def read_masthead(version: Version, lang: str) -> Masthead:
     lines = [ln for ln in version.masthead if clean(ln.text).strip()]
     fields: dict[str, object] = {}
     texts: dict[str, object] = {}
-    used: set[int] = set()
+    # the summary box below the title is read whole from the DOCX (importer/parts.py)
+    used: set[int] = {id(ln) for ln in lines if ln.style == "UNSummary"}
     _symbol_and_distr(version, lines, fields, used)
     _session(lang, lines, fields, texts, used)
     _agenda(version, lines, fields, texts, used)
