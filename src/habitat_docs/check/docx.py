@@ -13,6 +13,7 @@ from lxml import etree
 
 from habitat_docs.check.document import DocumentText, Header, Line, clean
 from habitat_docs.check.findings import CheckError
+from habitat_docs.check.limits import MAX_PART
 from habitat_docs.check.symbols import SYMBOL
 from habitat_docs.check.wordlists import WordLists
 
@@ -28,7 +29,6 @@ _DROPPED = frozenset({DEL, MOVE_FROM, P})
 _REVISIONS = tuple(_W + t for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange"))
 # Third-party files: no DTD, no entities, no network, no huge trees.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-_PART_LIMIT = 64 * 1024 * 1024
 _CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
@@ -65,11 +65,11 @@ def read_docx(path: Path) -> DocumentText:
 
 def _broken_part(path: Path) -> str | None:
     """Which XML part of a DOCX python-docx could not parse, and why (on the error path only);
-    parts larger than :data:`_PART_LIMIT` are not inflated."""
+    parts larger than :data:`~habitat_docs.check.limits.MAX_PART` are not inflated."""
     try:
         with zipfile.ZipFile(path) as z:
             for info in z.infolist():
-                if info.filename.endswith((".xml", ".rels")) and info.file_size <= _PART_LIMIT:
+                if info.filename.endswith((".xml", ".rels")) and info.file_size <= MAX_PART:
                     try:
                         etree.fromstring(z.read(info), _PARSER)
                     except etree.XMLSyntaxError as e:

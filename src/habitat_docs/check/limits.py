@@ -16,10 +16,11 @@ from pathlib import Path
 
 from habitat_docs.check.findings import CheckError
 
-__all__ = ["MAX_INFLATED", "MAX_MEMBERS", "MAX_PAGES", "MAX_PDF_TEXT", "MAX_RATIO", "check_zip"]
+__all__ = ["MAX_INFLATED", "MAX_MEMBERS", "MAX_PART", "MAX_PAGES", "MAX_PDF_TEXT", "MAX_RATIO", "check_zip"]
 
 MAX_MEMBERS = 5_000  # parts in a DOCX
 MAX_INFLATED = 256 * 2**20  # bytes of all its parts, inflated
+MAX_PART = 64 * 2**20  # bytes of one XML part the reader inflates to name what is broken
 MAX_RATIO = 100  # inflated / compressed, for a part of more than RATIO_FROM bytes
 RATIO_FROM = 2**20
 MAX_PAGES = 5_000  # pages of a PDF

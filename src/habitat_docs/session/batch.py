@@ -36,6 +36,7 @@ import attrs
 from habitat_docs import api
 from habitat_docs.compose.language import available, language
 from habitat_docs.errors import DataError, Problem
+from habitat_docs.languages_pool import fork_context
 from habitat_docs.load import structure
 from habitat_docs.model import KINDS, Artwork, Text, in_un_order
 from habitat_docs.session.document_file import DocumentFile, read_document_file
@@ -190,18 +191,11 @@ def _context() -> Any:
     but not the thread, so a fresh process is started from a fork server instead."""
     if not sys.platform.startswith("linux"):
         return None
+    forked = fork_context()
+    if forked is not None:
+        return forked
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and _threads() == 1:
-        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-def _threads() -> int:
-    """Threads of this process, native ones included (not only Python's)."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 2  # unknown: do not fork
 
 
 # ============================================================================ the work
