@@ -17,6 +17,7 @@ title: {en: Ethics, zh: 道德操守}
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -134,7 +135,7 @@ class _Writer:
         for key in _ordered(value, path):
             item, where = value[key], (*path, key)
             lines += self.comment_lines(where, indent)
-            head = " " * indent + _scalar(key, flow=False) + ":"
+            head = " " * indent + _key(key) + ":"
             inline = self.inline(item, where, len(head) + 1)
             folded = _folded(item, indent + 2) if inline is None else None
             if folded is not None:
@@ -279,6 +280,13 @@ def _flow(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_flow(item) for item in value) + "]"
     return _scalar(value, flow=True)
+
+
+@functools.lru_cache(maxsize=512, typed=True)
+def _key(key: Any) -> str:
+    """A mapping's key as YAML: a document has few keys ("id", "text", "en"), each written
+    many times, and YAML's analysis of a scalar is the slow part of writing it."""
+    return _scalar(key, flow=False)
 
 
 def _scalar(value: Any, flow: bool) -> str:
