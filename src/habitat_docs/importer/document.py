@@ -10,6 +10,7 @@ from habitat_docs.compose.language import available
 from habitat_docs.importer.align import align, together
 from habitat_docs.importer.body import Block, Body, read_body, where
 from habitat_docs.importer.detect import detect_language
+from habitat_docs.importer.informal import cited_documents, informal_kind, name_of, online
 from habitat_docs.importer.lines import Version, read_version
 from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
 from habitat_docs.importer.parts import Parts, Summary, read_parts
@@ -54,6 +55,9 @@ def import_document(
     if summary:
         data["summary"] = summary
     data["sections"] = align([(codes[k], versions[k], bodies[k]) for k in order])
+    if documents := cited_documents(data["sections"]):  # type: ignore[arg-type]
+        data["documents"] = documents
+        comments[("documents",)] = "read from the pre-session lines: their titles are not printed"
     return data, comments
 
 
@@ -114,14 +118,7 @@ def _head(versions: list[Version], codes: list[str], mastheads: list[Masthead],
     for m in mastheads:
         for key, value in m.fields.items():
             fields.setdefault(key, value)
-    data: dict[str, object] = {}
-    found = subtitle_of(versions[order[0]].masthead, (codes[order[0]],))
-    if found:
-        data["kind"] = found[1]
-        comments[("kind",)] = f"read from the subtitle “{found[3].text.strip()}”"
-    else:
-        data["kind"] = "executive-director-report"
-        comments[("kind",)] = "a guess: no subtitle recognised"
+    data = _kind(versions[order[0]], codes[order[0]], "symbol" in fields, comments)
     for key in ("symbol", "issued", "distribution", "original"):
         if key in fields:
             data[key] = fields[key]
@@ -135,12 +132,32 @@ def _head(versions: list[Version], codes: list[str], mastheads: list[Masthead],
     if "session" in fields:
         session = dict(fields["session"])  # type: ignore[call-overload]
         session["venue"] = {codes[k]: mastheads[k].texts.get("venue", "") for k in order}
+        if online(session["venue"]):
+            del session["venue"]
+            session["online"] = True
         data["session"] = session
     agenda = _agenda(fields, codes, mastheads, order)
     if agenda:
         data["agenda"] = agenda
     data["title"] = {codes[k]: mastheads[k].texts.get("title", "") for k in order}
     return data
+
+
+def _kind(first: Version, code: str, symbol: bool, comments: Comments) -> dict[str, object]:
+    """The kind, from the subtitle of the first version; without one, the kind that prints
+    neither subtitle nor symbol when its headings are labelled that kind's way (named after
+    its file, having no symbol), else a guess."""
+    found = subtitle_of(first.masthead, (code,))
+    if found:
+        comments[("kind",)] = f"read from the subtitle “{found[3].text.strip()}”"
+        return {"kind": found[1]}
+    kind = None if symbol else informal_kind(first, code)
+    if kind is None:
+        comments[("kind",)] = "a guess: no subtitle recognised"
+        return {"kind": "executive-director-report"}
+    comments[("kind",)] = "no subtitle and no symbol: the kind that prints neither"
+    comments[("name",)] = f"from the file name {os.path.basename(first.name)}"
+    return {"kind": kind, "name": name_of(first.name, code)}
 
 
 def _agenda(
