@@ -7,12 +7,13 @@ import os
 from collections.abc import Sequence
 
 from habitat_docs.compose.language import available
-from habitat_docs.importer.align import align, together
+from habitat_docs.importer.align import MisalignedError, align, together
 from habitat_docs.importer.body import Block, Body, read_body, where
 from habitat_docs.importer.detect import detect_language
 from habitat_docs.importer.informal import cited_documents, informal_kind, name_of, online
 from habitat_docs.importer.lines import Version, read_version
 from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
+from habitat_docs.importer.partial import align_partial
 from habitat_docs.importer.parts import Parts, Summary, read_parts
 
 __all__ = ["ImportFailed", "import_document"]
@@ -31,9 +32,12 @@ def import_document(
     langs: Sequence[str] | None = None,
     *,
     warnings: list[str] | None = None,
+    partial: bool = False,
 ) -> tuple[dict[str, object], Comments]:
     """The data file of the document whose language versions are ``paths``; ``langs`` names
-    their languages in file order (detected when None or shorter)."""
+    their languages in file order (detected when None or shorter). Versions that do not align
+    raise MisalignedError; with ``partial`` what aligns is imported and each block left over
+    is written in a comment and reported in ``warnings`` (as an ``Unaligned``)."""
     if not paths:
         raise ImportFailed("no file to import")
     comments: Comments = {}
@@ -54,11 +58,24 @@ def import_document(
     summary = _summary([parts[k].summary for k in order], [codes[k] for k in order])
     if summary:
         data["summary"] = summary
-    data["sections"] = align([(codes[k], versions[k], bodies[k]) for k in order])
+    data["sections"] = _sections([(codes[k], versions[k], bodies[k]) for k in order],
+                                 partial, comments, sink)  # fmt: skip
     if documents := cited_documents(data["sections"]):  # type: ignore[arg-type]
         data["documents"] = documents
         comments[("documents",)] = "read from the pre-session lines: their titles are not printed"
     return data, comments
+
+
+def _sections(
+    aligned: list[tuple[str, Version, Body]], partial: bool, comments: Comments, sink: list[str]
+) -> list[dict[str, object]]:
+    try:
+        return align(aligned)
+    except MisalignedError as e:
+        if not partial:
+            raise
+        comments[()] = f"{e}: what aligns is imported, the rest is in comments"
+        return align_partial(aligned, comments, sink)
 
 
 def _attach(version: Version, body: Body) -> Parts:
