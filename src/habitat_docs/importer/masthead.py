@@ -167,7 +167,9 @@ def _agenda(
         fields["agenda_symbol"] = symbol
     rest = lines[lines.index(item) + 1 :]
     if any(ln.style for ln in rest):
-        titles = [[clean(ln.text).strip()] for ln in rest if ln.style == "UNMastheadBold"]
+        bold = [ln for ln in rest if ln.style == "UNMastheadBold"]  # a title's lines: one paragraph
+        titles = [[clean(ln.text).strip() for ln in bold if ln.line == n]
+                  for n in dict.fromkeys(ln.line for ln in bold)]  # fmt: skip
     else:
         titles = [[clean(ln.text).strip() for ln in _item_title(rest)]] if numbers else []
     texts["item_titles"] = [joined(t) for t in titles if t]
