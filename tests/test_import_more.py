@@ -256,3 +256,32 @@ def test_libreoffice_pdf_round_trip(tmp_path: Path) -> None:
         assert data[key] == original[key], key
     again = _rebuilt(data, comments, tmp_path, **options)
     _same_paragraphs(built, again)
+
+
+ED_REPORT = ROOT / "examples" / "hsp-eb-2024-11.yaml"
+
+
+@pytest.mark.slow
+def test_an_agenda_item_title_set_on_two_lines_reads_whole(tmp_path: Path) -> None:
+    built = hd.build(ED_REPORT, tmp_path, langs=("zh", "en"))
+    assert "\n" in docx.Document(str(built[1])).paragraphs[4].text  # the item's title, broken
+    data, _ = import_document(built)
+    original = yaml.safe_load(ED_REPORT.read_text(encoding="utf-8"))
+    title = original["agenda"]["items"][0]["title"]
+    assert data["agenda"]["items"][0]["title"] == {"zh": title["zh"], "en": title["en"]}  # type: ignore[index]
+
+
+@pytest.mark.slow
+def test_partial_keeps_summaries_that_differ_in_a_comment(tmp_path: Path) -> None:
+    (en,) = hd.build(ED_REPORT, tmp_path / "en", langs=("en",))
+    data = yaml.safe_load(ED_REPORT.read_text(encoding="utf-8"))
+    more = {"ar": "-", "zh": "再多一段。", "en": "More.", "fr": "-", "ru": "-", "es": "-"}
+    data["summary"]["text"] = [*data["summary"]["text"], more]
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (zh,) = hd.build(changed, tmp_path / "zh", langs=("zh",))
+    warnings: list[str] = []
+    back, comments = import_document([en, zh], warnings=warnings, partial=True)
+    assert "summary" not in back and len(back["sections"]) == len(data["sections"])  # type: ignore[arg-type]
+    assert sum(isinstance(w, Unaligned) for w in warnings) == 2
+    assert f"{zh}: the summary" in comments[("title",)] and "“再多一段。”" in comments[("title",)]

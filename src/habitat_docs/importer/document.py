@@ -13,7 +13,7 @@ from habitat_docs.importer.detect import detect_language
 from habitat_docs.importer.informal import cited_documents, informal_kind, name_of, online
 from habitat_docs.importer.lines import Version, read_version
 from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
-from habitat_docs.importer.partial import align_partial
+from habitat_docs.importer.partial import Unaligned, align_partial
 from habitat_docs.importer.parts import Parts, Summary, read_parts
 
 __all__ = ["ImportFailed", "import_document"]
@@ -55,7 +55,12 @@ def import_document(
         range(len(codes)), key=lambda k: _UN_ORDER.index(codes[k]) if codes[k] in _UN_ORDER else 99
     )
     data = _head(versions, codes, mastheads, order, comments)
-    summary = _summary([parts[k].summary for k in order], [codes[k] for k in order])
+    try:
+        summary = _summary([parts[k].summary for k in order], [codes[k] for k in order])
+    except ImportFailed as e:
+        if not partial:
+            raise
+        summary = _summary_left(e, [(versions[k], parts[k].summary) for k in order], comments, sink)
     if summary:
         data["summary"] = summary
     data["sections"] = _sections([(codes[k], versions[k], bodies[k]) for k in order],
@@ -113,6 +118,22 @@ def _summary(summaries: list[Summary | None], langs: list[str]) -> dict[str, obj
     if found[0].action:
         out["action"] = together(langs, [s.action for s in found])
     return out
+
+
+def _summary_left(
+    e: ImportFailed, summaries: list[tuple[Version, Summary | None]], comments: Comments,
+    sink: list[str],
+) -> dict[str, object]:  # fmt: skip
+    """No summary: each version's, left over, in a comment on the title and reported."""
+    notes = [str(e)]
+    for version, summary in summaries:
+        if summary is not None:
+            texts = " ".join(f"“{t}”" for t in (*summary.paras, summary.action) if t)
+            notes.append(f"left out, not aligned: {version.name}: the summary {texts}")
+            sink.append(Unaligned(f"{version.name}: the summary: not aligned with the other "
+                                  "versions (kept in a comment)"))  # fmt: skip
+    comments[("title",)] = "\n".join(notes)
+    return {}
 
 
 def _languages(versions: list[Version], given: list[str], comments: Comments) -> list[str]:
