@@ -309,7 +309,8 @@ def _plain(text: str, flow: bool) -> bool:
     allowed = analysis.allow_flow_plain if flow else analysis.allow_block_plain
     if not allowed or analysis.multiline:
         return False
-    return _is_string(text) and _is_string(text.split(maxsplit=1)[0])
+    words = text.split(maxsplit=1)  # none in a text of spaces YAML would strip ("\xa0")
+    return bool(words) and _is_string(text) and _is_string(words[0])
 
 
 def _is_string(text: str) -> bool:
