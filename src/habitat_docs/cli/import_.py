@@ -46,7 +46,9 @@ def _import(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return usage_error(p, f"--lang names {len(langs)} languages for {len(args.files)} files")
     warnings: list[str] = []
     try:
-        data, comments = import_document(args.files, langs, warnings=warnings)
+        data, comments = import_document(
+            args.files, langs, warnings=warnings, images=Path(args.output).parent
+        )
     except CheckError as e:
         print(one_line(f"{e.file}: {e}" if e.file else str(e)), file=sys.stderr)
         return 2

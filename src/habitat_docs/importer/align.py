@@ -7,15 +7,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from habitat_docs.importer.body import Block, Body, where
+from habitat_docs.importer.figures import FigurePart, merged_figure
 from habitat_docs.importer.ids import Ids
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.parts import Decision, TablePart
 
-__all__ = ["MisalignedError", "align"]
+__all__ = ["MisalignedError", "align", "align_body"]
 
 _WHAT = {"section": "section", "subsection": "subsection", "para": "paragraph",
          "sub": "subparagraph", "text": "unnumbered paragraph", "table": "table",
-         "decision": "draft decision"}  # fmt: skip
+         "decision": "draft decision", "figure": "figure", "annex": "annex",
+         "targets": "target box", "item": "target"}  # fmt: skip
 
 
 class MisalignedError(Exception):
@@ -36,6 +38,9 @@ def _shape(data: object) -> tuple[int, ...]:
         return (len(data.columns), *map(len, data.rows), len(data.notes), bool(data.source))
     if isinstance(data, Decision):
         return (len(data.preamble), len(data.operative))
+    if isinstance(data, FigurePart):
+        grid = data.grid or []
+        return (*map(len, grid), len(data.notes), bool(data.source), data.not_edited)
     return ()
 
 
@@ -50,7 +55,8 @@ def _show(b: Block | None) -> str:
 
 def _check_pair(first: tuple[Version, Body], other: tuple[Version, Body]) -> None:
     (va, a), (vb, b) = first, other
-    xs, ys = list(_skeleton(a.sections)), list(_skeleton(b.sections))
+    xs = [*_skeleton(a.sections), *_skeleton(a.annexes)]
+    ys = [*_skeleton(b.sections), *_skeleton(b.annexes)]
     for k in range(max(len(xs), len(ys))):
         x = xs[k] if k < len(xs) else None
         y = ys[k] if k < len(ys) else None
@@ -70,12 +76,23 @@ def _check_pair(first: tuple[Version, Body], other: tuple[Version, Body]) -> Non
 
 def align(versions: Sequence[tuple[str, Version, Body]]) -> list[dict[str, object]]:
     """The sections of the data file, every text holding every version's language."""
+    return align_body(versions)[0]
+
+
+def align_body(
+    versions: Sequence[tuple[str, Version, Body]], images: dict[str, bytes] | None = None
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The sections and the annexes of the data file; the figures' images into ``images``,
+    by the file name the data gives them (none when it is None)."""
     first = versions[0]
     for other in versions[1:]:
         _check_pair((first[1], first[2]), (other[1], other[2]))
-    merger = _Merger([v[0] for v in versions])
-    return [merger.section([v[2].sections[k] for v in versions])
-            for k in range(len(first[2].sections))]  # fmt: skip
+    merger = _Merger([v[0] for v in versions], images)
+    sections = [merger.section([v[2].sections[k] for v in versions])
+                for k in range(len(first[2].sections))]  # fmt: skip
+    annexes = [merger.annex([v[2].annexes[k] for v in versions])
+               for k in range(len(first[2].annexes))]  # fmt: skip
+    return sections, annexes
 
 
 def together(langs: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
@@ -86,9 +103,10 @@ def together(langs: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
 class _Merger:
     """The blocks of every version made one, with ids that read (importer/ids.py)."""
 
-    def __init__(self, langs: Sequence[str]) -> None:
+    def __init__(self, langs: Sequence[str], images: dict[str, bytes] | None = None) -> None:
         self.langs = list(langs)
         self.ids = Ids()
+        self.images = images
 
     def text(self, blocks: Sequence[Block]) -> dict[str, str]:
         return together(self.langs, [b.text for b in blocks])
@@ -107,7 +125,30 @@ class _Merger:
                                   for k in range(len(blocks[0].subsections))]  # fmt: skip
         return out
 
+    def annex(self, blocks: Sequence[Block]) -> dict[str, object]:
+        out: dict[str, object] = {
+            "id": self.ids.make([b.text for b in blocks], "annex"),
+            "title": self.text(blocks),
+        }
+        content = [self.paragraph([b.children[k] for b in blocks])
+                   for k in range(len(blocks[0].children))]  # fmt: skip
+        if content:
+            out["content"] = content
+        if blocks[0].subsections:
+            out["sections"] = [self.section([b.subsections[k] for b in blocks])
+                               for k in range(len(blocks[0].subsections))]  # fmt: skip
+        return out
+
     def paragraph(self, blocks: Sequence[Block]) -> dict[str, object]:
+        if isinstance(blocks[0].data, FigurePart):
+            figures: list[FigurePart] = [b.data for b in blocks]  # type: ignore[misc]
+            id_ = self.ids.make([f.title for f in figures], "figure")
+            return merged_figure(self.langs, id_, figures, self.images)
+        if blocks[0].kind == "targets":
+            items = [
+                self.text([b.children[k] for b in blocks]) for k in range(len(blocks[0].children))
+            ]
+            return {"targets": items}
         if isinstance(blocks[0].data, TablePart):
             return self.table([b.data for b in blocks])  # type: ignore[misc]
         if isinstance(blocks[0].data, Decision):

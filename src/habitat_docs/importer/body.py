@@ -1,5 +1,6 @@
 """The body of one language version as nested blocks: sections, subsections, paragraphs and
-subparagraphs, each with its text (footnotes as {note:…}) and the line it was read from."""
+subparagraphs, figures (importer/figures.py), target boxes and annexes, each with its text
+(footnotes as {note:…}) and the line it was read from."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from attrs import define, field
 
 from habitat_docs.check.document import Line, clean
 from habitat_docs.check.resolve import Item
+from habitat_docs.importer.boxes import opens_box
+from habitat_docs.importer.figures import FigureLines, FigurePart
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import joined
 
@@ -18,9 +21,7 @@ __all__ = ["Block", "Body", "read_body", "where"]
 _LATER = {
     "decision": "a draft decision",
     "operative": "a draft decision's paragraph",
-    "annex": "an annex",
     "heading": "a third-level heading",
-    "figure": "a figure",
     "table": "a table",
 }
 # A table or draft decision of a DOCX is read whole from its paragraphs' styles
@@ -33,8 +34,9 @@ _ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 
 @define
 class Block:
-    """A section (``kind`` section or subsection) or a paragraph (para, sub, text for an
-    unnumbered one) with what it holds."""
+    """A section (``kind`` section or subsection), an annex (its sections as subsections), a
+    paragraph (para, sub, text for an unnumbered one), a figure, or a target box (targets,
+    its items ``item``), with what it holds."""
 
     kind: str
     value: int
@@ -49,6 +51,7 @@ class Block:
 @define
 class Body:
     sections: list[Block] = field(factory=list)
+    annexes: list[Block] = field(factory=list)
     warnings: list[str] = field(factory=list)
 
 
@@ -78,6 +81,9 @@ class _Reader:
         self.last: Block | None = None  # the block text runs on into (plain text)
         self.skipping = ""  # what a later slice will import: its lines are reported
         self.part: Block | None = None  # the table or draft decision being read
+        self.figure: FigureLines | None = None  # the figure whose lines are being read
+        self.box: Block | None = None  # the target box whose bullets are being read
+        self.title: Block | None = None  # the annex whose title may run on
 
     def run(self) -> Body:
         for ln in self.version.body:
@@ -95,13 +101,25 @@ class _Reader:
         items = [
             it for it in self.version.of(ln) if it.kind not in ("ref", "star-ref", "note", "star")
         ]
+        if self.figure is not None and self.figure.take(ln, bool(items)):
+            return
+        self.figure = None
+        if not items and self.titled(ln):
+            return
+        self.title = None
         text = clean(ln.text).strip()
         if not items:
             if text:
                 self.unlabelled(ln)
             return
         it = items[0]
-        if it.kind in _PARTS and ln.style in _PART_STYLES and self.body.sections:
+        if it.kind == "bullet" and self.box is not None:
+            self.item(self.box, ln, it)
+            return
+        self.box = None
+        if it.kind in ("figure", "annex") and self.opened(ln, it):
+            return
+        if it.kind in _PARTS and ln.style in _PART_STYLES and self.placeable():
             self.skipping = ""
             self.part = Block(it.kind, it.value, 0, "", ln)
             self.container().append(self.part)
@@ -113,12 +131,53 @@ class _Reader:
         self.skipping = ""
         self.labelled(ln, it)
 
+    def titled(self, ln: Line) -> bool:
+        """An annex's title running on from its label, in the label's style (a DOCX) or in
+        bold type of its size (a PDF)."""
+        if self.title is None:
+            return False
+        line = self.title.line
+        same = (ln.style, ln.bold, ln.size) == (line.style, line.bold, line.size)
+        # a text file sets nothing in bold: its title is the one line after the label
+        plain = ln.style is None and not ln.bold and (ln.bold is not None or self.title.text)
+        if not same or plain:
+            return False
+        self.title.text = joined([t for t in (self.title.text, escaped(ln.text)) if t])
+        return True
+
+    def opened(self, ln: Line, it: Item) -> bool:
+        """A figure's caption or an annex's heading: what follows is read as its part."""
+        self.skipping = ""
+        self.last = None  # a PDF's unnumbered paragraph after it is not a run-on line
+        text = escaped(_after_label(ln.text, it.label))
+        if it.kind == "annex":
+            self.title = Block("annex", it.value, 0, text, ln)
+            self.body.annexes.append(self.title)
+            return True
+        if not self.placeable():
+            return False
+        figure = FigurePart(title=text)
+        self.container().append(Block("figure", it.value, 0, "", ln, data=figure))
+        self.figure = FigureLines(figure, styled=self.version.document.kind == "docx")
+        return True
+
+    def item(self, box: Block, ln: Line, it: Item) -> None:
+        """A bulleted line of a target box: one target."""
+        text = self.with_notes(ln, escaped(_after_label(ln.text, it.label)))
+        block = Block("item", 0, 0, text, ln)
+        box.children.append(block)
+        self.last = block
+
     def unlabelled(self, ln: Line) -> None:
-        if self.skipping or ln.role == "table":
+        if opens_box(ln) and self.placeable():
+            self.box = Block("targets", 0, 0, "", ln)
+            self.container().append(self.box)
+            self.last = None
+        elif self.skipping or ln.role == "table":
             self.warn(ln, self.skipping or "a table (a later slice of the importer)")
         elif self.version.document.kind != "docx" and self.last is not None:
             self.last.text = joined([self.last.text, escaped(ln.text)])  # a wrapped line runs on
-        elif self.body.sections:
+        elif self.placeable():
             block = Block("text", 0, 0, self.with_notes(ln, escaped(ln.text)), ln)
             self.container().append(block)
             self.last = block
@@ -129,10 +188,10 @@ class _Reader:
         text = self.with_notes(ln, escaped(_after_label(ln.text, it.label)))
         block = Block(it.kind, it.value, it.depth, text, ln)
         if it.kind == "section":
-            self.body.sections.append(block)
-        elif it.kind == "subsection" and self.body.sections:
-            self.body.sections[-1].subsections.append(block)
-        elif it.kind == "para" and self.body.sections:
+            self.sections().append(block)
+        elif it.kind == "subsection" and self.sections():
+            self.sections()[-1].subsections.append(block)
+        elif it.kind == "para" and self.placeable():
             self.container().append(block)
         elif it.kind == "sub" and (parent := self.parent(it.depth)) is not None:
             parent.children.append(block)
@@ -141,13 +200,25 @@ class _Reader:
             return
         self.last = block
 
+    def sections(self) -> list[Block]:
+        """The sections of the body, or of the annex being read."""
+        return self.body.annexes[-1].subsections if self.body.annexes else self.body.sections
+
+    def placeable(self) -> bool:
+        return bool(self.body.annexes or self.body.sections)
+
     def container(self) -> list[Block]:
-        section = self.body.sections[-1]
+        """The blocks a paragraph goes into: the last section's (or subsection's), or the
+        annex's own before its first section."""
+        sections = self.sections()
+        if not sections:
+            return self.body.annexes[-1].children
+        section = sections[-1]
         return section.subsections[-1].children if section.subsections else section.children
 
     def parent(self, depth: int) -> Block | None:
         """The paragraph or subparagraph a subparagraph of ``depth`` (1 for "(a)") belongs to."""
-        blocks = self.container() if self.body.sections else []
+        blocks = self.container() if self.placeable() else []
         parent = blocks[-1] if blocks else None
         for _ in range(depth - 1):
             if parent is None or not parent.children:

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
+from habitat_docs.atomic import write_atomic
 from habitat_docs.compose.language import available
-from habitat_docs.importer.align import align, together
-from habitat_docs.importer.body import Block, Body, read_body, where
+from habitat_docs.importer.align import align_body, together
+from habitat_docs.importer.attach import attach
+from habitat_docs.importer.body import read_body, where
 from habitat_docs.importer.detect import detect_language
 from habitat_docs.importer.lines import Version, read_version
 from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
-from habitat_docs.importer.parts import Parts, Summary, read_parts
+from habitat_docs.importer.parts import Summary
 
 __all__ = ["ImportFailed", "import_document"]
 
@@ -30,16 +33,19 @@ def import_document(
     langs: Sequence[str] | None = None,
     *,
     warnings: list[str] | None = None,
+    images: str | os.PathLike[str] | None = None,
 ) -> tuple[dict[str, object], Comments]:
     """The data file of the document whose language versions are ``paths``; ``langs`` names
-    their languages in file order (detected when None or shorter)."""
+    their languages in file order (detected when None or shorter). The images of a DOCX's
+    figures are written into the folder ``images`` (the data file's: the data names them
+    relative to it), each named after its figure's id; without it they are left out."""
     if not paths:
         raise ImportFailed("no file to import")
     comments: Comments = {}
     versions = [read_version(p) for p in paths]
     codes = _languages(versions, list(langs or ()), comments)
     bodies = [read_body(v) for v in versions]
-    parts = [_attach(v, b) for v, b in zip(versions, bodies, strict=True)]
+    parts = [attach(v, b, c) for v, b, c in zip(versions, bodies, codes, strict=True)]
     mastheads = [read_masthead(v, c) for v, c in zip(versions, codes, strict=True)]
     sink = warnings if warnings is not None else []
     for version, body, masthead in zip(versions, bodies, mastheads, strict=True):
@@ -53,30 +59,27 @@ def import_document(
     summary = _summary([parts[k].summary for k in order], [codes[k] for k in order])
     if summary:
         data["summary"] = summary
-    data["sections"] = align([(codes[k], versions[k], bodies[k]) for k in order])
+    pictures: dict[str, bytes] | None = {} if images is not None else None
+    sections, annexes = align_body([(codes[k], versions[k], bodies[k]) for k in order], pictures)
+    data["sections"] = sections
+    if annexes:
+        data["annexes"] = annexes
+    if images is not None and pictures:
+        _write_images(Path(images), pictures)
     return data, comments
 
 
-def _attach(version: Version, body: Body) -> Parts:
-    """The tables and draft decisions of a DOCX version, each given to the block that stands
-    for it in ``body``, in order; a block left without one stays text (reported)."""
-    if version.document.kind != "docx":
-        return Parts()
-    parts = read_parts(version.document.name)
-    tables, decisions = iter(parts.tables), iter(parts.decisions)
-    for block in _walk(body.sections):
-        if block.kind == "table":
-            block.data = next(tables, None)
-        elif block.kind == "decision":
-            block.data = next(decisions, None)
-    return parts
-
-
-def _walk(blocks: list[Block]) -> list[Block]:
-    out: list[Block] = []
-    for b in blocks:
-        out += [b, *_walk(b.subsections), *_walk(b.children)]
-    return out
+def _write_images(folder: Path, pictures: dict[str, bytes]) -> None:
+    """The figures' images, each beside the data file; another file of that name is kept."""
+    for name, data in pictures.items():
+        target = folder / name
+        if target.exists() and target.read_bytes() != data:
+            raise ImportFailed(
+                f"{target}: exists with other content: the figure's image is not written"
+            )
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in pictures.items():
+        write_atomic(folder / name, data)
 
 
 def _summary(summaries: list[Summary | None], langs: list[str]) -> dict[str, object]:

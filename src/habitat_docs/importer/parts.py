@@ -16,7 +16,8 @@ from docx.text.paragraph import Paragraph
 
 from habitat_docs.check.document import clean
 
-__all__ = ["Decision", "Parts", "Summary", "TablePart", "read_parts"]
+__all__ = ["Decision", "Parts", "Summary", "TablePart", "grid_rows", "marked", "read_parts",
+           "style_of"]  # fmt: skip
 
 _ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 # A source line opens with its lead ("Source:", "资料来源："): the text follows the first colon.
@@ -119,11 +120,9 @@ class _Reader:
             self.parts.summary.paras.append(_marked(p))
 
     def grid(self, t: Table) -> None:
-        rows = [[_cell(c, styled=k > 0) for c in row.cells] for k, row in enumerate(t.rows)]
-        if not rows or not t.rows[0].cells[0].paragraphs:
+        rows = grid_rows(t)
+        if rows is None:
             return
-        if _style(t.rows[0].cells[0].paragraphs[0]) != "UNTableText":
-            return  # a masthead band, not a table of the body
         title = self.captions[-1] if len(self.captions) > 1 else ""
         self.table = TablePart(title, rows[0], rows[1:])
         self.parts.tables.append(self.table)
@@ -151,9 +150,22 @@ class _Reader:
             d.operative.append(text.split("\t", 1)[1].strip() if "\t" in text else text)
 
 
+def grid_rows(t: Table) -> list[list[str]] | None:
+    """The heads and rows of a table or a figure's grid; None for a masthead band."""
+    rows = [[_cell(c, styled=k > 0) for c in row.cells] for k, row in enumerate(t.rows)]
+    if not rows or not t.rows[0].cells[0].paragraphs:
+        return None
+    if _style(t.rows[0].cells[0].paragraphs[0]) != "UNTableText":
+        return None  # a masthead band, not a table of the body
+    return rows
+
+
 def _cell(cell: object, *, styled: bool) -> str:
     paras = getattr(cell, "paragraphs", [])
     return " ".join(t for t in (_marked(p, styled=styled) for p in paras) if t)
+
+
+marked, style_of = _marked, _style
 
 
 def read_parts(path: str | os.PathLike[str]) -> Parts:
