@@ -101,10 +101,10 @@ def test_docx_round_trip_keeps_figures_boxes_and_annexes(
         assert len(list(_blocks(data, key))) == len(list(_blocks(source, key))), key
     figures = [b["figure"] for b in _blocks(data, "figure")]
     flags = [b["figure"].get("not_edited", False) for b in _blocks(source, "figure")]
-    assert [f.get("not_edited", False) for f in figures] == flags  # type: ignore[union-attr]
-    targets = [len(b["targets"]) for b in _blocks(data, "targets")]  # type: ignore[arg-type]
-    assert targets == [len(b["targets"]) for b in _blocks(source, "targets")]  # type: ignore[arg-type]
-    (annex,) = data["annexes"]  # type: ignore[misc]
+    assert [f.get("not_edited", False) for f in figures] == flags
+    targets = [len(b["targets"]) for b in _blocks(data, "targets")]
+    assert targets == [len(b["targets"]) for b in _blocks(source, "targets")]
+    (annex,) = data["annexes"]
     assert annex["title"] == source["annexes"][0]["title"]
     assert len(list(_blocks(annex, "table"))) == 1
 
@@ -115,7 +115,7 @@ def test_typst_pdf_round_trip_as_far_as_the_text_layer_goes(
 ) -> None:
     data, warnings = _import(built["pdf"], tmp_path / "pdf", "pdf")
     source = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    targets = sum(len(b["targets"]) for b in _blocks(source, "targets"))  # type: ignore[arg-type]
+    targets = sum(len(b["targets"]) for b in _blocks(source, "targets"))
     kinds = tuple(k for k in _KINDS if k != "table")  # a PDF's table is not read back
     for first in built["pdf"]:
         expected = _labelled(first, kinds)
@@ -133,22 +133,20 @@ def test_typst_pdf_round_trip_as_far_as_the_text_layer_goes(
         mine = list(_blocks(data, key))
         theirs = list(_blocks(from_docx, key))
         if key == "figure":  # a PDF has no grid to give back
-            theirs = [{**b, "figure": {k: v for k, v in b["figure"].items()  # type: ignore[union-attr]
+            theirs = [{**b, "figure": {k: v for k, v in b["figure"].items()
                                        if k not in ("columns", "rows")}} for b in theirs]  # fmt: skip
         assert yaml.safe_dump(mine, allow_unicode=True).replace("\u202f", " ") == yaml.safe_dump(
             theirs, allow_unicode=True
         ).replace("\u202f", " "), key
-    assert [a["title"] for a in data["annexes"]] == [  # type: ignore[attr-defined]
-        a["title"]
-        for a in from_docx["annexes"]  # type: ignore[attr-defined]
-    ]
+    assert [a["title"] for a in data["annexes"]] == [a["title"] for a in from_docx["annexes"]]
 
 
 @pytest.mark.slow
 def test_a_figure_image_is_extracted_beside_the_data_file(tmp_path: Path) -> None:
     source = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     (figure, *_) = _blocks(source, "figure")
-    figure["figure"]["image"] = "chart.png"  # type: ignore[index]
+    figure["figure"]["image"] = "chart.png"
+    source["annexes"][0]["original"] = "fr"  # prints "[Original: French]" under its title
     picture = png(120, 60)
     (tmp_path / "chart.png").write_bytes(picture)
     (tmp_path / "doc.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), "utf-8")
@@ -157,9 +155,11 @@ def test_a_figure_image_is_extracted_beside_the_data_file(tmp_path: Path) -> Non
     out.parent.mkdir()
     assert main(["import", *map(str, files), "-o", str(out)]) == 0
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
-    names = [b["figure"]["image"] for b in _blocks(data, "figure") if "image" in b["figure"]]
-    assert len(names) == 1
+    pictured = [b["figure"] for b in _blocks(data, "figure") if "image" in b["figure"]]
+    assert len(pictured) == 1 and pictured[0]["not_edited"] is True  # its note kept too
+    names = [f["image"] for f in pictured]
     assert (out.parent / names[0]).read_bytes() == picture  # byte for byte
+    assert data["annexes"][0]["original"] == "fr"
     again = hd.build(out, tmp_path / "again")
     shapes = docx.Document(str(again[0])).inline_shapes
     assert [s._inline.graphic.graphicData.pic.blipFill.blip.embed for s in shapes]
@@ -167,3 +167,31 @@ def test_a_figure_image_is_extracted_beside_the_data_file(tmp_path: Path) -> Non
     (out.parent / names[0]).write_bytes(png(4, 2))
     with pytest.raises(ImportFailed, match=names[0]):
         import_document(files, images=out.parent)
+
+
+_TEXT = """I. Introduction
+1. The first paragraph of the report, which says what it is about.
+2. The second paragraph of the report, which goes on.
+A. Programmes
+1. Flagship programmes
+3. The third paragraph, under the heading, which describes the programmes.
+• A bulleted line that no target box holds.
+B. Conclusions
+4. The last paragraph.
+"""
+
+
+def test_third_level_heading_and_stray_bullet_are_kept_and_commented(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(_TEXT, encoding="utf-8")
+    warnings: list[str] = []
+    data, comments = import_document([source], ["en"], warnings=warnings)
+    assert warnings == []  # placed, not dropped
+    content = data["sections"][0]["subsections"][0]["content"]
+    assert content[0] == {"text": {"en": "Flagship programmes"}, "numbered": False}
+    assert content[2] == {"text": {"en": "A bulleted line that no target box holds."},
+                          "numbered": False}  # fmt: skip
+    path = ("sections", 0, "subsections", 0, "content")
+    assert "third-level heading" in comments[(*path, 0, "text")]
+    assert "outside a target box" in comments[(*path, 2, "text")]
+    assert "# a third-level heading" in dump(data, comments)

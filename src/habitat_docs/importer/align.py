@@ -14,6 +14,8 @@ from habitat_docs.importer.parts import Decision, TablePart
 
 __all__ = ["MisalignedError", "align", "align_body"]
 
+FieldPath = tuple[str | int, ...]
+
 _WHAT = {"section": "section", "subsection": "subsection", "para": "paragraph",
          "sub": "subparagraph", "text": "unnumbered paragraph", "table": "table",
          "decision": "draft decision", "figure": "figure", "annex": "annex",
@@ -81,9 +83,10 @@ def align(versions: Sequence[tuple[str, Version, Body]]) -> list[dict[str, objec
 
 def align_body(
     versions: Sequence[tuple[str, Version, Body]], images: dict[str, bytes] | None = None
-) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """The sections and the annexes of the data file; the figures' images into ``images``,
-    by the file name the data gives them (none when it is None)."""
+) -> tuple[list[dict[str, object]], list[dict[str, object]], dict[FieldPath, str]]:
+    """The sections and the annexes of the data file, and the guesses made reading them by
+    field path; the figures' images into ``images``, by the file name the data gives them
+    (none when it is None)."""
     first = versions[0]
     for other in versions[1:]:
         _check_pair((first[1], first[2]), (other[1], other[2]))
@@ -92,7 +95,22 @@ def align_body(
                 for k in range(len(first[2].sections))]  # fmt: skip
     annexes = [merger.annex([v[2].annexes[k] for v in versions])
                for k in range(len(first[2].annexes))]  # fmt: skip
-    return sections, annexes
+    guesses = {id(held): text for held, text in merger.guesses}
+    comments = {(*path, "text"): guesses[id(held)]
+                for path, held in _fields({"sections": sections, "annexes": annexes})
+                if id(held) in guesses}  # fmt: skip
+    return sections, annexes, comments
+
+
+def _fields(tree: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, object]]:
+    """Every mapping and list of ``tree`` with its field path."""
+    yield path, tree
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            yield from _fields(value, (*path, key))
+    elif isinstance(tree, list):
+        for n, value in enumerate(tree):
+            yield from _fields(value, (*path, n))
 
 
 def together(langs: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
@@ -107,6 +125,7 @@ class _Merger:
         self.langs = list(langs)
         self.ids = Ids()
         self.images = images
+        self.guesses: list[tuple[dict[str, object], str]] = []  # a block read by a guess
 
     def text(self, blocks: Sequence[Block]) -> dict[str, str]:
         return together(self.langs, [b.text for b in blocks])
@@ -130,6 +149,8 @@ class _Merger:
             "id": self.ids.make([b.text for b in blocks], "annex"),
             "title": self.text(blocks),
         }
+        if isinstance(blocks[0].data, str):  # the language it was written in
+            out["original"] = blocks[0].data
         content = [self.paragraph([b.children[k] for b in blocks])
                    for k in range(len(blocks[0].children))]  # fmt: skip
         if content:
@@ -162,6 +183,8 @@ class _Merger:
                                     for k in range(len(blocks[0].children))]  # fmt: skip
         if blocks[0].kind == "text":
             out["numbered"] = False
+        if guess := next((b.guess for b in blocks if b.guess), ""):
+            self.guesses.append((out, guess))
         return out
 
     def many(self, texts: Sequence[Sequence[str]]) -> list[dict[str, str]]:

@@ -34,6 +34,8 @@ def attach(version: Version, body: Body, code: str) -> Parts:
     if version.document.kind != "docx":
         for block in blocks:
             if isinstance(block.data, FigurePart):
+                if not (block.data.placeholder or block.data.lines):
+                    warn(block.line, "a figure's image (a PDF's picture is not extracted)")
                 placed(block.data, code, warn)
         return Parts()
     parts = read_parts(version.document.name)

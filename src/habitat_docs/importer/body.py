@@ -10,6 +10,7 @@ from attrs import define, field
 
 from habitat_docs.check.document import Line, clean
 from habitat_docs.check.resolve import Item
+from habitat_docs.importer.annexes import original_of
 from habitat_docs.importer.boxes import opens_box
 from habitat_docs.importer.figures import FigureLines, FigurePart
 from habitat_docs.importer.lines import Version
@@ -21,7 +22,6 @@ __all__ = ["Block", "Body", "read_body", "where"]
 _LATER = {
     "decision": "a draft decision",
     "operative": "a draft decision's paragraph",
-    "heading": "a third-level heading",
     "table": "a table",
 }
 # A table or draft decision of a DOCX is read whole from its paragraphs' styles
@@ -29,6 +29,8 @@ _LATER = {
 _PARTS = {"table", "decision"}
 _PART_STYLES = frozenset({"UNCaption", "UNNote", "UNTableText", "UNDecisionHeading",
                           "UNDecisionTitle", "UNDecisionText", "UNOperative"})  # fmt: skip
+_HEADING = "a third-level heading “{}” read as an unnumbered paragraph (the data format has none)"
+_BULLET = "a bulleted line “{}” outside a target box, read as an unnumbered paragraph"
 _ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 
 
@@ -46,6 +48,7 @@ class Block:
     children: list[Block] = field(factory=list)  # paragraphs of a section, subparagraphs
     subsections: list[Block] = field(factory=list)
     data: object = None  # a table's or draft decision's parts (importer/parts.py)
+    guess: str = ""  # how it was read, when that is a guess: a comment in the data file
 
 
 @define
@@ -105,6 +108,9 @@ class _Reader:
             return
         self.figure = None
         if not items and self.titled(ln):
+            return
+        if self.title is not None and not items and (code := original_of(ln)) is not None:
+            self.title.data, self.title = code, None  # "[Original: French]" under its title
             return
         self.title = None
         text = clean(ln.text).strip()
@@ -192,6 +198,13 @@ class _Reader:
         elif it.kind == "subsection" and self.sections():
             self.sections()[-1].subsections.append(block)
         elif it.kind == "para" and self.placeable():
+            self.container().append(block)
+        elif it.kind == "bullet" and self.placeable():
+            block.kind, block.guess = "text", _BULLET.format(clean(ln.text).strip()[:40])
+            self.container().append(block)
+        elif it.kind == "heading" and self.placeable():
+            # the data format has no third-level heading: its words stay, as a paragraph
+            block = Block("text", 0, 0, text, ln, guess=_HEADING.format(clean(ln.text).strip()))
             self.container().append(block)
         elif it.kind == "sub" and (parent := self.parent(it.depth)) is not None:
             parent.children.append(block)

@@ -60,7 +60,10 @@ def import_document(
     if summary:
         data["summary"] = summary
     pictures: dict[str, bytes] | None = {} if images is not None else None
-    sections, annexes = align_body([(codes[k], versions[k], bodies[k]) for k in order], pictures)
+    sections, annexes, guesses = align_body(
+        [(codes[k], versions[k], bodies[k]) for k in order], pictures
+    )
+    comments.update(guesses)
     data["sections"] = sections
     if annexes:
         data["annexes"] = annexes
