@@ -128,6 +128,8 @@ def test_typst_pdf_round_trip_as_far_as_the_text_layer_goes(
     assert reasons <= {"a table (a later slice of the importer)", "a table",
                        "a figure's grid or notes (a PDF does not tell them apart)",
                        "a masthead line not recognised"}, reasons  # fmt: skip
+    back = (tmp_path / "pdf" / "back.yaml").read_text(encoding="utf-8")
+    assert "# read from a PDF: its wrapped lines joined" in back  # the figure's note: a guess
     from_docx, _ = _import(built["docx"], tmp_path / "docx", "docx")
     for key in ("figure", "targets"):
         mine = list(_blocks(data, key))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from habitat_docs.importer.body import Block, Body, where
-from habitat_docs.importer.figures import FigurePart, merged_figure
+from habitat_docs.importer.figures import FigurePart, figure_guesses, merged_figure
 from habitat_docs.importer.ids import Ids
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.parts import Decision, TablePart
@@ -95,8 +95,8 @@ def align_body(
                 for k in range(len(first[2].sections))]  # fmt: skip
     annexes = [merger.annex([v[2].annexes[k] for v in versions])
                for k in range(len(first[2].annexes))]  # fmt: skip
-    guesses = {id(held): text for held, text in merger.guesses}
-    comments = {(*path, "text"): guesses[id(held)]
+    guesses = {id(held): (key, text) for held, key, text in merger.guesses}
+    comments = {(*path, guesses[id(held)][0]): guesses[id(held)][1]
                 for path, held in _fields({"sections": sections, "annexes": annexes})
                 if id(held) in guesses}  # fmt: skip
     return sections, annexes, comments
@@ -125,7 +125,8 @@ class _Merger:
         self.langs = list(langs)
         self.ids = Ids()
         self.images = images
-        self.guesses: list[tuple[dict[str, object], str]] = []  # a block read by a guess
+        # a field read by a guess: the mapping that holds it, its key, what was guessed
+        self.guesses: list[tuple[dict[str, object], str, str]] = []
 
     def text(self, blocks: Sequence[Block]) -> dict[str, str]:
         return together(self.langs, [b.text for b in blocks])
@@ -164,7 +165,12 @@ class _Merger:
         if isinstance(blocks[0].data, FigurePart):
             figures: list[FigurePart] = [b.data for b in blocks]  # type: ignore[misc]
             id_ = self.ids.make([f.title for f in figures], "figure")
-            return merged_figure(self.langs, id_, figures, self.images)
+            out = merged_figure(self.langs, id_, figures, self.images)
+            held: dict[str, object] = out["figure"]  # type: ignore[assignment]
+            for key, guess in figure_guesses(self.langs, figures):
+                if key in held:
+                    self.guesses.append((held, key, guess))
+            return out
         if blocks[0].kind == "targets":
             items = [
                 self.text([b.children[k] for b in blocks]) for k in range(len(blocks[0].children))
@@ -184,7 +190,7 @@ class _Merger:
         if blocks[0].kind == "text":
             out["numbered"] = False
         if guess := next((b.guess for b in blocks if b.guess), ""):
-            self.guesses.append((out, guess))
+            self.guesses.append((out, "text", guess))
         return out
 
     def many(self, texts: Sequence[Sequence[str]]) -> list[dict[str, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 import docx
@@ -22,8 +22,8 @@ from habitat_docs.importer.masthead import joined
 from habitat_docs.importer.parts import grid_rows, marked, style_of
 from habitat_docs.importer.words import flat
 
-__all__ = ["Captioned", "FigureLines", "FigurePart", "Picture", "merged_figure", "placed",
-           "read_captioned"]  # fmt: skip
+__all__ = ["Captioned", "FigureLines", "FigurePart", "Picture", "figure_guesses",
+           "merged_figure", "placed", "read_captioned"]  # fmt: skip
 
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
@@ -232,3 +232,17 @@ def merged_figure(
     if lead.not_edited:
         figure["not_edited"] = True
     return {"id": id_, "figure": figure}
+
+
+def figure_guesses(
+    langs: Sequence[str], figures: Sequence[FigurePart]
+) -> Iterator[tuple[str, str]]:
+    """(field, comment) for what reading ``figures`` guessed: notes joined from a PDF's
+    wrapped lines, one version's image standing for a different one."""
+    if any(f.lines and f.notes for f in figures):
+        yield "notes", "read from a PDF: its wrapped lines joined; two notes may have run into one"
+    pictures = [(lang, f.picture) for lang, f in zip(langs, figures, strict=True) if f.picture]
+    others = [lang for lang, p in pictures[1:] if p.data != pictures[0][1].data]
+    if pictures and others:
+        yield "image", (f"the {pictures[0][0]} version's image; the {', '.join(others)} "
+                        "version's differs")  # fmt: skip
