@@ -153,8 +153,7 @@ def test_a_figure_image_is_extracted_beside_the_data_file(tmp_path: Path) -> Non
     (tmp_path / "chart.png").write_bytes(picture)
     (tmp_path / "doc.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), "utf-8")
     files = hd.build(tmp_path / "doc.yaml", tmp_path / "first")
-    out = tmp_path / "back" / "doc.yaml"
-    out.parent.mkdir()
+    out = tmp_path / "back" / "doc.yaml"  # a folder the command makes
     assert main(["import", *map(str, files), "-o", str(out)]) == 0
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     pictured = [b["figure"] for b in _blocks(data, "figure") if "image" in b["figure"]]
@@ -197,3 +196,60 @@ def test_third_level_heading_and_stray_bullet_are_kept_and_commented(tmp_path: P
     assert "third-level heading" in comments[(*path, 0, "text")]
     assert "outside a target box" in comments[(*path, 2, "text")]
     assert "# a third-level heading" in dump(data, comments)
+
+
+# A second annex as the data format allows one: its own paragraphs (numbered from 1 again),
+# sections with subsections, a figure, an unnumbered paragraph, another original language.
+_ANNEX = """
+id: contributions
+title: {en: Status of contributions, zh: 捐款状况}
+original: fr
+content:
+  - text: {en: The status of contributions is shown below., zh: 捐款状况如下。}
+sections:
+  - heading: {en: Member States, zh: 会员国}
+    content:
+      - text: {en: Contributions were received from 20 Member States., zh: 收到了20个会员国的捐款。}
+        subparagraphs:
+          - {en: "From Africa;", zh: 来自非洲；}
+          - {en: From Asia., zh: 来自亚洲。}
+      - figure:
+          title: {en: Contributions by year, zh: 按年份分列的捐款}
+          source: {en: Umoja., zh: 团结。}
+  - heading: {en: Other donors, zh: 其他捐助者}
+    content:
+      - text: {en: Other donors gave as well., zh: 其他捐助者也提供了捐款。}
+    subsections:
+      - heading: {en: Foundations, zh: 基金会}
+        content:
+          - text: {en: Foundations gave., zh: 基金会提供了捐款。}
+      - heading: {en: Individuals, zh: 个人}
+        content:
+          - numbered: false
+            text: {en: Individuals gave., zh: 个人提供了捐款。}
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_annexes_with_sections_round_trip(fmt: str, tmp_path: Path) -> None:
+    source = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    source["annexes"].append(yaml.safe_load(_ANNEX))
+    (tmp_path / "doc.yaml").write_text(yaml.safe_dump(source, allow_unicode=True), "utf-8")
+    files = hd.build(tmp_path / "doc.yaml", tmp_path / "first", formats=(fmt,))
+    data, _ = _import(files, tmp_path, fmt)
+    kinds = tuple(k for k in _KINDS if k != "table" or fmt == "docx")
+    for first in files:
+        expected = _labelled(first, kinds)
+        assert sum(kind == "annex" for kind, _, _ in expected) == 2
+        assert _labelled(tmp_path / "again" / first.name, kinds) == expected, first.name
+    annex = data["annexes"][1]
+    assert (annex["title"], annex["original"]) == (source["annexes"][1]["title"], "fr")
+    assert [s["heading"] for s in annex["sections"]] == [
+        s["heading"] for s in source["annexes"][1]["sections"]
+    ]
+    last = annex["sections"][1]["subsections"][1]["content"][0]
+    assert last == {
+        "text": {"zh": "个人提供了捐款。", "en": "Individuals gave."},
+        "numbered": False,
+    }

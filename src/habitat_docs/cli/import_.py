@@ -57,6 +57,7 @@ def _import(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return 2
     for w in warnings:
         print(one_line(w), file=sys.stderr)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)  # as build makes its -o folder
     write_atomic(Path(args.output), dump(data, comments).encode("utf-8"))
     print(f"{args.output}: {len(args.files)} version(s), {len(warnings)} line(s) not imported")
     return 0

@@ -181,14 +181,21 @@ class _Reader:
             self.last = None
         elif self.skipping or ln.role == "table":
             self.warn(ln, self.skipping or "a table (a later slice of the importer)")
-        elif self.version.document.kind != "docx" and self.last is not None:
-            self.last.text = joined([self.last.text, escaped(ln.text)])  # a wrapped line runs on
+        elif self.version.document.kind != "docx" and (last := self.runs_on(ln)) is not None:
+            last.text = joined([last.text, escaped(ln.text)])  # a wrapped line runs on
         elif self.placeable():
             block = Block("text", 0, 0, self.with_notes(ln, escaped(ln.text)), ln)
             self.container().append(block)
             self.last = block
         else:
             self.warn(ln, "text before the first section")
+
+    def runs_on(self, ln: Line) -> Block | None:
+        """The block a PDF's or text file's unlabelled line wraps, if any: a heading's next
+        line is set as it is (bold); a line in plain type under it starts a paragraph."""
+        last = self.last
+        heading = last is not None and last.kind in ("section", "subsection") and last.line.bold
+        return None if heading and ln.bold is False else last
 
     def labelled(self, ln: Line, it: Item) -> None:
         text = self.with_notes(ln, escaped(_after_label(ln.text, it.label)))
