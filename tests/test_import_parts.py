@@ -164,6 +164,10 @@ def test_a_figure_image_is_extracted_beside_the_data_file(tmp_path: Path) -> Non
     again = hd.build(out, tmp_path / "again")
     shapes = docx.Document(str(again[0])).inline_shapes
     assert [s._inline.graphic.graphicData.pic.blipFill.blip.embed for s in shapes]
+    # without a folder for it the image is reported, not dropped silently
+    warnings: list[str] = []
+    import_document(files, warnings=warnings)
+    assert [w for w in warnings if "a figure's image" in w] and len(warnings) == len(files)
     # another file of that name is not written over
     (out.parent / names[0]).write_bytes(png(4, 2))
     with pytest.raises(ImportFailed, match=names[0]):

@@ -3,7 +3,8 @@ the same way) back to the plain data of a data file that builds it again.
 
 ``import_document(paths, langs)`` gives ``(data, comments)``: ``comments`` the guesses by
 field path (the kind read from the subtitle, a language detected); the text it could not
-place is added to ``warnings`` when given, each naming its file and place."""
+place is added to ``warnings`` when given, each naming its file and place. With ``images``
+(a folder: the data file's) the figures' images of a DOCX are written there."""
 
 from __future__ import annotations
 

@@ -22,9 +22,10 @@ def walk(blocks: list[Block]) -> Iterator[Block]:
         yield from walk(b.children)
 
 
-def attach(version: Version, body: Body, code: str) -> Parts:
+def attach(version: Version, body: Body, code: str, *, pictures: bool = True) -> Parts:
     """The tables, draft decisions and figures of ``version`` given to their blocks; a block
-    left without its part stays as read (a table: reported)."""
+    left without its part stays as read (a table: reported), and so does a figure's image
+    when there is nowhere to write it (``pictures`` false)."""
 
     def warn(line: Line, why: str) -> None:
         opening = clean(line.text).strip()[:40]
@@ -50,6 +51,8 @@ def attach(version: Version, body: Body, code: str) -> Parts:
             elif caption is not None:
                 block.data = caption.figure
                 placed(caption.figure, code, warn)
+                if caption.figure.picture is not None and not pictures:
+                    warn(block.line, "a figure's image (no folder given to write it to)")
         elif block.kind == "decision":
             block.data = next(decisions, None)
     return parts

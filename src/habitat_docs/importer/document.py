@@ -45,7 +45,8 @@ def import_document(
     versions = [read_version(p) for p in paths]
     codes = _languages(versions, list(langs or ()), comments)
     bodies = [read_body(v) for v in versions]
-    parts = [attach(v, b, c) for v, b, c in zip(versions, bodies, codes, strict=True)]
+    parts = [attach(v, b, c, pictures=images is not None)
+             for v, b, c in zip(versions, bodies, codes, strict=True)]  # fmt: skip
     mastheads = [read_masthead(v, c) for v, c in zip(versions, codes, strict=True)]
     sink = warnings if warnings is not None else []
     for version, body, masthead in zip(versions, bodies, mastheads, strict=True):
