@@ -9,7 +9,7 @@ paragraphs and tables repeated with fresh ids until the Chinese Typst PDF has at
 100; the count is read back with pypdf and printed, English too).
 
 1. **Times**, medians over ``--repeat`` interleaved rounds (default 5) after one warm-up, in
-   one process: the import (``import_document([zh.docx, en.docx])`` and ``emit.dump`` of
+   one process: the import (``import_data([zh.docx, en.docx])`` and ``emit.dump`` of
    what it read) and the build of the same data file (``habitat_docs.build``, zh and en,
    ``formats=("docx",)`` and ``("docx", "pdf")``, in one process: ``jobs=1``, as the import
    runs, unless ``--jobs`` says otherwise). Ratios import / build.
@@ -37,7 +37,7 @@ import yaml
 from timing import PYTHON, bench, med, mib, reply, rss_now, rss_peak, run_child, spread
 
 import habitat_docs
-from habitat_docs.importer import import_document
+from habitat_docs.importer import import_data
 from habitat_docs.importer.emit import dump
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +117,7 @@ def write_document(folder: Path, target: int) -> tuple[Path, dict[str, Path], di
 
 
 def do_import(docx: list[Path]) -> str:
-    data, comments = import_document(docx, LANGS)
+    data, comments = import_data(docx, LANGS)
     return dump(data, comments)
 
 
@@ -148,7 +148,7 @@ def memory_child(name: str, source: str, zh: str, en: str, out: str, jobs: int) 
 def describe(source: Path, docx: list[Path], counts: dict[str, int]) -> str:
     """What the document holds, and the import's own account of it."""
     warnings: list[str] = []
-    data, comments = import_document(docx, LANGS, warnings=warnings)
+    data, comments = import_data(docx, LANGS, warnings=warnings)
     text = dump(data, comments)
     sections = data["sections"]
     assert isinstance(sections, list)

@@ -14,7 +14,7 @@ import habitat_docs as hd
 from habitat_docs.check import check, structure
 from habitat_docs.check.reader import read
 from habitat_docs.cli.main import main
-from habitat_docs.importer import MisalignedError, import_document
+from habitat_docs.importer import MisalignedError, import_data
 from habitat_docs.importer.emit import dump
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def _parts(path: Path) -> dict[str, list[object]]:
 def _round_trip(example: str, tmp_path: Path) -> None:
     built = hd.build(ROOT / "examples" / example, tmp_path / "first")
     warnings: list[str] = []
-    data, comments = import_document(built, warnings=warnings)
+    data, comments = import_data(built, warnings=warnings)
     assert comments[("kind",)].startswith("read from the subtitle")
     target = tmp_path / "back.yaml"
     target.write_text(dump(data, comments), encoding="utf-8")
@@ -121,7 +121,7 @@ def test_misaligned_versions_name_both_files(tmp_path: Path) -> None:
     shorter.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     (zh,) = hd.build(shorter, tmp_path / "zh", langs=("zh",))
     with pytest.raises(MisalignedError) as e:
-        import_document([en, zh])
+        import_data([en, zh])
     assert str(en) in str(e.value) and str(zh) in str(e.value)
     assert "section 2" in str(e.value) or "paragraph" in str(e.value)
 
@@ -148,7 +148,7 @@ def test_typst_pdfs_round_trip(tmp_path: Path) -> None:
     built = hd.build(
         ROOT / "examples" / "hsp-eb-2024-11.yaml", tmp_path / "first", langs, formats=("pdf",)
     )
-    data, comments = import_document(built)
+    data, comments = import_data(built)
     assert data["symbol"] == "HSP/EB.2024/11" and data["agenda"]["symbol"] == "HSP/EB.2024/1"
     target = tmp_path / "back.yaml"
     target.write_text(dump(data, comments), encoding="utf-8")
@@ -164,7 +164,7 @@ def test_typst_pdfs_round_trip(tmp_path: Path) -> None:
 def test_seed_plain_text_imports_to_a_document_that_passes_the_checker(tmp_path: Path) -> None:
     (seed,) = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("000_*.txt"))
     warnings: list[str] = []
-    data, comments = import_document([seed], ["zh"], warnings=warnings)
+    data, comments = import_data([seed], ["zh"], warnings=warnings)
     # the masthead as far as the text goes: the symbol from the running heads, the agenda's
     # from its footnote, the item's title joined from its two lines
     assert data["symbol"] == "HSP/EB.2024/11" and data["agenda"]["symbol"] == "HSP/EB.2024/1"

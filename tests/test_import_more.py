@@ -18,7 +18,7 @@ from habitat_docs.check import structure
 from habitat_docs.check.document import clean
 from habitat_docs.check.reader import read
 from habitat_docs.cli.main import main
-from habitat_docs.importer import MisalignedError, Unaligned, import_document
+from habitat_docs.importer import MisalignedError, Unaligned, import_data
 from habitat_docs.importer.emit import dump
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,13 +94,13 @@ def test_activity_update_round_trips_from_docx(tmp_path: Path, capsys: pytest.Ca
 def test_activity_update_round_trips_from_typst_pdf(tmp_path: Path) -> None:
     built = hd.build(UPDATE, tmp_path / "first", formats=("pdf",))
     warnings: list[str] = []
-    data, comments = import_document(built, warnings=warnings)
+    data, comments = import_data(built, warnings=warnings)
     assert warnings == []  # the organ's wrapped name is printed, not text left over
     _update_masthead(data)
     assert data["title"]["zh"].startswith("执行主任向执行局提交的2020年")  # type: ignore[index]
     again = _rebuilt(data, comments, tmp_path, formats=("pdf",))
     _same_paragraphs(built, again)
-    docx_data, _ = import_document(hd.build(UPDATE, tmp_path / "docx"))
+    docx_data, _ = import_data(hd.build(UPDATE, tmp_path / "docx"))
     assert data["documents"] == docx_data["documents"]
     assert _presession(data) == _presession(docx_data)  # not run on into the heading above
 
@@ -168,13 +168,13 @@ def test_partial_skips_a_paragraph_only_one_version_has(tmp_path: Path) -> None:
 
     en, zh = _two_versions(tmp_path, insert_unnumbered)
     with pytest.raises(MisalignedError):
-        import_document([en, zh])
+        import_data([en, zh])
     warnings: list[str] = []
-    data, comments = import_document([en, zh], warnings=warnings, partial=True)
+    data, comments = import_data([en, zh], warnings=warnings, partial=True)
     unaligned = [w for w in warnings if isinstance(w, Unaligned)]
     assert len(unaligned) == 1 and unaligned[0].startswith(f"{zh}:¶")
     assert "另外一段" in comments[("sections", 1)]
-    full, _ = import_document([en, _two_versions(tmp_path / "plain", lambda d: None)[1]])
+    full, _ = import_data([en, _two_versions(tmp_path / "plain", lambda d: None)[1]])
     assert data["sections"] == full["sections"]  # everything else aligned as before
 
 
@@ -201,7 +201,7 @@ def _masthead(data: dict[str, object]) -> None:
 def test_word_list_numbering_imports_as_numbering(tmp_path: Path) -> None:
     source = WORD / "odt-report.docx"
     assert not any(re.match(r"\d+\.", p.text) for p in docx.Document(str(source)).paragraphs)
-    data, comments = import_document([source], ["en"])
+    data, comments = import_data([source], ["en"])
     assert data["sections"][0]["subsections"][0]["heading"] == {"en": "Background"}  # type: ignore[index]
     _masthead(data)
     (built,) = _rebuilt(data, comments, tmp_path, langs=("en",))
@@ -233,7 +233,7 @@ def test_typed_and_word_numbered_versions_align(tmp_path: Path) -> None:
     _typed_version(source, typed)
     assert any(p.text.startswith("1.\t") for p in docx.Document(str(typed)).paragraphs)
     warnings: list[str] = []
-    data, comments = import_document([source, typed], ["en", "zh"], warnings=warnings)
+    data, comments = import_data([source, typed], ["en", "zh"], warnings=warnings)
     assert warnings == []
     assert [s["heading"]["zh"] for s in data["sections"]] == ["标题", "标题"]  # type: ignore[index]
     _masthead(data)
@@ -249,7 +249,7 @@ def test_libreoffice_pdf_round_trip(tmp_path: Path) -> None:
     options = {"formats": ("pdf",), "pdf_engine": "libreoffice"}
     built = hd.build(REPORT, tmp_path / "first", **options)  # type: ignore[arg-type]
     warnings: list[str] = []
-    data, comments = import_document(built, warnings=warnings)
+    data, comments = import_data(built, warnings=warnings)
     assert warnings == []  # the top band's language line too
     original = yaml.safe_load(REPORT.read_text(encoding="utf-8"))
     for key in ("kind", "symbol", "issued", "distribution", "original", "session", "title"):
@@ -265,7 +265,7 @@ ED_REPORT = ROOT / "examples" / "hsp-eb-2024-11.yaml"
 def test_an_agenda_item_title_set_on_two_lines_reads_whole(tmp_path: Path) -> None:
     built = hd.build(ED_REPORT, tmp_path, langs=("zh", "en"))
     assert "\n" in docx.Document(str(built[1])).paragraphs[4].text  # the item's title, broken
-    data, _ = import_document(built)
+    data, _ = import_data(built)
     original = yaml.safe_load(ED_REPORT.read_text(encoding="utf-8"))
     title = original["agenda"]["items"][0]["title"]
     assert data["agenda"]["items"][0]["title"] == {"zh": title["zh"], "en": title["en"]}  # type: ignore[index]
@@ -281,7 +281,7 @@ def test_partial_keeps_summaries_that_differ_in_a_comment(tmp_path: Path) -> Non
     changed.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     (zh,) = hd.build(changed, tmp_path / "zh", langs=("zh",))
     warnings: list[str] = []
-    back, comments = import_document([en, zh], warnings=warnings, partial=True)
+    back, comments = import_data([en, zh], warnings=warnings, partial=True)
     assert "summary" not in back and len(back["sections"]) == len(data["sections"])  # type: ignore[arg-type]
     assert sum(isinstance(w, Unaligned) for w in warnings) == 2
     assert f"{zh}: the summary" in comments[("title",)] and "“再多一段。”" in comments[("title",)]

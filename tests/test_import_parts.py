@@ -17,7 +17,7 @@ import habitat_docs as hd
 from habitat_docs.check import structure
 from habitat_docs.check.reader import read
 from habitat_docs.cli.main import main
-from habitat_docs.importer import ImportFailed, import_document
+from habitat_docs.importer import ImportFailed, import_data
 from habitat_docs.importer.emit import dump
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +76,7 @@ def _import(files: list[Path], folder: Path, fmt: str) -> tuple[dict[str, object
     """The files imported and built again into ``folder``/again; the data and warnings."""
     warnings: list[str] = []
     folder.mkdir(parents=True, exist_ok=True)
-    data, comments = import_document(files, warnings=warnings, images=folder)
+    data, comments = import_data(files, warnings=warnings, images=folder)
     target = folder / "back.yaml"
     target.write_text(dump(data, comments), encoding="utf-8")
     again = hd.build(target, folder / "again", formats=(fmt,))
@@ -166,12 +166,12 @@ def test_a_figure_image_is_extracted_beside_the_data_file(tmp_path: Path) -> Non
     assert [s._inline.graphic.graphicData.pic.blipFill.blip.embed for s in shapes]
     # without a folder for it the image is reported, not dropped silently
     warnings: list[str] = []
-    import_document(files, warnings=warnings)
+    import_data(files, warnings=warnings)
     assert [w for w in warnings if "a figure's image" in w] and len(warnings) == len(files)
     # another file of that name is not written over
     (out.parent / names[0]).write_bytes(png(4, 2))
     with pytest.raises(ImportFailed, match=names[0]):
-        import_document(files, images=out.parent)
+        import_data(files, images=out.parent)
 
 
 _TEXT = """I. Introduction
@@ -190,7 +190,7 @@ def test_third_level_heading_and_stray_bullet_are_kept_and_commented(tmp_path: P
     source = tmp_path / "report.txt"
     source.write_text(_TEXT, encoding="utf-8")
     warnings: list[str] = []
-    data, comments = import_document([source], ["en"], warnings=warnings)
+    data, comments = import_data([source], ["en"], warnings=warnings)
     assert warnings == []  # placed, not dropped
     content = data["sections"][0]["subsections"][0]["content"]
     assert content[0] == {"text": {"en": "Flagship programmes"}, "numbered": False}

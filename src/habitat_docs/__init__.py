@@ -14,6 +14,7 @@ from habitat_docs.compose.composer import compose
 from habitat_docs.compose.language import available as languages
 from habitat_docs.compose.language import render as render_fact
 from habitat_docs.errors import DataError, Problem
+from habitat_docs.importer import Imported, ImportFailed, MisalignedError, import_document
 from habitat_docs.load import load, structure
 from habitat_docs.model import (
     KINDS,
@@ -52,6 +53,8 @@ __all__ = [
     # pipeline
     "load", "structure", "number", "compose", "render", "build", "output_name", "render_fact",
     "languages", "FORMATS", "KINDS", "DataError", "Problem", "facts",
+    # reading documents back
+    "import_document", "Imported", "ImportFailed", "MisalignedError",
     # document kinds
     "Document", "ExecutiveDirectorReport", "SecretariatNote", "StrategyProgressNote",
     "ActivityUpdate",

@@ -13,11 +13,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from habitat_docs.atomic import write_atomic
 from habitat_docs.check.findings import CheckError, one_line
 from habitat_docs.cli.options import run_command, usage_error
 from habitat_docs.importer import ImportFailed, MisalignedError, Unaligned, import_document
-from habitat_docs.importer.emit import dump
 
 __all__ = ["parser", "run"]
 
@@ -55,11 +53,9 @@ def _import(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     langs = [c.strip() for c in args.lang.split(",")] if args.lang else []
     if len(langs) > len(args.files):
         return usage_error(p, f"--lang names {len(langs)} languages for {len(args.files)} files")
-    warnings: list[str] = []
     try:
-        data, comments = import_document(
-            args.files, langs, warnings=warnings, partial=args.partial,
-            images=Path(args.output).parent,
+        imported = import_document(
+            args.files, langs, partial=args.partial, images=Path(args.output).parent
         )
     except CheckError as e:
         print(one_line(f"{e.file}: {e}" if e.file else str(e)), file=sys.stderr)
@@ -67,10 +63,10 @@ def _import(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except (ImportFailed, MisalignedError) as e:
         print(one_line(str(e)), file=sys.stderr)
         return 2
+    warnings = imported.warnings
     for w in warnings:
         print(one_line(w), file=sys.stderr)
-    Path(args.output).parent.mkdir(parents=True, exist_ok=True)  # as build makes its -o folder
-    write_atomic(Path(args.output), dump(data, comments).encode("utf-8"))
+    imported.write(args.output)
     unaligned = sum(isinstance(w, Unaligned) for w in warnings)
     print(f"{args.output}: {len(args.files)} version(s), {len(warnings) - unaligned} line(s) not "
           f"imported, {unaligned} block(s) not aligned (in comments)" if unaligned else

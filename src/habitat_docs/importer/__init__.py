@@ -1,7 +1,9 @@
 """Import: one or more language versions of one document (DOCX, or PDF and plain text read
 the same way) back to the plain data of a data file that builds it again.
 
-``import_document(paths, langs)`` gives ``(data, comments)``: ``comments`` the guesses by
+``import_document(paths, langs)`` gives an ``Imported`` (the data, the comments and the
+warnings, and the data file's text); ``import_data(paths, langs)`` gives ``(data, comments)``
+alone: ``comments`` the guesses by
 field path (the kind read from the subtitle, a language detected); the text it could not
 place is added to ``warnings`` when given, each naming its file and place. With ``images``
 (a folder: the data file's) the figures' images of a DOCX are written there. With
@@ -11,7 +13,9 @@ over is a comment in the YAML and an ``Unaligned`` warning."""
 from __future__ import annotations
 
 from habitat_docs.importer.align import MisalignedError
-from habitat_docs.importer.document import ImportFailed, import_document
+from habitat_docs.importer.document import ImportFailed, import_data
+from habitat_docs.importer.imported import Imported, import_document
 from habitat_docs.importer.partial import Unaligned
 
-__all__ = ["ImportFailed", "MisalignedError", "Unaligned", "import_document"]
+__all__ = ["ImportFailed", "Imported", "MisalignedError", "Unaligned", "import_data",
+           "import_document"]  # fmt: skip

@@ -19,7 +19,7 @@ from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
 from habitat_docs.importer.partial import Unaligned, align_partial
 from habitat_docs.importer.parts import Summary
 
-__all__ = ["ImportFailed", "import_document"]
+__all__ = ["ImportFailed", "import_data"]
 
 Comments = dict[tuple[str | int, ...], str]
 # The UN's order of its languages, as the examples list them.
@@ -30,7 +30,7 @@ class ImportFailed(Exception):
     """The files cannot become one document: the message names the file (and place)."""
 
 
-def import_document(
+def import_data(
     paths: Sequence[str | os.PathLike[str]],
     langs: Sequence[str] | None = None,
     *,
@@ -189,6 +189,10 @@ def _head(versions: list[Version], codes: list[str], mastheads: list[Masthead],
     agenda = _agenda(fields, codes, mastheads, order)
     if agenda:
         data["agenda"] = agenda
+        titles = [repr(item.get("title")) for item in agenda.get("items", [])]  # type: ignore[attr-defined]
+        if len(titles) > 1 and len(set(titles)) < len(titles):
+            comments[("agenda", "items")] = ("a guess: the source does not tell the items' "
+                                             "titles apart; each shows them all: divide them")  # fmt: skip
     data["title"] = {codes[k]: mastheads[k].texts.get("title", "") for k in order}
     return data
 

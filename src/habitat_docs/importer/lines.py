@@ -22,8 +22,11 @@ BODY_KINDS = frozenset({"section", "para", "annex", "decision", "heading"})
 # East Asian characters and punctuation: no space between two of them in the text itself.
 CJK = "[\u3000-\u9fff\uff00-\uffef]"
 # A space a PDF's text layer shows between two of them (beside a full-width bracket, say), or
-# between one of them and a Latin letter or digit, where the page only sets a narrow gap.
-_CJK_GAP = re.compile(f"(?<={CJK}) +(?={CJK}|[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?={CJK})")
+# between one of them and a Latin letter, a digit or a curly quote (Chinese sets “” too),
+# where the page only sets a narrow gap.
+_CJK_GAP = re.compile(
+    f"(?<={CJK}) +(?={CJK}|[0-9A-Za-z“”‘’])|(?<=[0-9A-Za-z“”‘’]) +(?={CJK})"
+)
 # The labels a footnote's own line opens with: in plain text nothing else tells a footnote.
 _NOTE_KINDS = frozenset({"star", "note"})
 

@@ -171,7 +171,7 @@ def _agenda(
         titles = [[clean(ln.text).strip() for ln in bold if ln.line == n]
                   for n in dict.fromkeys(ln.line for ln in bold)]  # fmt: skip
     else:
-        titles = [[clean(ln.text).strip() for ln in _item_title(rest)]] if numbers else []
+        titles = _split_titles([clean(ln.text).strip() for ln in _item_title(rest)], len(numbers))
     texts["item_titles"] = [joined(t) for t in titles if t]
     used.update(id(ln) for ln in rest if clean(ln.text).strip() in {x for t in titles for x in t})
 
@@ -184,6 +184,21 @@ def _agenda_symbol(version: Version, item: Line) -> str | None:
         if (note.line == item.line or text.startswith("*")) and (m := FIND.search(text)):
             return m.group(0).strip()
     return None
+
+
+def _split_titles(lines: list[str], items: int) -> list[list[str]]:
+    """The lines of several items' titles, each item's apart, where a PDF or a text file does
+    not say where one ends: one line each when there are as many lines as items, else a
+    title opens on a line that opens with a capital; one title of them all when that fails
+    (every item then shows it, and the import says so)."""
+    if items <= 1 or len(lines) <= 1:
+        return [lines] if items and lines else []
+    if len(lines) == items:
+        return [[line] for line in lines]
+    starts = [0, *(k for k in range(1, len(lines)) if lines[k][:1].isupper())]
+    if len(starts) != items:
+        return [lines] * items
+    return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
 
 def _item_title(rest: list[Line]) -> list[Line]:
