@@ -13,6 +13,7 @@ from habitat_docs.importer.detect import detect_language
 from habitat_docs.importer.lines import Version, read_version
 from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
 from habitat_docs.importer.parts import Parts, Summary, read_parts
+from habitat_docs.importer.refs import resolve_references
 
 __all__ = ["ImportFailed", "import_document"]
 
@@ -54,6 +55,7 @@ def import_document(
     if summary:
         data["summary"] = summary
     data["sections"] = align([(codes[k], versions[k], bodies[k]) for k in order])
+    resolve_references(data, [codes[k] for k in order], sink, comments)
     return data, comments
 
 
