@@ -4,6 +4,7 @@ subparagraphs, each with its text (footnotes as {note:…}) and the line it was 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from attrs import define, field
 
@@ -11,6 +12,7 @@ from habitat_docs.check.document import Line, clean
 from habitat_docs.check.resolve import Item
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import joined
+from habitat_docs.importer.notes import placed
 
 __all__ = ["Block", "Body", "read_body", "where"]
 
@@ -119,14 +121,14 @@ class _Reader:
         elif self.version.document.kind != "docx" and self.last is not None:
             self.last.text = joined([self.last.text, escaped(ln.text)])  # a wrapped line runs on
         elif self.body.sections:
-            block = Block("text", 0, 0, self.with_notes(ln, escaped(ln.text)), ln)
+            block = Block("text", 0, 0, self.with_notes(ln, escaped), ln)
             self.container().append(block)
             self.last = block
         else:
             self.warn(ln, "text before the first section")
 
     def labelled(self, ln: Line, it: Item) -> None:
-        text = self.with_notes(ln, escaped(_after_label(ln.text, it.label)))
+        text = self.with_notes(ln, lambda s: escaped(_after_label(s, it.label)))
         block = Block(it.kind, it.value, it.depth, text, ln)
         if it.kind == "section":
             self.body.sections.append(block)
@@ -155,15 +157,15 @@ class _Reader:
             parent = parent.children[-1]
         return parent
 
-    def with_notes(self, ln: Line, text: str) -> str:
-        """The footnotes marked on ``ln`` as {note:…}, after its text: the reader takes the
-        marks out of the text without saying where they stood."""
+    def with_notes(self, ln: Line, read: Callable[[str], str]) -> str:
+        """The text ``read`` makes of ``ln``, its footnotes as {note:…} where their marks
+        stood (importer/notes.py)."""
         marks = [m for m in ln.marks if m != "*"]
         if not marks:
-            return text
+            return read(ln.text)
         notes = [n for n in self.version.notes if n.line == ln.line]
         notes = notes[-len(marks) :] if len(notes) >= len(marks) else notes
-        return text + "".join(f"{{note:{escaped(n.text)}}}" for n in notes)
+        return placed(ln, read, [f"{{note:{escaped(n.text)}}}" for n in notes])
 
 
 def read_body(version: Version) -> Body:
