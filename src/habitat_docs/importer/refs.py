@@ -182,10 +182,10 @@ class _Finder:
             found.why = f"no {form.group[0]} {', '.join(pins)} in the document"
             return found
         targets = tuple(i for i in ids if i is not None)
-        if form.ranged:
-            numbers = self.numbers.get(form.group, {})
-            first, last = (next(n for n, i in numbers.items() if i == t) for t in targets)
-            targets = tuple(numbers[n] for n in range(first, last + 1) if n in numbers)
+        numbers = self.numbers.get(form.group, {})
+        ends = [n for t in targets for n, i in numbers.items() if i == t]
+        if form.ranged and len(ends) == 2:  # a range names every paragraph from first to last
+            targets = tuple(numbers[n] for n in range(ends[0], ends[-1] + 1) if n in numbers)
         printed = self.wording.reference(targets)
         if _spaced(printed).lower() != _spaced(found.text).lower():
             found.why = f"the builder would print “{_spaced(printed)}”"
