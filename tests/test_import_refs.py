@@ -88,24 +88,34 @@ def test_the_summarys_references_resolve_in_every_language(tmp_path: Path) -> No
 
 
 @pytest.mark.slow
-def test_references_to_several_paragraphs_resolve(tmp_path: Path) -> None:
-    source = yaml.safe_load((EXAMPLES / "hsp-eb-2022-2.yaml").read_text(encoding="utf-8"))
-    content = source["sections"][0]["content"]
-    ids = [p["id"] for p in content[:3]]
-    pair, three, section = ",".join(ids[:2]), ",".join(ids), source["sections"][1]["id"]
-    text = content[4]["text"]
-    text["en"] += f" (see {{ref:{pair}}}, {{ref:{three}}} and {{ref:{section}}})"
-    text["zh"] += f"（见{{ref:{pair}}}、{{ref:{three}}}和{{ref:{section}}}）"
+def test_references_to_several_paragraphs_resolve_in_six_languages(tmp_path: Path) -> None:
+    """Two paragraphs ("paras. 1 and 2"), a range ("paras. 3–5"), two apart, a section."""
+    source = yaml.safe_load((EXAMPLES / "hsp-eb-2024-11.yaml").read_text(encoding="utf-8"))
+    paragraphs = _numbered(source)
+    for k, p in enumerate(paragraphs[:6]):
+        p.setdefault("id", f"target-{k}")
+    ids = [p["id"] for p in paragraphs[:6]]
+    groups = [ids[0:2], ids[2:5], [ids[1], ids[5]], [source["sections"][2]["id"]]]
+    for lang in source["languages"]:
+        paragraphs[8]["text"][lang] += "".join(f" {{ref:{','.join(g)}}}" for g in groups)
     built = hd.build(load(source, EXAMPLES), tmp_path / "first")
     data, warnings, again = _imported(built, tmp_path)
-    imported = data["sections"][0]["content"]
-    names = [p["id"] for p in imported[:3]]
-    for lang in ("en", "zh"):
-        found = [m.group(1) for m in _REF.finditer(imported[4]["text"][lang])]
-        assert found == [",".join(names[:2]), ",".join(names), data["sections"][1]["id"]], lang
-    assert names[1] == f"{data['sections'][0]['id']}-para-2"
+    imported = _numbered(data)
+    names = [p["id"] for p in imported[:6]]
+    wanted = [",".join(names[0:2]), ",".join(names[2:5]), f"{names[1]},{names[5]}",
+              data["sections"][2]["id"]]  # fmt: skip
+    for lang, text in imported[8]["text"].items():
+        assert [m.group(1) for m in _REF.finditer(text)] == wanted, lang
+    assert names[0] == f"{data['sections'][0]['id']}-para-1"
     assert not [w for w in warnings if "reference" in w]
     _same_paragraphs(built, again)
+
+
+def _numbered(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The numbered paragraphs of the body's sections and subsections, in order."""
+    boxes = [b for s in data["sections"] for b in (s, *s.get("subsections", []))]
+    return [p for b in boxes for p in b.get("content", [])
+            if "text" in p and p.get("numbered", True)]  # fmt: skip
 
 
 @pytest.mark.slow
