@@ -12,7 +12,7 @@ from habitat_docs.check.document import Line, clean
 from habitat_docs.check.resolve import Item
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import joined
-from habitat_docs.importer.notes import placed
+from habitat_docs.importer.notes import notes_of, placed
 
 __all__ = ["Block", "Body", "read_body", "where"]
 
@@ -119,7 +119,7 @@ class _Reader:
         if self.skipping or ln.role == "table":
             self.warn(ln, self.skipping or "a table (a later slice of the importer)")
         elif self.version.document.kind != "docx" and self.last is not None:
-            self.last.text = joined([self.last.text, escaped(ln.text)])  # a wrapped line runs on
+            self.last.text = joined([self.last.text, self.with_notes(ln, escaped)])  # runs on
         elif self.body.sections:
             block = Block("text", 0, 0, self.with_notes(ln, escaped), ln)
             self.container().append(block)
@@ -163,9 +163,10 @@ class _Reader:
         marks = [m for m in ln.marks if m != "*"]
         if not marks:
             return read(ln.text)
-        notes = [n for n in self.version.notes if n.line == ln.line]
-        notes = notes[-len(marks) :] if len(notes) >= len(marks) else notes
-        return placed(ln, read, [f"{{note:{escaped(n.text)}}}" for n in notes])
+        notes = notes_of(self.version.notes, ln, marks)
+        if len(notes) < len(marks):
+            self.warn(ln, f"the footnote of mark {', '.join(marks)}: not found beside its text")
+        return placed(ln, read, [f"{{note:{escaped(t)}}}" for t in notes])
 
 
 def read_body(version: Version) -> Body:
