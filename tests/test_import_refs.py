@@ -193,7 +193,9 @@ def test_references_the_languages_disagree_on_stay_text() -> None:
     third = data["sections"][0]["content"][2]["text"]
     assert third["en"] == "As para. 1 says, and para. 2."  # para. 1: once here, twice in zh
     assert third["zh"] == "如第1段所述，以及第1段。"
-    assert len([w for w in warnings if "not found in every language" in w]) == 4
+    (warning,) = warnings
+    assert "not found in every language" in warning
+    assert warning.count("“第1段” (zh)") == 2 and "“para. 2” (en)" in warning
 
 
 def test_a_reference_every_language_makes_names_its_target() -> None:
@@ -205,3 +207,10 @@ def test_a_reference_every_language_makes_names_its_target() -> None:
     assert second["text"] == {"en": "As {ref:introduction-para-1} says.",
                               "zh": "如{ref:introduction-para-1}所述。"}  # fmt: skip
     assert warnings == []
+
+
+def test_ids_given_are_ascii() -> None:
+    data = _document(["First.", "As para. 1 says."], ["第一段。", "如第1段所述。"])
+    data["sections"][0]["id"] = "généralités"
+    resolve_references(data, ["zh", "en"], [], {})
+    assert data["sections"][0]["content"][0]["id"] == "generalites-para-1"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -104,7 +105,7 @@ def _resolve(
     counts = {lang: Counter(f.targets for f in fs if f.targets) for lang, fs in found.items()}
     first = next(iter(counts.values()))
     agreed = {t for t in first if all(c[t] == first[t] for c in counts.values())}
-    why: list[str] = []
+    why: dict[str, list[str]] = {}  # reason -> the references left for it, in each language
     for lang, fs in found.items():
         out, at = [], 0
         for f in fs:
@@ -115,9 +116,11 @@ def _resolve(
                 used.update(f.targets)
             else:
                 reason = f.why or "not found in every language version"
-                why.append(f"“{f.text}” ({lang}): a reference left as text: {reason}")
+                why.setdefault(reason, []).append(f"“{f.text}” ({lang})")
         text[lang] = "".join(out) + text[lang][at:]
-    return why
+    return [
+        f"{', '.join(refs)}: a reference left as text: {reason}" for reason, refs in why.items()
+    ]
 
 
 class _Finder:
@@ -282,12 +285,19 @@ def _readable(
             base = f"{names[by_path[t.parent]]}-{mark}"
         else:
             base = f"{t.stem}-para-{label.number}"
-        name, n = base.lstrip("-"), 2
+        base = _ascii(base)
+        name, n = base, 2
         while name in taken:
             name, n = f"{base}-{n}", n + 1
         taken.add(name)
         names[id_] = name
     return names
+
+
+def _ascii(text: str) -> str:
+    """An id in ASCII letters, as {ref:…} names are typed: "général-para-2" → general-para-2."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"-{2,}", "-", plain).strip("-")
 
 
 def _name_targets(
