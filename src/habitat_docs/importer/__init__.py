@@ -3,7 +3,9 @@ the same way) back to the plain data of a data file that builds it again.
 
 ``import_document(paths, langs)`` gives ``(data, comments)``: ``comments`` the guesses by
 field path (the kind read from the subtitle, a language detected); the text it could not
-place is added to ``warnings`` when given, each naming its file and place."""
+place is added to ``warnings`` when given, each naming its file and place. References printed
+in the text ("para. 15") become {ref:…} where every version agrees (importer/refs.py); the
+others stay text, reported."""
 
 from __future__ import annotations
 

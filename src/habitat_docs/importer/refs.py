@@ -131,10 +131,10 @@ class _Finder:
         self.pins: dict[tuple[str, str | None], dict[str, str]] = {}
         self.numbers: dict[tuple[str, str | None], dict[int, str]] = {}
         for id_, label in targets.items():
-            group = wording.group(label)
-            if group[0] == "decision":
-                continue  # "the draft decision" is too common a phrase to be read as one
-            self.pins.setdefault(group, {})[wording.pin(label)] = id_
+            group, pin = wording.group(label), wording.pin(label)
+            if group[0] == "decision" or not pin:
+                continue  # "the draft decision", "the annex" (the only one): words, not numbers
+            self.pins.setdefault(group, {})[pin] = id_
             if label.kind in _NUMBERED:
                 self.numbers.setdefault(group, {})[label.number] = id_
         self.forms = [
