@@ -214,3 +214,14 @@ def test_ids_given_are_ascii() -> None:
     data["sections"][0]["id"] = "généralités"
     resolve_references(data, ["zh", "en"], [], {})
     assert data["sections"][0]["content"][0]["id"] == "generalites-para-1"
+
+
+def test_a_paragraph_of_another_document_stays_text() -> None:
+    data = _document(["First.", "As para. 1 of decision 2023/4 says."],
+                     ["第一段。", "如第2023/4号决定第1段所述。"])  # fmt: skip
+    warnings: list[str] = []
+    resolve_references(data, ["zh", "en"], warnings, {})
+    assert data["sections"][0]["content"][1]["text"]["zh"] == "如第2023/4号决定第1段所述。"
+    assert "para. 1 of decision" in data["sections"][0]["content"][1]["text"]["en"]
+    (warning,) = warnings
+    assert "2023/4, another document" in warning

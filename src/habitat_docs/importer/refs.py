@@ -37,6 +37,11 @@ _NUMBERED = ("paragraph", "operative")
 _LOOKALIKE_KINDS = ("section", "figure", "table")
 _LOOKALIKE_UP_TO = 40
 _PROVISIONAL = "import-ref-target-"
+# A document's symbol or a decision's or resolution's number: written in Latin letters and
+# figures in every language. A reference this near one, in its sentence, may be to it.
+_SYMBOL_LIKE = re.compile(r"(?<![A-Za-z0-9/])(?:[A-Z][A-Za-z.]*/)*\d+(?:/[A-Za-z0-9.]+)+")
+_BREAK = re.compile(r"[。；;]|\.\s")
+_NEAR = 24
 
 
 @define
@@ -72,7 +77,7 @@ def resolve_references(
 ) -> None:
     """Every reference of ``data`` (an imported document, every text in ``langs``) that
     resolves made {ref:…}; its targets given ids."""
-    scratch = copy.deepcopy(data)
+    scratch = _loadable(data, langs)
     targets = _provisional(scratch)
     try:
         doc = structure(scratch)
@@ -94,6 +99,21 @@ def resolve_references(
     for text, why in notes:
         path = where[id(text)]
         comments[path] = f"{comments[path]}; {why}" if path in comments else why
+
+
+def _loadable(data: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
+    """A copy of the body of ``data`` that loads whatever its masthead lacks: the targets
+    and their numbers are all a reference needs."""
+    stand_in = {lang: "-" for lang in langs}
+    out: dict[str, Any] = {
+        "kind": data.get("kind"), "languages": list(langs), "title": stand_in,
+        "symbol": "HSP/EB.2024/1", "issued": "2024-01-03",
+        "session": {"year": 2024, "ordinal": 1, "start": "2024-01-03", "end": "2024-01-04",
+                    "venue": stand_in},
+        "agenda": {"symbol": "HSP/EB.2024/1", "items": [{"number": 1, "title": stand_in}]},
+    }  # fmt: skip
+    out.update((k, copy.deepcopy(data[k])) for k in ("sections", "annexes") if k in data)
+    return out
 
 
 def _resolve(
@@ -172,7 +192,11 @@ class _Finder:
         for *_, form, m in sorted(candidates, key=lambda c: c[:3]):
             if any(m.start() < t.end and t.start < m.end() for t in taken):
                 continue
-            taken.append(self.found(form, m))
+            found = self.found(form, m)
+            other = _elsewhere(text, found.start, found.end)
+            if found.targets and other:
+                found.targets, found.why = (), f"it may be one of {other}, another document"
+            taken.append(found)
         return sorted(taken, key=lambda t: t.start)
 
     def found(self, form: _Form, m: re.Match[str]) -> _Found:
@@ -215,6 +239,18 @@ def _pattern(form: str, pin: str) -> re.Pattern[str]:
 
 def _spaced(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _elsewhere(text: str, start: int, end: int) -> str | None:
+    """The symbol or decision number ("2023/4", "A/RES/76/4") next to the reference at
+    ``start``–``end`` of ``text``, in the same sentence: the reference may be to a paragraph of
+    that document ("para. 7 of decision 2023/4", "第2023/4号决定第7段")."""
+    near: list[tuple[int, str]] = []
+    for m in _SYMBOL_LIKE.finditer(text):
+        gap = text[m.end() : start] if m.end() <= start else text[end : m.start()]
+        if (m.end() <= start or m.start() >= end) and len(gap) <= _NEAR and not _BREAK.search(gap):
+            near.append((len(gap), m.group()))
+    return min(near)[1] if near else None
 
 
 def _either(pins: Iterator[str] | Mapping[str, str] | set[str]) -> str:
