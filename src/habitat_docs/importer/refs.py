@@ -5,8 +5,8 @@ Each language's wording comes from its templates: the builder's own references t
 document's targets (compose/wording.py), rendered once with placeholders where the pinpoints
 go, the pinpoints of the actual targets put in. A reference resolves only when every
 language finds the same targets in the same text and the builder would print it exactly so
-again; a reference that does not (no such target, the languages disagree) stays text and is
-reported, as a warning and a comment on its text."""
+again; a reference that does not (no such target, the languages disagree, another document's
+symbol beside it) stays text and is reported, as a warning and a comment on its text."""
 
 from __future__ import annotations
 
@@ -59,7 +59,6 @@ class _Found:
 @define
 class _Target:
     path: DataPath  # the node in the data
-    holder: str  # the list it stands in: content, subparagraphs, operative
     stem: str  # the id it is named after: its section's or its decision's
     parent: DataPath | None = None  # a subparagraph's paragraph
 
@@ -270,17 +269,17 @@ def _targets_in(box: Mapping[str, Any], path: DataPath, stem: str) -> Iterator[_
     for k, item in enumerate(box.get("content", [])):
         here = (*path, "content", k)
         if "text" in item:
-            yield _Target(here, "content", stem)
+            yield _Target(here, stem)
             yield from _subparagraphs(item, here, stem)
         elif "decision" in item:
             for j, op in enumerate(item["decision"].get("operative", [])):
-                yield _Target((*here, "decision", "operative", j), "operative", str(item["id"]))
+                yield _Target((*here, "decision", "operative", j), str(item["id"]))
                 yield from _subparagraphs(op, (*here, "decision", "operative", j), stem)
 
 
 def _subparagraphs(node: Mapping[str, Any], path: DataPath, stem: str) -> Iterator[_Target]:
     for j, sub in enumerate(node.get("subparagraphs", []) if "text" in node else []):
-        yield _Target((*path, "subparagraphs", j), "subparagraphs", stem, parent=path)
+        yield _Target((*path, "subparagraphs", j), stem, parent=path)
         yield from _subparagraphs(sub, (*path, "subparagraphs", j), stem)
 
 
