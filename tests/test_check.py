@@ -23,6 +23,7 @@ from support import SEEDS as SEED_DIR
 import habitat_docs as hd
 from habitat_docs import Subparagraph, Text
 from habitat_docs.check import CheckError, Finding, Report, check, check_text, parity
+from habitat_docs.check.document import clean
 from habitat_docs.check.labels import chinese, from_chinese, from_letter, from_roman, letter, roman
 from habitat_docs.check.reader import read
 from habitat_docs.check.symbols import find_in_lines
@@ -295,6 +296,19 @@ def test_enumerations_run_into_the_text_are_not_labels() -> None:
     assert check_text(text).ok
     gap = "1. 力求实现：(a) 减少；(b) 加强；\n(c) 加强气候；(d) 有效。\n3. 下一段。\n"
     assert summary(check_text(gap)) == [(None, 3, "gap", "2.", "3.")]
+
+
+def test_enumerations_in_full_width_parentheses_run_into_the_text() -> None:
+    """"(c)" opening a line continues the "（a）…（b）" of the line before, whichever
+    parentheses each is printed in."""
+    assert check_text("1. 力求实现：（a）减少；（b）加强；\n(c) 加强气候。\n2. 下一段。\n").ok
+
+
+def test_clean_drops_invisible_characters_and_plains_spaces() -> None:
+    assert clean("HSP\u2060/\u2060EB.2024\u2060/\u206011") == "HSP/EB.2024/11"
+    mixed = "\u200e١٢\u200f\u00a0non\u2011break\u202fing\ufeff\u00ad\u2066x\u2069"
+    assert clean(mixed) == "١٢ non-break ingx"
+    assert clean("人居署 2024") == "人居署 2024"
 
 
 def test_paragraph_text_starting_with_years_and_amounts() -> None:

@@ -41,7 +41,7 @@ def assert_no_tags_or_aliases(text: str) -> None:
         assert not isinstance(event, yaml.AliasEvent), text
         assert getattr(event, "anchor", None) is None, text
         if isinstance(event, yaml.ScalarEvent):
-            assert event.implicit[0] or event.style == '"', (event, text)
+            assert event.implicit[0] or event.style in ('"', ">"), (event, text)
         else:
             assert getattr(event, "tag", None) is None, (event, text)
 
@@ -98,14 +98,28 @@ def _shuffled(value: Any, rng: random.Random) -> Any:
     return {k: _shuffled(value[k], rng) for k in keys}
 
 
-def test_short_texts_flow_and_long_ones_stand_one_language_a_line() -> None:
+def test_short_texts_flow_and_long_ones_stand_one_language_a_line_folded() -> None:
     short = {"en": "Introduction", "zh": "导言"}
-    long = {"en": "A heading " * 12, "zh": "导言"}
+    long = {"en": "A heading " * 12 + "ends", "zh": "导言"}
     text = dump({"sections": [{"heading": short, "content": [{"text": long}]}]})
     assert "  - heading: {en: Introduction, zh: 导言}\n" in text
     assert "      - text:\n          en: " in text
     assert all(len(line) <= WIDTH for line in text.splitlines() if "{" in line)
-    assert 'en: "A heading A heading' in text  # a text past the line's end is quoted
+    # a text past the line's end is a folded block, broken between words within the width
+    assert "          en: >-\n            A heading A heading" in text
+    assert all(len(line) <= WIDTH for line in text.splitlines())
+    assert yaml.safe_load(text)["sections"][0]["content"][0]["text"] == long
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["two  spaces " * 12, " leading" * 20, "trailing " * 20, "line\nbreak " * 12, "tab\t" * 40],
+    ids=["double space", "leading", "trailing", "break", "tab"],
+)
+def test_a_long_text_a_fold_would_change_stays_quoted(value: str) -> None:
+    text = dump({"title": {"en": value}})
+    assert '  en: "' in text and ">-" not in text
+    assert yaml.safe_load(text) == {"title": {"en": value}}
 
 
 def test_facts_and_lists_of_values_flow() -> None:

@@ -96,6 +96,8 @@ _STAR = re.compile(r"(\*{1,3})\s*(.*)")
 _BULLET = re.compile(r"[-•▪●◦‣]\s+\S")
 _SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
+# A scan finds them faster than str.translate looks up every character of a line.
+_SPACED = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
 _UNIT = re.compile("|".join(UNITS))
 _BREAK_WINDOW = 6
 _CONTENTS = re.compile(r"(?:(?:\.\s?){3,}|…+|·{3,})\s*\d{1,3}\s*$")
@@ -164,11 +166,23 @@ def _label_pattern(label: str) -> str:
     return rf"(?<=[\s；;，,：:؛،]){body}"
 
 
+_PARENS = re.compile(r"[()]")
+
+
 def _inline_before(tok: Token, recent: list[str]) -> bool:
     """Whether the label before this one stands inside one of the recent lines (not at
     its start): then this one continues an enumeration run into the text."""
-    before = [re.compile(_label_pattern(fmt(s, v - 1))) for s, v in _readings(tok) if v > 1]
-    return any(p.search(line, 1) for p in before for line in recent)
+    for scheme, value in _readings(tok):
+        if value < 2:
+            continue
+        label = fmt(scheme, value - 1)
+        # A pattern is compiled only for the lines that hold the label's literal pieces after
+        # their start: one pattern per paragraph number overflows re's cache, and compiling
+        # them cost more than the rest of the classification.
+        lines = [ln for ln in recent if all(ln.find(x, 1) > 0 for x in _PARENS.split(label))]
+        if lines and any(re.compile(_label_pattern(label)).search(line, 1) for line in lines):
+            return True
+    return False
 
 
 _CONJUNCTION = "|".join(CONJUNCTIONS)
@@ -192,7 +206,7 @@ def _lower(text: str) -> bool:
 
 def _segments(text: str) -> Iterator[str]:
     """The text, or its bold runs where an extraction glued them ("**1. X****1.1 Y**")."""
-    text = text.translate(_SPACES).strip()
+    text = (text.translate(_SPACES) if _SPACED.search(text) else text).strip()
     if text.startswith("**") and text[2:3] not in ("", " ", "*") and "**" not in text[2:]:
         text = text[2:]  # an opening bold marker, closed on a later line
     if "****" in text or (len(text) > 4 and text.startswith("**") and text.endswith("**")):

@@ -3,6 +3,8 @@ it was read from."""
 
 from __future__ import annotations
 
+import re
+
 from attrs import frozen
 
 __all__ = ["DocumentText", "Header", "Line", "clean"]
@@ -16,10 +18,25 @@ _INVISIBLE = str.maketrans({"\u2060": None, "\u200b": None, "\u200c": None, "\u2
                                             "\u2066\u2067\u2068\u2069")})  # fmt: skip
 
 
+# The same as patterns and replacements: str.translate looks every character up in a dict,
+# which costs more than a scan for the few there are (a check cleans each line many times).
+_ANY = re.compile("[" + re.escape("".join(map(chr, _INVISIBLE))) + "]")
+_DROPPED = re.compile(
+    "[" + re.escape("".join(chr(k) for k, v in _INVISIBLE.items() if v is None)) + "]"
+)
+_REPLACED = {chr(k): v for k, v in _INVISIBLE.items() if isinstance(v, str)}
+
+
 def clean(text: str) -> str:
     """Text without invisible characters and with plain spaces: "HSP⁠/⁠EB.2024⁠/⁠11" reads
     "HSP/EB.2024/11"."""
-    return text.translate(_INVISIBLE)
+    if not _ANY.search(text):
+        return text
+    text = _DROPPED.sub("", text)
+    for char, replacement in _REPLACED.items():
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 @frozen

@@ -3,7 +3,7 @@
     habitat-docs build FILE… [--lang zh,en] [--format docx,pdf] [--pdf-engine typst|libreoffice]
     habitat-docs build-session SESSION.yaml [--lang zh,en] [--format docx,pdf] [-o OUT/]
     habitat-docs check FILE… | habitat-docs check --parity A B [C…]
-    habitat-docs import FILE… -o DOC.yaml [--lang en,zh]
+    habitat-docs import FILE… -o DOC.yaml [--lang en,zh] [--partial]
 """
 
 from __future__ import annotations

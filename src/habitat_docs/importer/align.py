@@ -11,7 +11,7 @@ from habitat_docs.importer.ids import Ids
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.parts import Decision, TablePart
 
-__all__ = ["MisalignedError", "align"]
+__all__ = ["Merger", "MisalignedError", "align", "shape", "show", "skeleton", "together"]
 
 _WHAT = {"section": "section", "subsection": "subsection", "para": "paragraph",
          "sub": "subparagraph", "text": "unnumbered paragraph", "table": "table",
@@ -22,14 +22,14 @@ class MisalignedError(Exception):
     """Two versions disagree on their numbering: the message names both places."""
 
 
-def _skeleton(blocks: Sequence[Block]) -> Iterator[Block]:
+def skeleton(blocks: Sequence[Block]) -> Iterator[Block]:
     for b in blocks:
         yield b
-        yield from _skeleton(b.subsections)
-        yield from _skeleton(b.children)
+        yield from skeleton(b.subsections)
+        yield from skeleton(b.children)
 
 
-def _shape(data: object) -> tuple[int, ...]:
+def shape(data: object) -> tuple[int, ...]:
     """What must agree between versions of a table (its grid and notes) or a draft decision
     (its preamble and operative paragraphs)."""
     if isinstance(data, TablePart):
@@ -39,32 +39,32 @@ def _shape(data: object) -> tuple[int, ...]:
     return ()
 
 
-def _show(b: Block | None) -> str:
+def show(b: Block | None) -> str:
     if b is None:
         return "nothing more"
     if b.data is not None:
-        return f"{_WHAT[b.kind]} {b.value or ''} of shape {_shape(b.data)}".strip()
+        return f"{_WHAT[b.kind]} {b.value or ''} of shape {shape(b.data)}".strip()
     depth = f" at depth {b.depth}" if b.kind == "sub" else ""
     return f"{_WHAT.get(b.kind, b.kind)} {b.value or ''}{depth}".replace("  ", " ").strip()
 
 
 def _check_pair(first: tuple[Version, Body], other: tuple[Version, Body]) -> None:
     (va, a), (vb, b) = first, other
-    xs, ys = list(_skeleton(a.sections)), list(_skeleton(b.sections))
+    xs, ys = list(skeleton(a.sections)), list(skeleton(b.sections))
     for k in range(max(len(xs), len(ys))):
         x = xs[k] if k < len(xs) else None
         y = ys[k] if k < len(ys) else None
         if (
             x is not None
             and y is not None
-            and (x.kind, x.value, x.depth, len(x.subsections), _shape(x.data))
-            == (y.kind, y.value, y.depth, len(y.subsections), _shape(y.data))
+            and (x.kind, x.value, x.depth, len(x.subsections), shape(x.data))
+            == (y.kind, y.value, y.depth, len(y.subsections), shape(y.data))
         ):
             continue
         here = where(va, x.line) if x else f"{va.name}: end"
         there = where(vb, y.line) if y else f"{vb.name}: end"
         raise MisalignedError(
-            f"{here}: {_show(x)}, but {there}: {_show(y)}: the versions do not align"
+            f"{here}: {show(x)}, but {there}: {show(y)}: the versions do not align"
         )
 
 
@@ -73,7 +73,7 @@ def align(versions: Sequence[tuple[str, Version, Body]]) -> list[dict[str, objec
     first = versions[0]
     for other in versions[1:]:
         _check_pair((first[1], first[2]), (other[1], other[2]))
-    merger = _Merger([v[0] for v in versions])
+    merger = Merger([v[0] for v in versions])
     return [merger.section([v[2].sections[k] for v in versions])
             for k in range(len(first[2].sections))]  # fmt: skip
 
@@ -83,7 +83,7 @@ def together(langs: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
     return dict(zip(langs, texts, strict=True))
 
 
-class _Merger:
+class Merger:
     """The blocks of every version made one, with ids that read (importer/ids.py)."""
 
     def __init__(self, langs: Sequence[str]) -> None:

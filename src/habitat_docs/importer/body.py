@@ -118,14 +118,22 @@ class _Reader:
     def unlabelled(self, ln: Line) -> None:
         if self.skipping or ln.role == "table":
             self.warn(ln, self.skipping or "a table (a later slice of the importer)")
-        elif self.version.document.kind != "docx" and self.last is not None:
-            self.last.text = joined([self.last.text, self.with_notes(ln, escaped)])  # runs on
+        elif self.version.document.kind != "docx" and self.runs_on(ln):
+            self.last.text = joined([self.last.text, self.with_notes(ln, escaped)])  # type: ignore[union-attr]
         elif self.body.sections:
             block = Block("text", 0, 0, self.with_notes(ln, escaped), ln)
             self.container().append(block)
             self.last = block
         else:
             self.warn(ln, "text before the first section")
+
+    def runs_on(self, ln: Line) -> bool:
+        """Whether ``ln`` is a wrapped line of the block above: under a heading, only a line
+        set as the heading is (an unnumbered paragraph may follow it)."""
+        last = self.last
+        if last is None or last.kind not in ("section", "subsection"):
+            return last is not None
+        return (ln.size, ln.bold) == (last.line.size, last.line.bold)
 
     def labelled(self, ln: Line, it: Item) -> None:
         text = self.with_notes(ln, lambda s: escaped(_after_label(s, it.label)))

@@ -1,20 +1,24 @@
 """The language of a version: its script (Han, Arabic, Cyrillic), else the language whose
-subtitle its masthead prints."""
+subtitle its masthead prints, else the language whose name of the session it prints (an
+informal document has no subtitle)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
 from habitat_docs.compose.language import available
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import subtitle_of
+from habitat_docs.importer.words import session_ordinal
 
 __all__ = ["detect_language"]
 
 # A script's share of the letters that names its language (the six UN languages).
 _SCRIPTS = {"CJK": "zh", "ARABIC": "ar", "CYRILLIC": "ru"}
 _SHARE = 0.3
+_YEAR = re.compile(r"(?<!\d)(2\d\d\d)(?!\d)")
 
 
 def _script_language(version: Version) -> str | None:
@@ -37,4 +41,15 @@ def detect_language(version: Version) -> str | None:
         return code
     latin = tuple(c for c in available() if c not in _SCRIPTS.values())
     found = subtitle_of(version.masthead, latin)
-    return found[0] if found else None
+    return found[0] if found else _session_language(version, latin)
+
+
+def _session_language(version: Version, langs: tuple[str, ...]) -> str | None:
+    """The one language of ``langs`` in which a masthead line names a session ("First
+    session of 2020")."""
+    for ln in version.masthead:
+        if m := _YEAR.search(ln.text):
+            named = [c for c in langs if session_ordinal(c, int(m.group(1)), ln.text)]
+            if len(named) == 1:
+                return named[0]
+    return None

@@ -7,11 +7,13 @@ import os
 from collections.abc import Sequence
 
 from habitat_docs.compose.language import available
-from habitat_docs.importer.align import align, together
+from habitat_docs.importer.align import MisalignedError, align, together
 from habitat_docs.importer.body import Block, Body, read_body, where
 from habitat_docs.importer.detect import detect_language
+from habitat_docs.importer.informal import cited_documents, informal_kind, name_of, online
 from habitat_docs.importer.lines import Version, read_version
 from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
+from habitat_docs.importer.partial import Unaligned, align_partial
 from habitat_docs.importer.parts import Parts, Summary, read_parts
 from habitat_docs.importer.refs import resolve_references
 
@@ -31,9 +33,12 @@ def import_document(
     langs: Sequence[str] | None = None,
     *,
     warnings: list[str] | None = None,
+    partial: bool = False,
 ) -> tuple[dict[str, object], Comments]:
     """The data file of the document whose language versions are ``paths``; ``langs`` names
-    their languages in file order (detected when None or shorter)."""
+    their languages in file order (detected when None or shorter). Versions that do not align
+    raise MisalignedError; with ``partial`` what aligns is imported and each block left over
+    is written in a comment and reported in ``warnings`` (as an ``Unaligned``)."""
     if not paths:
         raise ImportFailed("no file to import")
     comments: Comments = {}
@@ -51,12 +56,33 @@ def import_document(
         range(len(codes)), key=lambda k: _UN_ORDER.index(codes[k]) if codes[k] in _UN_ORDER else 99
     )
     data = _head(versions, codes, mastheads, order, comments)
-    summary = _summary([parts[k].summary for k in order], [codes[k] for k in order])
+    try:
+        summary = _summary([parts[k].summary for k in order], [codes[k] for k in order])
+    except ImportFailed as e:
+        if not partial:
+            raise
+        summary = _summary_left(e, [(versions[k], parts[k].summary) for k in order], comments, sink)
     if summary:
         data["summary"] = summary
-    data["sections"] = align([(codes[k], versions[k], bodies[k]) for k in order])
+    data["sections"] = _sections([(codes[k], versions[k], bodies[k]) for k in order],
+                                 partial, comments, sink)  # fmt: skip
+    if documents := cited_documents(data["sections"]):  # type: ignore[arg-type]
+        data["documents"] = documents
+        comments[("documents",)] = "read from the pre-session lines: their titles are not printed"
     resolve_references(data, [codes[k] for k in order], sink, comments)
     return data, comments
+
+
+def _sections(
+    aligned: list[tuple[str, Version, Body]], partial: bool, comments: Comments, sink: list[str]
+) -> list[dict[str, object]]:
+    try:
+        return align(aligned)
+    except MisalignedError as e:
+        if not partial:
+            raise
+        comments[()] = f"{e}: what aligns is imported, the rest is in comments"
+        return align_partial(aligned, comments, sink)
 
 
 def _attach(version: Version, body: Body) -> Parts:
@@ -96,6 +122,22 @@ def _summary(summaries: list[Summary | None], langs: list[str]) -> dict[str, obj
     return out
 
 
+def _summary_left(
+    e: ImportFailed, summaries: list[tuple[Version, Summary | None]], comments: Comments,
+    sink: list[str],
+) -> dict[str, object]:  # fmt: skip
+    """No summary: each version's, left over, in a comment on the title and reported."""
+    notes = [str(e)]
+    for version, summary in summaries:
+        if summary is not None:
+            texts = " ".join(f"“{t}”" for t in (*summary.paras, summary.action) if t)
+            notes.append(f"left out, not aligned: {version.name}: the summary {texts}")
+            sink.append(Unaligned(f"{version.name}: the summary: not aligned with the other "
+                                  "versions (kept in a comment)"))  # fmt: skip
+    comments[("title",)] = "\n".join(notes)
+    return {}
+
+
 def _languages(versions: list[Version], given: list[str], comments: Comments) -> list[str]:
     codes: list[str] = []
     for k, version in enumerate(versions):
@@ -116,14 +158,7 @@ def _head(versions: list[Version], codes: list[str], mastheads: list[Masthead],
     for m in mastheads:
         for key, value in m.fields.items():
             fields.setdefault(key, value)
-    data: dict[str, object] = {}
-    found = subtitle_of(versions[order[0]].masthead, (codes[order[0]],))
-    if found:
-        data["kind"] = found[1]
-        comments[("kind",)] = f"read from the subtitle “{found[3].text.strip()}”"
-    else:
-        data["kind"] = "executive-director-report"
-        comments[("kind",)] = "a guess: no subtitle recognised"
+    data = _kind(versions[order[0]], codes[order[0]], "symbol" in fields, comments)
     for key in ("symbol", "issued", "distribution", "original"):
         if key in fields:
             data[key] = fields[key]
@@ -137,12 +172,32 @@ def _head(versions: list[Version], codes: list[str], mastheads: list[Masthead],
     if "session" in fields:
         session = dict(fields["session"])  # type: ignore[call-overload]
         session["venue"] = {codes[k]: mastheads[k].texts.get("venue", "") for k in order}
+        if online(session["venue"]):
+            del session["venue"]
+            session["online"] = True
         data["session"] = session
     agenda = _agenda(fields, codes, mastheads, order)
     if agenda:
         data["agenda"] = agenda
     data["title"] = {codes[k]: mastheads[k].texts.get("title", "") for k in order}
     return data
+
+
+def _kind(first: Version, code: str, symbol: bool, comments: Comments) -> dict[str, object]:
+    """The kind, from the subtitle of the first version; without one, the kind that prints
+    neither subtitle nor symbol when its headings are labelled that kind's way (named after
+    its file, having no symbol), else a guess."""
+    found = subtitle_of(first.masthead, (code,))
+    if found:
+        comments[("kind",)] = f"read from the subtitle “{found[3].text.strip()}”"
+        return {"kind": found[1]}
+    kind = None if symbol else informal_kind(first, code)
+    if kind is None:
+        comments[("kind",)] = "a guess: no subtitle recognised"
+        return {"kind": "executive-director-report"}
+    comments[("kind",)] = "no subtitle and no symbol: the kind that prints neither"
+    comments[("name",)] = f"from the file name {os.path.basename(first.name)}"
+    return {"kind": kind, "name": name_of(first.name, code)}
 
 
 def _agenda(

@@ -1,8 +1,9 @@
 """The plain data of a document as YAML that reads as if a person wrote it.
 
 Keys come in the order the examples use, short texts and facts fit on one line in flow
-style (``{en: Introduction, zh: 导言}``), long texts stand one language a line, and every
-scalar is written plain where a reader cannot mistake it, double-quoted otherwise. The
+style (``{en: Introduction, zh: 导言}``), long texts stand one language a line as folded
+block strings (``>-``) wrapped at the spaces between words, and every other scalar is
+written plain where a reader cannot mistake it, double-quoted otherwise. The
 importer's guesses are comments on the line before the field they concern. Loaded back,
 the YAML gives exactly the data it was made from: no tags, anchors or aliases.
 
@@ -16,6 +17,7 @@ title: {en: Ethics, zh: 道德操守}
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -133,9 +135,12 @@ class _Writer:
         for key in _ordered(value, path):
             item, where = value[key], (*path, key)
             lines += self.comment_lines(where, indent)
-            head = " " * indent + _scalar(key, flow=False) + ":"
+            head = " " * indent + _key(key) + ":"
             inline = self.inline(item, where, len(head) + 1)
-            if inline is not None:
+            folded = _folded(item, indent + 2) if inline is None else None
+            if folded is not None:
+                lines += [head + " >-", *folded]
+            elif inline is not None:
                 lines.append(head + " " + inline)
             else:
                 lines.append(head)
@@ -149,7 +154,10 @@ class _Writer:
             where = (*path, index)
             lines += self.comment_lines(where, indent)
             inline = self.inline(item, where, indent + 2)
-            if inline is not None:
+            folded = _folded(item, indent + 2) if inline is None else None
+            if folded is not None:
+                lines += [" " * indent + "- >-", *folded]
+            elif inline is not None:
                 lines.append(" " * indent + "- " + inline)
             else:
                 lines += _after_dash(self.block(item, where, indent + 2), indent)
@@ -164,7 +172,8 @@ class _Writer:
         """``value`` on the rest of a line that starts at ``column``: a scalar, an empty
         collection, or a short text, fact or list in flow style; None for a block."""
         if isinstance(value, str) and column + len(value) > WIDTH:
-            return _double_quoted(value)  # a long text: the quotes show where it ends
+            # a long text: a folded block when it folds back to itself, else quoted
+            return None if _foldable(value) else _double_quoted(value)
         if not isinstance(value, Mapping | list | tuple):
             return _scalar(value, flow=False)
         if not value:
@@ -173,6 +182,33 @@ class _Writer:
             return None
         text = _flow(value)
         return text if column + len(text) <= WIDTH else None
+
+
+def _foldable(text: str) -> bool:
+    """Whether a folded block string gives ``text`` back: single spaces between its words
+    (a fold is one space), none at its ends, and nothing a block cannot hold as it is."""
+    return (
+        text.strip(" ") == text
+        and "  " not in text
+        and not _UNPRINTABLE.search(text)
+        and "\ufeff" not in text
+    )
+
+
+def _folded(value: Any, indent: int) -> list[str] | None:
+    """The lines of a long text as a folded block at ``indent``, broken at spaces before
+    WIDTH (a word longer than the line stands alone); None for what is not such a text."""
+    if not isinstance(value, str) or not value or not _foldable(value):
+        return None
+    lines: list[str] = []
+    line = ""
+    for word in value.split(" "):
+        if line and indent + len(line) + 1 + len(word) > WIDTH:
+            lines.append(" " * indent + line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, " " * indent + line]
 
 
 def _after_dash(lines: list[str], indent: int) -> list[str]:
@@ -246,6 +282,13 @@ def _flow(value: Any) -> str:
     return _scalar(value, flow=True)
 
 
+@functools.lru_cache(maxsize=512, typed=True)
+def _key(key: Any) -> str:
+    """A mapping's key as YAML: a document has few keys ("id", "text", "en"), each written
+    many times, and YAML's analysis of a scalar is the slow part of writing it."""
+    return _scalar(key, flow=False)
+
+
 def _scalar(value: Any, flow: bool) -> str:
     """One scalar as YAML: a string plain when it reads back as the same string and looks
     like no syntax, double-quoted otherwise; other values as YAML writes them."""
@@ -266,7 +309,8 @@ def _plain(text: str, flow: bool) -> bool:
     allowed = analysis.allow_flow_plain if flow else analysis.allow_block_plain
     if not allowed or analysis.multiline:
         return False
-    return _is_string(text) and _is_string(text.split(maxsplit=1)[0])
+    words = text.split(maxsplit=1)  # none in a text of spaces YAML would strip ("\xa0")
+    return bool(words) and _is_string(text) and _is_string(words[0])
 
 
 def _is_string(text: str) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from attrs import field, frozen
 
 from habitat_docs.check.document import Line, clean
+from habitat_docs.importer.informal import printed_masthead
 from habitat_docs.importer.lines import CJK, Version, running_symbol
 from habitat_docs.importer.words import (
     date_ranges,
@@ -60,6 +61,9 @@ def read_masthead(version: Version, lang: str) -> Masthead:
     # the summary box below the title is read whole from the DOCX (importer/parts.py)
     used: set[int] = {id(ln) for ln in lines if ln.style == "UNSummary"}
     _symbol_and_distr(version, lines, fields, used)
+    _organ(lang, lines, used)
+    # the top band names the version's language ("Chinese"): printed, not data
+    used.update(id(ln) for ln in lines if language_named(clean(ln.text)) == lang)
     _session(lang, lines, fields, texts, used)
     _agenda(version, lines, fields, texts, used)
     if found := subtitle_of(lines, (lang,)):
@@ -96,6 +100,20 @@ def _symbol_and_distr(
         symbol = version.document.symbol_hint or running_symbol(version)
         if symbol:
             fields["symbol"] = symbol
+
+
+def _organ(lang: str, lines: list[Line], used: set[int]) -> None:
+    """The lines that print the organ's name (a PDF wraps it): printed, not data."""
+    organ = flat(printed_masthead(lang).get("organ", ""))
+    for k in range(len(lines)):
+        joined = ""
+        for ln in lines[k : k + 4]:
+            joined += flat(ln.text)
+            if not organ.startswith(joined):
+                break
+            if joined == organ:
+                used.update(id(x) for x in lines[k : lines.index(ln) + 1])
+                return
 
 
 def _session(
@@ -149,7 +167,9 @@ def _agenda(
         fields["agenda_symbol"] = symbol
     rest = lines[lines.index(item) + 1 :]
     if any(ln.style for ln in rest):
-        titles = [[clean(ln.text).strip()] for ln in rest if ln.style == "UNMastheadBold"]
+        bold = [ln for ln in rest if ln.style == "UNMastheadBold"]  # a title's lines: one paragraph
+        titles = [[clean(ln.text).strip() for ln in bold if ln.line == n]
+                  for n in dict.fromkeys(ln.line for ln in bold)]  # fmt: skip
     else:
         titles = [[clean(ln.text).strip() for ln in _item_title(rest)]] if numbers else []
     texts["item_titles"] = [joined(t) for t in titles if t]
@@ -207,10 +227,11 @@ def _title(lines: list[Line], texts: dict[str, object], used: set[int]) -> None:
 
 
 def joined(pieces: Sequence[str]) -> str:
-    """Lines of one text joined: with no space between two CJK characters, else one space."""
+    """Lines of one text joined: with no space beside a CJK character (Chinese sets none
+    between its characters and a figure or Latin word either), else one space."""
     out = ""
     for piece in pieces:
-        if out and not (_cjk(out[-1]) and _cjk(piece[:1])):
+        if out and not (_cjk(out[-1]) or _cjk(piece[:1])):
             out += " "
         out += piece
     return out

@@ -53,8 +53,13 @@ class Parts:
     decisions: list[Decision] = field(factory=list)
 
 
-def _style(p: Paragraph) -> str:
-    return p.style.style_id if p.style is not None else ""
+def _style(p: Paragraph, known: dict[str | None, str]) -> str:
+    """The style id of ``p``, looked up once per id named (python-docx searches the styles
+    part for every paragraph it is asked about)."""
+    named = p._p.style
+    if named not in known:
+        known[named] = p.style.style_id if p.style is not None else ""
+    return known[named]
 
 
 def _marked(p: Paragraph, skip: int = 0, *, styled: bool = True) -> str:
@@ -92,9 +97,10 @@ class _Reader:
         self.parts = Parts()
         self.captions: list[str] = []
         self.table: TablePart | None = None  # the table whose notes may follow
+        self.styles: dict[str | None, str] = {}  # style ids by the id a paragraph names
 
     def paragraph(self, p: Paragraph) -> None:
-        style = _style(p)
+        style = _style(p, self.styles)
         if style == "UNSummary":
             self.summary(p)
         elif style == "UNCaption":
@@ -122,7 +128,7 @@ class _Reader:
         rows = [[_cell(c, styled=k > 0) for c in row.cells] for k, row in enumerate(t.rows)]
         if not rows or not t.rows[0].cells[0].paragraphs:
             return
-        if _style(t.rows[0].cells[0].paragraphs[0]) != "UNTableText":
+        if _style(t.rows[0].cells[0].paragraphs[0], self.styles) != "UNTableText":
             return  # a masthead band, not a table of the body
         title = self.captions[-1] if len(self.captions) > 1 else ""
         self.table = TablePart(title, rows[0], rows[1:])

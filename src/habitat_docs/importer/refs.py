@@ -42,6 +42,9 @@ _PROVISIONAL = "import-ref-target-"
 _SYMBOL_LIKE = re.compile(r"(?<![A-Za-z0-9/])(?:[A-Z][A-Za-z.]*/)*\d+(?:/[A-Za-z0-9.]+)+")
 _BREAK = re.compile(r"[。；;]|\.\s")
 _NEAR = 24
+# The fields a loadable copy of the document stands in for (and its summary: no target).
+_MASTHEAD = frozenset({"kind", "languages", "title", "symbol", "issued", "session", "agenda",
+                       "summary", "distribution", "original"})  # fmt: skip
 
 
 @define
@@ -75,13 +78,15 @@ def resolve_references(
     data: dict[str, Any], langs: Sequence[str], warnings: list[str], comments: Comments
 ) -> None:
     """Every reference of ``data`` (an imported document, every text in ``langs``) that
-    resolves made {ref:…}; its targets given ids."""
+    resolves made {ref:…}; its targets given ids. A document that does not load (its data
+    will not build) keeps its references as text, which a comment on the file says."""
     scratch = _loadable(data, langs)
     targets = _provisional(scratch)
     try:
         doc = structure(scratch)
-    except DataError as e:
-        warnings.append(f"references left as text: the imported document does not load ({e})")
+    except DataError as e:  # the YAML will not build either: its errors say why, once
+        why = f"references left as text: the document does not load ({_spaced(str(e))})"
+        comments[()] = f"{comments[()]}; {why}" if () in comments else why
         return
     numbering = number(doc)
     finders = {lang: _Finder(ReferenceWording(doc, lang, numbering), numbering.targets)
@@ -101,8 +106,8 @@ def resolve_references(
 
 
 def _loadable(data: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
-    """A copy of the body of ``data`` that loads whatever its masthead lacks: the targets
-    and their numbers are all a reference needs."""
+    """A copy of ``data`` that loads whatever its masthead lacks or misreads, stand-ins in
+    its place: the targets and their numbers are all a reference needs."""
     stand_in = {lang: "-" for lang in langs}
     out: dict[str, Any] = {
         "kind": data.get("kind"), "languages": list(langs), "title": stand_in,
@@ -111,7 +116,7 @@ def _loadable(data: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
                     "venue": stand_in},
         "agenda": {"symbol": "HSP/EB.2024/1", "items": [{"number": 1, "title": stand_in}]},
     }  # fmt: skip
-    out.update((k, copy.deepcopy(data[k])) for k in ("sections", "annexes") if k in data)
+    out.update((k, copy.deepcopy(v)) for k, v in data.items() if k not in _MASTHEAD)
     return out
 
 
