@@ -119,6 +119,30 @@ def _numbered(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @pytest.mark.slow
+def test_every_reference_of_figures_and_the_annex_comes_back(tmp_path: Path) -> None:
+    """Figures ("figure III", "Figure IV shows …") and the only annex ("the annex")."""
+    example = EXAMPLES / "hsp-eb-2020-resource-mobilization.yaml"
+    built = hd.build(example, tmp_path / "first")
+    data, warnings, again = _imported(built, tmp_path)
+    source = yaml.safe_load(example.read_text(encoding="utf-8"))
+    for lang in data["languages"]:
+        assert len(_refs(_in(data, lang))) == len(_refs(_in(source, lang))) > 10, lang
+    targets = number(load(data)).targets
+    assert {targets[i].kind for i in _refs(data)} == {"figure", "annex"}
+    assert not [w for w in warnings if "a reference left as text" in w]
+    _same_paragraphs(built, again)
+
+
+def _in(value: Any, lang: str) -> list[str]:
+    """Every text of ``value`` in ``lang``."""
+    if isinstance(value, dict):
+        if isinstance(value.get(lang), str):
+            return [value[lang]]
+        return [t for v in value.values() for t in _in(v, lang)]
+    return [t for v in value for t in _in(v, lang)] if isinstance(value, list) else []
+
+
+@pytest.mark.slow
 def test_footnotes_come_back_where_their_marks_stood(tmp_path: Path) -> None:
     built = hd.build(EXAMPLES / "hsp-eb-2022-2.yaml", tmp_path / "first")
     data, _, again = _imported(built, tmp_path)

@@ -58,7 +58,8 @@ def _import(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     warnings: list[str] = []
     try:
         data, comments = import_document(
-            args.files, langs, warnings=warnings, partial=args.partial
+            args.files, langs, warnings=warnings, partial=args.partial,
+            images=Path(args.output).parent,
         )
     except CheckError as e:
         print(one_line(f"{e.file}: {e}" if e.file else str(e)), file=sys.stderr)
@@ -68,6 +69,7 @@ def _import(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return 2
     for w in warnings:
         print(one_line(w), file=sys.stderr)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)  # as build makes its -o folder
     write_atomic(Path(args.output), dump(data, comments).encode("utf-8"))
     unaligned = sum(isinstance(w, Unaligned) for w in warnings)
     print(f"{args.output}: {len(args.files)} version(s), {len(warnings) - unaligned} line(s) not "

@@ -3,7 +3,8 @@ the same way) back to the plain data of a data file that builds it again.
 
 ``import_document(paths, langs)`` gives ``(data, comments)``: ``comments`` the guesses by
 field path (the kind read from the subtitle, a language detected); the text it could not
-place is added to ``warnings`` when given, each naming its file and place. With
+place is added to ``warnings`` when given, each naming its file and place. With ``images``
+(a folder: the data file's) the figures' images of a DOCX are written there. With
 ``partial=True`` versions that do not align are imported as far as they do: each block left
 over is a comment in the YAML and an ``Unaligned`` warning. References printed in the text
 ("para. 15") become {ref:…} where every version agrees (importer/refs.py); the others stay

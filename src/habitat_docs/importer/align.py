@@ -7,15 +7,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from habitat_docs.importer.body import Block, Body, where
+from habitat_docs.importer.figures import FigurePart, figure_guesses, merged_figure
 from habitat_docs.importer.ids import Ids
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.parts import Decision, TablePart
 
-__all__ = ["Merger", "MisalignedError", "align", "shape", "show", "skeleton", "together"]
+__all__ = ["Merger", "MisalignedError", "align", "align_body", "shape", "show", "skeleton",
+           "together"]  # fmt: skip
+
+FieldPath = tuple[str | int, ...]
 
 _WHAT = {"section": "section", "subsection": "subsection", "para": "paragraph",
          "sub": "subparagraph", "text": "unnumbered paragraph", "table": "table",
-         "decision": "draft decision"}  # fmt: skip
+         "decision": "draft decision", "figure": "figure", "annex": "annex",
+         "targets": "target box", "item": "target"}  # fmt: skip
 
 
 class MisalignedError(Exception):
@@ -36,6 +41,9 @@ def shape(data: object) -> tuple[int, ...]:
         return (len(data.columns), *map(len, data.rows), len(data.notes), bool(data.source))
     if isinstance(data, Decision):
         return (len(data.preamble), len(data.operative))
+    if isinstance(data, FigurePart):
+        grid = data.grid or []
+        return (*map(len, grid), len(data.notes), bool(data.source), data.not_edited)
     return ()
 
 
@@ -50,7 +58,8 @@ def show(b: Block | None) -> str:
 
 def _check_pair(first: tuple[Version, Body], other: tuple[Version, Body]) -> None:
     (va, a), (vb, b) = first, other
-    xs, ys = list(skeleton(a.sections)), list(skeleton(b.sections))
+    xs = [*skeleton(a.sections), *skeleton(a.annexes)]
+    ys = [*skeleton(b.sections), *skeleton(b.annexes)]
     for k in range(max(len(xs), len(ys))):
         x = xs[k] if k < len(xs) else None
         y = ys[k] if k < len(ys) else None
@@ -70,12 +79,39 @@ def _check_pair(first: tuple[Version, Body], other: tuple[Version, Body]) -> Non
 
 def align(versions: Sequence[tuple[str, Version, Body]]) -> list[dict[str, object]]:
     """The sections of the data file, every text holding every version's language."""
+    return align_body(versions)[0]
+
+
+def align_body(
+    versions: Sequence[tuple[str, Version, Body]], images: dict[str, bytes] | None = None
+) -> tuple[list[dict[str, object]], list[dict[str, object]], dict[FieldPath, str]]:
+    """The sections and the annexes of the data file, and the guesses made reading them by
+    field path; the figures' images into ``images``, by the file name the data gives them
+    (none when it is None)."""
     first = versions[0]
     for other in versions[1:]:
         _check_pair((first[1], first[2]), (other[1], other[2]))
-    merger = Merger([v[0] for v in versions])
-    return [merger.section([v[2].sections[k] for v in versions])
-            for k in range(len(first[2].sections))]  # fmt: skip
+    merger = Merger([v[0] for v in versions], images)
+    sections = [merger.section([v[2].sections[k] for v in versions])
+                for k in range(len(first[2].sections))]  # fmt: skip
+    annexes = [merger.annex([v[2].annexes[k] for v in versions])
+               for k in range(len(first[2].annexes))]  # fmt: skip
+    guesses = {id(held): (key, text) for held, key, text in merger.guesses}
+    comments = {(*path, guesses[id(held)][0]): guesses[id(held)][1]
+                for path, held in _fields({"sections": sections, "annexes": annexes})
+                if id(held) in guesses}  # fmt: skip
+    return sections, annexes, comments
+
+
+def _fields(tree: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, object]]:
+    """Every mapping and list of ``tree`` with its field path."""
+    yield path, tree
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            yield from _fields(value, (*path, key))
+    elif isinstance(tree, list):
+        for n, value in enumerate(tree):
+            yield from _fields(value, (*path, n))
 
 
 def together(langs: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
@@ -86,9 +122,12 @@ def together(langs: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
 class Merger:
     """The blocks of every version made one, with ids that read (importer/ids.py)."""
 
-    def __init__(self, langs: Sequence[str]) -> None:
+    def __init__(self, langs: Sequence[str], images: dict[str, bytes] | None = None) -> None:
         self.langs = list(langs)
         self.ids = Ids()
+        self.images = images
+        # a field read by a guess: the mapping that holds it, its key, what was guessed
+        self.guesses: list[tuple[dict[str, object], str, str]] = []
 
     def text(self, blocks: Sequence[Block]) -> dict[str, str]:
         return together(self.langs, [b.text for b in blocks])
@@ -107,7 +146,37 @@ class Merger:
                                   for k in range(len(blocks[0].subsections))]  # fmt: skip
         return out
 
+    def annex(self, blocks: Sequence[Block]) -> dict[str, object]:
+        out: dict[str, object] = {
+            "id": self.ids.make([b.text for b in blocks], "annex"),
+            "title": self.text(blocks),
+        }
+        if isinstance(blocks[0].data, str):  # the language it was written in
+            out["original"] = blocks[0].data
+        content = [self.paragraph([b.children[k] for b in blocks])
+                   for k in range(len(blocks[0].children))]  # fmt: skip
+        if content:
+            out["content"] = content
+        if blocks[0].subsections:
+            out["sections"] = [self.section([b.subsections[k] for b in blocks])
+                               for k in range(len(blocks[0].subsections))]  # fmt: skip
+        return out
+
     def paragraph(self, blocks: Sequence[Block]) -> dict[str, object]:
+        if isinstance(blocks[0].data, FigurePart):
+            figures: list[FigurePart] = [b.data for b in blocks]  # type: ignore[misc]
+            id_ = self.ids.make([f.title for f in figures], "figure")
+            out = merged_figure(self.langs, id_, figures, self.images)
+            held: dict[str, object] = out["figure"]  # type: ignore[assignment]
+            for key, guess in figure_guesses(self.langs, figures):
+                if key in held:
+                    self.guesses.append((held, key, guess))
+            return out
+        if blocks[0].kind == "targets":
+            items = [
+                self.text([b.children[k] for b in blocks]) for k in range(len(blocks[0].children))
+            ]
+            return {"targets": items}
         if isinstance(blocks[0].data, TablePart):
             return self.table([b.data for b in blocks])  # type: ignore[misc]
         if isinstance(blocks[0].data, Decision):
@@ -121,6 +190,8 @@ class Merger:
                                     for k in range(len(blocks[0].children))]  # fmt: skip
         if blocks[0].kind == "text":
             out["numbered"] = False
+        if guess := next((b.guess for b in blocks if b.guess), ""):
+            self.guesses.append((out, "text", guess))
         return out
 
     def many(self, texts: Sequence[Sequence[str]]) -> list[dict[str, str]]:

@@ -1,5 +1,6 @@
 """The body of one language version as nested blocks: sections, subsections, paragraphs and
-subparagraphs, each with its text (footnotes as {note:…}) and the line it was read from."""
+subparagraphs, figures (importer/figures.py), target boxes and annexes, each with its text
+(footnotes as {note:…}) and the line it was read from."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from attrs import define, field
 
 from habitat_docs.check.document import Line, clean
 from habitat_docs.check.resolve import Item
+from habitat_docs.importer.annexes import original_of
+from habitat_docs.importer.boxes import opens_box
+from habitat_docs.importer.figures import FigureLines, FigurePart
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import joined
 from habitat_docs.importer.notes import notes_of, placed
@@ -20,9 +24,6 @@ __all__ = ["Block", "Body", "read_body", "where"]
 _LATER = {
     "decision": "a draft decision",
     "operative": "a draft decision's paragraph",
-    "annex": "an annex",
-    "heading": "a third-level heading",
-    "figure": "a figure",
     "table": "a table",
 }
 # A table or draft decision of a DOCX is read whole from its paragraphs' styles
@@ -30,13 +31,16 @@ _LATER = {
 _PARTS = {"table", "decision"}
 _PART_STYLES = frozenset({"UNCaption", "UNNote", "UNTableText", "UNDecisionHeading",
                           "UNDecisionTitle", "UNDecisionText", "UNOperative"})  # fmt: skip
+_HEADING = "a third-level heading “{}” read as an unnumbered paragraph (the data format has none)"
+_BULLET = "a bulleted line “{}” outside a target box, read as an unnumbered paragraph"
 _ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 
 
 @define
 class Block:
-    """A section (``kind`` section or subsection) or a paragraph (para, sub, text for an
-    unnumbered one) with what it holds."""
+    """A section (``kind`` section or subsection), an annex (its sections as subsections), a
+    paragraph (para, sub, text for an unnumbered one), a figure, or a target box (targets,
+    its items ``item``), with what it holds."""
 
     kind: str
     value: int
@@ -46,11 +50,13 @@ class Block:
     children: list[Block] = field(factory=list)  # paragraphs of a section, subparagraphs
     subsections: list[Block] = field(factory=list)
     data: object = None  # a table's or draft decision's parts (importer/parts.py)
+    guess: str = ""  # how it was read, when that is a guess: a comment in the data file
 
 
 @define
 class Body:
     sections: list[Block] = field(factory=list)
+    annexes: list[Block] = field(factory=list)
     warnings: list[str] = field(factory=list)
 
 
@@ -80,6 +86,9 @@ class _Reader:
         self.last: Block | None = None  # the block text runs on into (plain text)
         self.skipping = ""  # what a later slice will import: its lines are reported
         self.part: Block | None = None  # the table or draft decision being read
+        self.figure: FigureLines | None = None  # the figure whose lines are being read
+        self.box: Block | None = None  # the target box whose bullets are being read
+        self.title: Block | None = None  # the annex whose title may run on
 
     def run(self) -> Body:
         for ln in self.version.body:
@@ -97,13 +106,28 @@ class _Reader:
         items = [
             it for it in self.version.of(ln) if it.kind not in ("ref", "star-ref", "note", "star")
         ]
+        if self.figure is not None and self.figure.take(ln, bool(items)):
+            return
+        self.figure = None
+        if not items and self.titled(ln):
+            return
+        if self.title is not None and not items and (code := original_of(ln)) is not None:
+            self.title.data, self.title = code, None  # "[Original: French]" under its title
+            return
+        self.title = None
         text = clean(ln.text).strip()
         if not items:
             if text:
                 self.unlabelled(ln)
             return
         it = items[0]
-        if it.kind in _PARTS and ln.style in _PART_STYLES and self.body.sections:
+        if it.kind == "bullet" and self.box is not None:
+            self.item(self.box, ln, it)
+            return
+        self.box = None
+        if it.kind in ("figure", "annex") and self.opened(ln, it):
+            return
+        if it.kind in _PARTS and ln.style in _PART_STYLES and self.placeable():
             self.skipping = ""
             self.part = Block(it.kind, it.value, 0, "", ln)
             self.container().append(self.part)
@@ -115,34 +139,82 @@ class _Reader:
         self.skipping = ""
         self.labelled(ln, it)
 
+    def titled(self, ln: Line) -> bool:
+        """An annex's title running on from its label, in the label's style (a DOCX) or in
+        bold type of its size (a PDF)."""
+        if self.title is None:
+            return False
+        line = self.title.line
+        same = (ln.style, ln.bold, ln.size) == (line.style, line.bold, line.size)
+        # a text file sets nothing in bold: its title is the one line after the label
+        plain = ln.style is None and not ln.bold and (ln.bold is not None or self.title.text)
+        if not same or plain:
+            return False
+        self.title.text = joined([t for t in (self.title.text, escaped(ln.text)) if t])
+        return True
+
+    def opened(self, ln: Line, it: Item) -> bool:
+        """A figure's caption or an annex's heading: what follows is read as its part."""
+        self.skipping = ""
+        self.last = None  # a PDF's unnumbered paragraph after it is not a run-on line
+        text = escaped(_after_label(ln.text, it.label))
+        if it.kind == "annex":
+            self.title = Block("annex", it.value, 0, text, ln)
+            self.body.annexes.append(self.title)
+            return True
+        if not self.placeable():
+            return False
+        figure = FigurePart(title=text)
+        self.container().append(Block("figure", it.value, 0, "", ln, data=figure))
+        self.figure = FigureLines(figure, styled=self.version.document.kind == "docx")
+        return True
+
+    def item(self, box: Block, ln: Line, it: Item) -> None:
+        """A bulleted line of a target box: one target."""
+        text = self.with_notes(ln, lambda s: escaped(_after_label(s, it.label)))
+        block = Block("item", 0, 0, text, ln)
+        box.children.append(block)
+        self.last = block
+
     def unlabelled(self, ln: Line) -> None:
-        if self.skipping or ln.role == "table":
+        if opens_box(ln) and self.placeable():
+            self.box = Block("targets", 0, 0, "", ln)
+            self.container().append(self.box)
+            self.last = None
+        elif self.skipping or ln.role == "table":
             self.warn(ln, self.skipping or "a table (a later slice of the importer)")
-        elif self.version.document.kind != "docx" and self.runs_on(ln):
-            self.last.text = joined([self.last.text, self.with_notes(ln, escaped)])  # type: ignore[union-attr]
-        elif self.body.sections:
+        elif self.version.document.kind != "docx" and (last := self.runs_on(ln)) is not None:
+            last.text = joined([last.text, self.with_notes(ln, escaped)])  # a wrapped line runs on
+        elif self.placeable():
             block = Block("text", 0, 0, self.with_notes(ln, escaped), ln)
             self.container().append(block)
             self.last = block
         else:
             self.warn(ln, "text before the first section")
 
-    def runs_on(self, ln: Line) -> bool:
-        """Whether ``ln`` is a wrapped line of the block above: under a heading, only a line
-        set as the heading is (an unnumbered paragraph may follow it)."""
+    def runs_on(self, ln: Line) -> Block | None:
+        """The block a PDF's or text file's unlabelled line wraps, if any: under a heading,
+        only a line set as the heading is (an unnumbered paragraph may follow it)."""
         last = self.last
         if last is None or last.kind not in ("section", "subsection"):
-            return last is not None
-        return (ln.size, ln.bold) == (last.line.size, last.line.bold)
+            return last
+        return last if (ln.size, ln.bold) == (last.line.size, last.line.bold) else None
 
     def labelled(self, ln: Line, it: Item) -> None:
         text = self.with_notes(ln, lambda s: escaped(_after_label(s, it.label)))
         block = Block(it.kind, it.value, it.depth, text, ln)
         if it.kind == "section":
-            self.body.sections.append(block)
-        elif it.kind == "subsection" and self.body.sections:
-            self.body.sections[-1].subsections.append(block)
-        elif it.kind == "para" and self.body.sections:
+            self.sections().append(block)
+        elif it.kind == "subsection" and self.sections():
+            self.sections()[-1].subsections.append(block)
+        elif it.kind == "para" and self.placeable():
+            self.container().append(block)
+        elif it.kind == "bullet" and self.placeable():
+            block.kind, block.guess = "text", _BULLET.format(clean(ln.text).strip()[:40])
+            self.container().append(block)
+        elif it.kind == "heading" and self.placeable():
+            # the data format has no third-level heading: its words stay, as a paragraph
+            block = Block("text", 0, 0, text, ln, guess=_HEADING.format(clean(ln.text).strip()))
             self.container().append(block)
         elif it.kind == "sub" and (parent := self.parent(it.depth)) is not None:
             parent.children.append(block)
@@ -151,13 +223,25 @@ class _Reader:
             return
         self.last = block
 
+    def sections(self) -> list[Block]:
+        """The sections of the body, or of the annex being read."""
+        return self.body.annexes[-1].subsections if self.body.annexes else self.body.sections
+
+    def placeable(self) -> bool:
+        return bool(self.body.annexes or self.body.sections)
+
     def container(self) -> list[Block]:
-        section = self.body.sections[-1]
+        """The blocks a paragraph goes into: the last section's (or subsection's), or the
+        annex's own before its first section."""
+        sections = self.sections()
+        if not sections:
+            return self.body.annexes[-1].children
+        section = sections[-1]
         return section.subsections[-1].children if section.subsections else section.children
 
     def parent(self, depth: int) -> Block | None:
         """The paragraph or subparagraph a subparagraph of ``depth`` (1 for "(a)") belongs to."""
-        blocks = self.container() if self.body.sections else []
+        blocks = self.container() if self.placeable() else []
         parent = blocks[-1] if blocks else None
         for _ in range(depth - 1):
             if parent is None or not parent.children:

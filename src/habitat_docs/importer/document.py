@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
+from habitat_docs.atomic import write_atomic
 from habitat_docs.compose.language import available
-from habitat_docs.importer.align import MisalignedError, align, together
-from habitat_docs.importer.body import Block, Body, read_body, where
+from habitat_docs.importer.align import MisalignedError, align_body, together
+from habitat_docs.importer.attach import attach
+from habitat_docs.importer.body import Body, read_body, where
 from habitat_docs.importer.detect import detect_language
 from habitat_docs.importer.informal import cited_documents, informal_kind, name_of, online
 from habitat_docs.importer.lines import Version, read_version
 from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
 from habitat_docs.importer.partial import Unaligned, align_partial
-from habitat_docs.importer.parts import Parts, Summary, read_parts
+from habitat_docs.importer.parts import Summary
 from habitat_docs.importer.refs import resolve_references
 
 __all__ = ["ImportFailed", "import_document"]
@@ -33,19 +36,24 @@ def import_document(
     langs: Sequence[str] | None = None,
     *,
     warnings: list[str] | None = None,
+    images: str | os.PathLike[str] | None = None,
     partial: bool = False,
 ) -> tuple[dict[str, object], Comments]:
     """The data file of the document whose language versions are ``paths``; ``langs`` names
-    their languages in file order (detected when None or shorter). Versions that do not align
-    raise MisalignedError; with ``partial`` what aligns is imported and each block left over
-    is written in a comment and reported in ``warnings`` (as an ``Unaligned``)."""
+    their languages in file order (detected when None or shorter). The images of a DOCX's
+    figures are written into the folder ``images`` (the data file's: the data names them
+    relative to it), each named after its figure's id; without it they are left out.
+    Versions that do not align raise MisalignedError; with ``partial`` what aligns is
+    imported and each block left over is written in a comment and reported in ``warnings``
+    (as an ``Unaligned``)."""
     if not paths:
         raise ImportFailed("no file to import")
     comments: Comments = {}
     versions = [read_version(p) for p in paths]
     codes = _languages(versions, list(langs or ()), comments)
     bodies = [read_body(v) for v in versions]
-    parts = [_attach(v, b) for v, b in zip(versions, bodies, strict=True)]
+    parts = [attach(v, b, c, pictures=images is not None)
+             for v, b, c in zip(versions, bodies, codes, strict=True)]  # fmt: skip
     mastheads = [read_masthead(v, c) for v, c in zip(versions, codes, strict=True)]
     sink = warnings if warnings is not None else []
     for version, body, masthead in zip(versions, bodies, mastheads, strict=True):
@@ -64,47 +72,51 @@ def import_document(
         summary = _summary_left(e, [(versions[k], parts[k].summary) for k in order], comments, sink)
     if summary:
         data["summary"] = summary
-    data["sections"] = _sections([(codes[k], versions[k], bodies[k]) for k in order],
-                                 partial, comments, sink)  # fmt: skip
+    pictures: dict[str, bytes] | None = {} if images is not None else None
+    aligned = [(codes[k], versions[k], bodies[k]) for k in order]
+    data["sections"], annexes = _body(aligned, pictures, partial, comments, sink)
+    if annexes:
+        data["annexes"] = annexes
     if documents := cited_documents(data["sections"]):  # type: ignore[arg-type]
         data["documents"] = documents
         comments[("documents",)] = "read from the pre-session lines: their titles are not printed"
+    if images is not None and pictures:
+        _write_images(Path(images), pictures)
     resolve_references(data, [codes[k] for k in order], sink, comments)
     return data, comments
 
 
-def _sections(
-    aligned: list[tuple[str, Version, Body]], partial: bool, comments: Comments, sink: list[str]
-) -> list[dict[str, object]]:
+def _body(
+    aligned: list[tuple[str, Version, Body]], pictures: dict[str, bytes] | None, partial: bool,
+    comments: Comments, sink: list[str],
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:  # fmt: skip
+    """The sections and annexes; with ``partial``, versions that do not align give what
+    aligns of their sections, and their annexes are reported, not imported."""
     try:
-        return align(aligned)
+        sections, annexes, guesses = align_body(aligned, pictures)
     except MisalignedError as e:
         if not partial:
             raise
         comments[()] = f"{e}: what aligns is imported, the rest is in comments"
-        return align_partial(aligned, comments, sink)
+        sink.extend(Unaligned(f"{where(version, annex.line)}: annex {annex.value or ''}: not "
+                              "imported, the versions do not align")
+                    for _, version, body in aligned for annex in body.annexes)  # fmt: skip
+        return align_partial(aligned, comments, sink), []
+    comments.update(guesses)
+    return sections, annexes
 
 
-def _attach(version: Version, body: Body) -> Parts:
-    """The tables and draft decisions of a DOCX version, each given to the block that stands
-    for it in ``body``, in order; a block left without one stays text (reported)."""
-    if version.document.kind != "docx":
-        return Parts()
-    parts = read_parts(version.document.name)
-    tables, decisions = iter(parts.tables), iter(parts.decisions)
-    for block in _walk(body.sections):
-        if block.kind == "table":
-            block.data = next(tables, None)
-        elif block.kind == "decision":
-            block.data = next(decisions, None)
-    return parts
-
-
-def _walk(blocks: list[Block]) -> list[Block]:
-    out: list[Block] = []
-    for b in blocks:
-        out += [b, *_walk(b.subsections), *_walk(b.children)]
-    return out
+def _write_images(folder: Path, pictures: dict[str, bytes]) -> None:
+    """The figures' images, each beside the data file; another file of that name is kept."""
+    for name, data in pictures.items():
+        target = folder / name
+        if target.exists() and target.read_bytes() != data:
+            raise ImportFailed(
+                f"{target}: exists with other content: the figure's image is not written"
+            )
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in pictures.items():
+        write_atomic(folder / name, data)
 
 
 def _summary(summaries: list[Summary | None], langs: list[str]) -> dict[str, object]:
@@ -183,23 +195,6 @@ def _head(versions: list[Version], codes: list[str], mastheads: list[Masthead],
     return data
 
 
-def _kind(first: Version, code: str, symbol: bool, comments: Comments) -> dict[str, object]:
-    """The kind, from the subtitle of the first version; without one, the kind that prints
-    neither subtitle nor symbol when its headings are labelled that kind's way (named after
-    its file, having no symbol), else a guess."""
-    found = subtitle_of(first.masthead, (code,))
-    if found:
-        comments[("kind",)] = f"read from the subtitle “{found[3].text.strip()}”"
-        return {"kind": found[1]}
-    kind = None if symbol else informal_kind(first, code)
-    if kind is None:
-        comments[("kind",)] = "a guess: no subtitle recognised"
-        return {"kind": "executive-director-report"}
-    comments[("kind",)] = "no subtitle and no symbol: the kind that prints neither"
-    comments[("name",)] = f"from the file name {os.path.basename(first.name)}"
-    return {"kind": kind, "name": name_of(first.name, code)}
-
-
 def _agenda(
     fields: dict[str, object], codes: list[str], mastheads: list[Masthead], order: list[int]
 ) -> dict[str, object]:
@@ -223,3 +218,20 @@ def _agenda(
 
 def _nth(values: object, n: int) -> str:
     return values[n] if isinstance(values, list) and n < len(values) else ""
+
+
+def _kind(first: Version, code: str, symbol: bool, comments: Comments) -> dict[str, object]:
+    """The kind, from the subtitle of the first version; without one, the kind that prints
+    neither subtitle nor symbol when its headings are labelled that kind's way (named after
+    its file, having no symbol), else a guess."""
+    found = subtitle_of(first.masthead, (code,))
+    if found:
+        comments[("kind",)] = f"read from the subtitle “{found[3].text.strip()}”"
+        return {"kind": found[1]}
+    kind = None if symbol else informal_kind(first, code)
+    if kind is None:
+        comments[("kind",)] = "a guess: no subtitle recognised"
+        return {"kind": "executive-director-report"}
+    comments[("kind",)] = "no subtitle and no symbol: the kind that prints neither"
+    comments[("name",)] = f"from the file name {os.path.basename(first.name)}"
+    return {"kind": kind, "name": name_of(first.name, code)}

@@ -16,7 +16,8 @@ from docx.text.paragraph import Paragraph
 
 from habitat_docs.check.document import clean
 
-__all__ = ["Decision", "Parts", "Summary", "TablePart", "read_parts"]
+__all__ = ["Decision", "Parts", "Summary", "TablePart", "grid_rows", "marked", "read_parts",
+           "style_of"]  # fmt: skip
 
 _ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 # A source line opens with its lead ("Source:", "资料来源："): the text follows the first colon.
@@ -53,12 +54,15 @@ class Parts:
     decisions: list[Decision] = field(factory=list)
 
 
-def _style(p: Paragraph, known: dict[str | None, str]) -> str:
-    """The style id of ``p``, looked up once per id named (python-docx searches the styles
-    part for every paragraph it is asked about)."""
+def _style(p: Paragraph, known: dict[str | None, str] | None = None) -> str:
+    """The style id of ``p``, looked up once per id named when ``known`` keeps them
+    (python-docx searches the styles part for every paragraph)."""
     named = p._p.style
-    if named not in known:
-        known[named] = p.style.style_id if p.style is not None else ""
+    if known is None or named not in known:
+        found = p.style.style_id if p.style is not None else ""
+        if known is None:
+            return found
+        known[named] = found
     return known[named]
 
 
@@ -125,11 +129,9 @@ class _Reader:
             self.parts.summary.paras.append(_marked(p))
 
     def grid(self, t: Table) -> None:
-        rows = [[_cell(c, styled=k > 0) for c in row.cells] for k, row in enumerate(t.rows)]
-        if not rows or not t.rows[0].cells[0].paragraphs:
+        rows = grid_rows(t)
+        if rows is None:
             return
-        if _style(t.rows[0].cells[0].paragraphs[0], self.styles) != "UNTableText":
-            return  # a masthead band, not a table of the body
         title = self.captions[-1] if len(self.captions) > 1 else ""
         self.table = TablePart(title, rows[0], rows[1:])
         self.parts.tables.append(self.table)
@@ -157,9 +159,22 @@ class _Reader:
             d.operative.append(text.split("\t", 1)[1].strip() if "\t" in text else text)
 
 
+def grid_rows(t: Table) -> list[list[str]] | None:
+    """The heads and rows of a table or a figure's grid; None for a masthead band."""
+    rows = [[_cell(c, styled=k > 0) for c in row.cells] for k, row in enumerate(t.rows)]
+    if not rows or not t.rows[0].cells[0].paragraphs:
+        return None
+    if _style(t.rows[0].cells[0].paragraphs[0]) != "UNTableText":
+        return None  # a masthead band, not a table of the body
+    return rows
+
+
 def _cell(cell: object, *, styled: bool) -> str:
     paras = getattr(cell, "paragraphs", [])
     return " ".join(t for t in (_marked(p, styled=styled) for p in paras) if t)
+
+
+marked, style_of = _marked, _style
 
 
 def read_parts(path: str | os.PathLike[str]) -> Parts:

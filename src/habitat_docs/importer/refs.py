@@ -72,6 +72,7 @@ class _Form:
     group: tuple[str, str | None]
     ranged: bool = False
     real: bool = True  # the document's pinpoints; else any number (a lookalike)
+    target: str | None = None  # the one target a form without pinpoints names
 
 
 def resolve_references(
@@ -154,15 +155,20 @@ class _Finder:
         self.wording = wording
         self.pins: dict[tuple[str, str | None], dict[str, str]] = {}
         self.numbers: dict[tuple[str, str | None], dict[int, str]] = {}
+        words: list[_Form] = []  # targets printed without a number: "annex" (the only one)
         for id_, label in targets.items():
             group, pin = wording.group(label), wording.pin(label)
-            if group[0] == "decision" or not pin:
-                continue  # "the draft decision", "the annex" (the only one): words, not numbers
+            if group[0] == "decision":
+                continue  # "the draft decision" is too common a phrase to be read as one
+            if not pin:
+                words.append(_Form(_word(wording.reference((id_,))), group, target=id_))
+                continue
             self.pins.setdefault(group, {})[pin] = id_
             if label.kind in _NUMBERED:
                 self.numbers.setdefault(group, {})[label.number] = id_
         self.forms = [
             *(f for group, pins in self.pins.items() for f in self.forms_of(group, _either(pins))),
+            *words,
             *self.lookalikes(),
         ]
 
@@ -208,7 +214,7 @@ class _Finder:
         found = _Found(
             m.start(), m.end(), m.group(), capital=m.group()[:1] != m.group()[:1].lower()
         )
-        ids = [self.pins.get(form.group, {}).get(p) for p in pins]
+        ids = [form.target] if form.target else [self.pins.get(form.group, {}).get(p) for p in pins]
         if not form.real or None in ids:
             found.why = f"no {form.group[0]} {', '.join(pins)} in the document"
             return found
@@ -239,6 +245,16 @@ def _pattern(form: str, pin: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(ch))
     return re.compile("".join(out).replace(r"\s+\s+", r"\s+"))
+
+
+def _word(reference: str) -> re.Pattern[str]:
+    """A reference without a number ("annex", "附件") as a pattern: a whole word where words
+    are spaced, its first letter in either case."""
+    pattern = _pattern(reference, "")
+    spaced = [not unicodedata.east_asian_width(ch).startswith(("W", "F")) for ch in reference]
+    before = r"(?<!\w)" if spaced[0] else ""
+    after = r"(?!\w)" if spaced[-1] else ""
+    return re.compile(f"{before}{pattern.pattern}{after}")
 
 
 def _spaced(text: str) -> str:
