@@ -43,8 +43,9 @@ def clean(text: str) -> str:
 class Line:
     """A line of text and where it is. ``role``: body, head (running head, page number),
     foot (footer), note (footnote text), small (table or note text set small), table (a DOCX
-    table cell). ``marks`` are footnote reference marks taken out of the text; ``style`` a DOCX
-    paragraph style; ``size`` the font size relative to the body text (PDF), else None."""
+    table cell). ``marks`` are footnote reference marks taken out of the text (``mark_at``:
+    where each stood in ``text``, when the source says); ``style`` a DOCX paragraph style;
+    ``size`` the font size relative to the body text (PDF), else None."""
 
     page: int | None
     line: int
@@ -55,6 +56,7 @@ class Line:
     size: float | None = None
     bold: bool | None = None
     sure: bool = True  # False: a footnote told only by where it stands, not by its mark
+    mark_at: tuple[int, ...] = ()
 
 
 @frozen

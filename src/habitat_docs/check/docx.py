@@ -46,15 +46,18 @@ def read_docx(path: Path) -> DocumentText:
     refs: dict[str, int] = {}  # footnote id -> the paragraph that cites it
     for n, (group, role) in enumerate(_accepted(_paragraphs(body)), 1):
         ids: list[str] = []
-        read = [paragraph_text(q, auto, ids) for q in group]
+        at: list[list[int]] = [[] for _ in group]
+        read = [paragraph_text(q, auto, ids, a) for q, a in zip(group, at, strict=True)]
         refs.update((i, n) for i in ids)
         p = group[-1]  # the paragraph mark that remains carries the properties
         style = _style(p)
         text = _label(lists, p, style) + "".join(t for t, _ in read)
         marks = tuple(m for _, ms in read for m in ms)
+        mark_at = _offsets(len(text) - sum(len(t) for t, _ in read), read, at)
         for part in text.split("\n"):
-            lines.append(Line(None, n, part, role, marks, style))
-            marks = ()
+            fits = all(k <= len(part) for k in mark_at)
+            lines.append(Line(None, n, part, role, marks, style, mark_at=mark_at if fits else ()))
+            marks, mark_at = (), ()
     notes = _related(doc.part, "/footnotes")
     lines.extend(_footnotes(notes, refs))
     subject = doc.core_properties.subject or ""
@@ -163,11 +166,26 @@ def _style(p: etree._Element) -> str | None:
     return st.get(_W + "val") if st is not None else None
 
 
+def _offsets(
+    start: int, read: list[tuple[str, tuple[str, ...]]], at: list[list[int]]
+) -> tuple[int, ...]:
+    """Where the marks of a paragraph read in parts (``read``, marks ``at`` within each)
+    stood in its whole text, whose first ``start`` characters are its label."""
+    out: list[int] = []
+    for (text, _), offsets in zip(read, at, strict=True):
+        out += [start + k for k in offsets]
+        start += len(text)
+    return tuple(out)
+
+
 def paragraph_text(
-    p: etree._Element, auto: list[int] | None = None, ids: list[str] | None = None
+    p: etree._Element,
+    auto: list[int] | None = None,
+    ids: list[str] | None = None,
+    at: list[int] | None = None,
 ) -> tuple[str, tuple[str, ...]]:
     """The text of a paragraph and its footnote marks (a mark's characters are not text);
-    ``ids`` collects the ids of the footnotes cited."""
+    ``ids`` collects the ids of the footnotes cited, ``at`` where each mark stood."""
     auto = auto if auto is not None else [0]
     out: list[str] = []
     marks: list[str] = []
@@ -177,6 +195,8 @@ def paragraph_text(
         if ref is not None:
             if ids is not None:
                 ids.append(ref.get(_W + "id", ""))
+            if at is not None:
+                at.append(len(clean("".join(out))))
             if ref.get(_W + "customMarkFollows") in ("1", "true", "on"):
                 mark = "".join(t.text or "" for t in r.iter(T))
                 skip_next = not mark

@@ -10,6 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from attrs import evolve
+
 from habitat_docs.check.document import DocumentText, Line, clean
 from habitat_docs.check.findings import CheckError
 from habitat_docs.check.furniture import furniture_role
@@ -211,6 +213,7 @@ def sized_line(page: int, n: int, chunks: list[Chunk], body: float) -> Line:
     by the small mark they start with."""
     kept: list[Chunk] = []
     marks: list[str] = []
+    at: list[int] = []  # where each mark stood in the text
     lead: str | None = None
     largest = max((c[1] for c in chunks if c[0].strip()), default=0.0)
     after_mark: str | None = None
@@ -221,6 +224,7 @@ def sized_line(page: int, n: int, chunks: list[Chunk], body: float) -> Line:
             if not kept or all(not k[0].strip() for k in kept):
                 lead = lead or s  # a leading mark: the label of a footnote, or a mark
             marks.append(s)
+            at.append(sum(len(k[0]) for k in kept))
             after_mark = s
             continue
         if s and s == after_mark:
@@ -234,10 +238,11 @@ def sized_line(page: int, n: int, chunks: list[Chunk], body: float) -> Line:
     text = "".join(c[0] for c in kept)
     if lead is not None and (size is None or size < _SMALL):
         # footnote text: "1 See …"; its label is not a reference mark
+        del at[marks.index(lead)]
         marks.remove(lead)
         return Line(page, n, f"{lead} {text.lstrip()}", "note", tuple(marks), None, size, bold)
     role = "small" if size is not None and size < _SMALL else "body"
-    return Line(page, n, text, role, tuple(marks), None, size, bold)
+    return Line(page, n, text, role, tuple(marks), None, size, bold, mark_at=tuple(at))
 
 
 def _mark_furniture(lines: list[Line]) -> None:
@@ -266,7 +271,7 @@ def _mark_furniture(lines: list[Line]) -> None:
 
 
 def _with_role(ln: Line, role: str, sure: bool = True) -> Line:
-    return Line(ln.page, ln.line, ln.text, role, ln.marks, ln.style, ln.size, ln.bold, sure)
+    return evolve(ln, role=role, sure=sure)
 
 
 def _trailing_notes(lines: list[Line]) -> None:

@@ -21,6 +21,7 @@ from habitat_docs.compose.geometry import (
 )
 from habitat_docs.compose.language import AGENDA_MARK, NBSP, Language, language
 from habitat_docs.compose.measure import label_width, text_width
+from habitat_docs.compose.reference_kinds import NO_ANNEX_PIN, REF_KIND, root
 from habitat_docs.compose.titles import BREAK, broken_titles
 from habitat_docs.compose.tree import (
     FOOT_ROLES,
@@ -67,14 +68,8 @@ from habitat_docs.model import (
 )  # fmt: skip
 from habitat_docs.number import Label, Numbering, number, runs
 
-__all__ = ["compose"]
+__all__ = ["compose", "composer_for"]
 
-# Label kinds a reference can group under, and the wording kind it uses.
-_REF_KIND = {"paragraph": "paragraph", "subparagraph": "paragraph", "section": "section",
-             "subsection": "section", "figure": "figure", "table": "table", "annex": "annex",
-             "operative": "operative", "decision": "decision"}  # fmt: skip
-# Kinds whose references name no annex: a draft decision is one, wherever it stands.
-_NO_ANNEX_PIN = frozenset({"annex", "operative", "decision"})
 
 
 def compose(
@@ -85,6 +80,12 @@ def compose(
     doc.require_languages([lang])
     composed = _Composer(doc, language(lang), numbering or number(doc), artwork or Artwork()).run()
     return isolate_composed(composed)
+
+
+def composer_for(doc: Document, lang: str, numbering: Numbering) -> _Composer:
+    """The composer of ``doc`` in ``lang``, for readers who need its wording of one piece
+    (the importer finds references by the way they print)."""
+    return _Composer(doc, language(lang), numbering, Artwork())
 
 
 class _Composer:
@@ -381,7 +382,7 @@ class _Composer:
 
     def reference(self, targets: tuple[str, ...], path: Path) -> str:
         labels = [self.num.targets[t] for t in targets]
-        kinds = {_REF_KIND[_root(lab).kind] for lab in labels}
+        kinds = {REF_KIND[root(lab).kind] for lab in labels}
         if len(kinds) > 1:
             raise DataError(f"one reference cannot mix kinds ({', '.join(sorted(kinds))})", path)
         annexes = {lab.annex for lab in labels}
@@ -392,7 +393,7 @@ class _Composer:
         if kind in ("paragraph", "operative") and all(lab.kind == kind for lab in labels):
             pins = self.ranges([lab.number for lab in labels])
         annex_pin = None
-        if annex is not None and kind not in _NO_ANNEX_PIN:
+        if annex is not None and kind not in NO_ANNEX_PIN:
             annex_pin = self.lang.phrase("pin_annex", annex.number, self.num.annexes)
         return self.lang.reference(kind, pins, annex_pin)
 
@@ -425,14 +426,6 @@ class _Composer:
             else:
                 out.extend(str(n) for n in range(first, last + 1))
         return out
-
-
-def _root(lab: Label) -> Label:
-    """The paragraph a subparagraph hangs from (a body paragraph or an operative one)."""
-    node = lab
-    while node.kind == "subparagraph" and node.parent is not None and node.parent.number:
-        node = node.parent
-    return node if node.kind == "operative" else lab
 
 
 # A piece of text in a style (text, bold, italic), a note or a table note's mark: what

@@ -8,7 +8,9 @@ field path (the kind read from the subtitle, a language detected); the text it c
 place is added to ``warnings`` when given, each naming its file and place. With ``images``
 (a folder: the data file's) the figures' images of a DOCX are written there. With
 ``partial=True`` versions that do not align are imported as far as they do: each block left
-over is a comment in the YAML and an ``Unaligned`` warning."""
+over is a comment in the YAML and an ``Unaligned`` warning. References printed in the text
+("para. 15") become {ref:…} where every version agrees (importer/refs.py); the others stay
+text, reported."""
 
 from __future__ import annotations
 

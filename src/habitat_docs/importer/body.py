@@ -5,6 +5,7 @@ subparagraphs, figures (importer/figures.py), target boxes and annexes, each wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from attrs import define, field
 
@@ -15,6 +16,7 @@ from habitat_docs.importer.boxes import opens_box
 from habitat_docs.importer.figures import FigureLines, FigurePart
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import joined
+from habitat_docs.importer.notes import notes_of, placed
 
 __all__ = ["Block", "Body", "read_body", "where"]
 
@@ -169,7 +171,7 @@ class _Reader:
 
     def item(self, box: Block, ln: Line, it: Item) -> None:
         """A bulleted line of a target box: one target."""
-        text = self.with_notes(ln, escaped(_after_label(ln.text, it.label)))
+        text = self.with_notes(ln, lambda s: escaped(_after_label(s, it.label)))
         block = Block("item", 0, 0, text, ln)
         box.children.append(block)
         self.last = block
@@ -182,9 +184,9 @@ class _Reader:
         elif self.skipping or ln.role == "table":
             self.warn(ln, self.skipping or "a table (a later slice of the importer)")
         elif self.version.document.kind != "docx" and (last := self.runs_on(ln)) is not None:
-            last.text = joined([last.text, escaped(ln.text)])  # a wrapped line runs on
+            last.text = joined([last.text, self.with_notes(ln, escaped)])  # a wrapped line runs on
         elif self.placeable():
-            block = Block("text", 0, 0, self.with_notes(ln, escaped(ln.text)), ln)
+            block = Block("text", 0, 0, self.with_notes(ln, escaped), ln)
             self.container().append(block)
             self.last = block
         else:
@@ -199,7 +201,7 @@ class _Reader:
         return last if (ln.size, ln.bold) == (last.line.size, last.line.bold) else None
 
     def labelled(self, ln: Line, it: Item) -> None:
-        text = self.with_notes(ln, escaped(_after_label(ln.text, it.label)))
+        text = self.with_notes(ln, lambda s: escaped(_after_label(s, it.label)))
         block = Block(it.kind, it.value, it.depth, text, ln)
         if it.kind == "section":
             self.sections().append(block)
@@ -247,15 +249,16 @@ class _Reader:
             parent = parent.children[-1]
         return parent
 
-    def with_notes(self, ln: Line, text: str) -> str:
-        """The footnotes marked on ``ln`` as {note:…}, after its text: the reader takes the
-        marks out of the text without saying where they stood."""
+    def with_notes(self, ln: Line, read: Callable[[str], str]) -> str:
+        """The text ``read`` makes of ``ln``, its footnotes as {note:…} where their marks
+        stood (importer/notes.py)."""
         marks = [m for m in ln.marks if m != "*"]
         if not marks:
-            return text
-        notes = [n for n in self.version.notes if n.line == ln.line]
-        notes = notes[-len(marks) :] if len(notes) >= len(marks) else notes
-        return text + "".join(f"{{note:{escaped(n.text)}}}" for n in notes)
+            return read(ln.text)
+        notes = notes_of(self.version.notes, ln, marks)
+        if len(notes) < len(marks):
+            self.warn(ln, f"the footnote of mark {', '.join(marks)}: not found beside its text")
+        return placed(ln, read, [f"{{note:{escaped(t)}}}" for t in notes])
 
 
 def read_body(version: Version) -> Body:

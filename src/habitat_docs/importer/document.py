@@ -18,6 +18,7 @@ from habitat_docs.importer.lines import Version, read_version
 from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
 from habitat_docs.importer.partial import Unaligned, align_partial
 from habitat_docs.importer.parts import Summary
+from habitat_docs.importer.refs import resolve_references
 
 __all__ = ["ImportFailed", "import_data"]
 
@@ -81,6 +82,7 @@ def import_data(
         comments[("documents",)] = "read from the pre-session lines: their titles are not printed"
     if images is not None and pictures:
         _write_images(Path(images), pictures)
+    resolve_references(data, [codes[k] for k in order], sink, comments)
     return data, comments
 
 

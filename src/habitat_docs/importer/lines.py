@@ -85,7 +85,11 @@ def _closed(line: Line, items: list[Item]) -> Line:
     label = items[0].label if items else ""
     start = text.index(label) + len(label) + 1 if label and label in text else 0
     closed = text[:start] + _CJK_GAP.sub("", text[start:])
-    return line if closed == text else evolve(line, text=closed)
+    if closed == text:
+        return line
+    gaps = [(start + m.start(), start + m.end()) for m in _CJK_GAP.finditer(text[start:])]
+    at = tuple(k - sum(min(e, k) - s for s, e in gaps if s < k) for k in line.mark_at)
+    return evolve(line, text=closed, mark_at=at)  # the footnote marks where they stood
 
 
 def running_symbol(version: Version) -> str | None:

@@ -1,0 +1,51 @@
+"""Footnotes back where their marks stood: the reader takes a mark out of the text and, for
+a DOCX, says where it stood (``Line.mark_at``); without that, a note follows its text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from habitat_docs.check.document import Line
+from habitat_docs.importer.masthead import joined
+
+__all__ = ["notes_of", "placed"]
+
+# One character a note's place is kept by while the text is read: none a document prints.
+_PLACE = 0xE100
+
+
+def placed(line: Line, read: Callable[[str], str], notes: Sequence[str]) -> str:
+    """The text ``read`` makes of ``line`` with each of ``notes`` (its footnotes as markup,
+    one for each mark but the agenda's star) where its mark stood, or after the text when
+    the reader does not say where."""
+    at = [k for k, mark in zip(line.mark_at, line.marks, strict=False) if mark != "*"]
+    if not notes or len(at) != len(notes) or len(line.mark_at) != len(line.marks):
+        return read(line.text) + "".join(notes)
+    raw = line.text
+    for n, k in sorted(enumerate(at), key=lambda p: -p[1]):  # from the end: offsets hold
+        raw = raw[:k] + chr(_PLACE + n) + raw[k:]
+    text = read(raw)
+    if any(chr(_PLACE + n) not in text for n in range(len(notes))):
+        return read(line.text) + "".join(notes)  # a mark stood in what reading leaves out
+    for n, note in enumerate(notes):
+        text = text.replace(chr(_PLACE + n), note)
+    return text
+
+
+def notes_of(notes: Sequence[Line], line: Line, marks: Sequence[str]) -> list[str]:
+    """The texts of the footnotes of ``marks`` on ``line``, those found. A DOCX footnote
+    names the paragraph that cites it; a PDF one stands at the foot of the same page, its
+    mark first, its next lines after it (told by where they stand: not ``sure``)."""
+    if line.page is None:
+        found = [n.text for n in notes if n.page is None and n.line == line.line]
+        return found[-len(marks) :] if len(found) >= len(marks) else found
+    page = [n for n in notes if n.page == line.page]
+    out: list[str] = []
+    for mark in marks:
+        k = next((k for k, n in enumerate(page) if n.sure and n.text.startswith(f"{mark} ")), None)
+        if k is None:
+            continue
+        rest = [n.text for n in page[k + 1 :]]
+        ends = next((j for j, n in enumerate(page[k + 1 :]) if n.sure), len(rest))
+        out.append(joined([page[k].text[len(mark) :].strip(), *rest[:ends]]))
+    return out

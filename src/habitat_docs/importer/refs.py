@@ -1,0 +1,402 @@
+"""References printed in the text ("para. 15", "paras. 4 and 5", "第十一节") made {ref:…}
+again, their targets given ids that read (introduction-para-2).
+
+Each language's wording comes from its templates: the builder's own references to the
+document's targets (compose/wording.py), rendered once with placeholders where the pinpoints
+go, the pinpoints of the actual targets put in. A reference resolves only when every
+language finds the same targets in the same text and the builder would print it exactly so
+again; a reference that does not (no such target, the languages disagree, another document's
+symbol beside it) stays text and is reported, as a warning and a comment on its text."""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from attrs import define
+
+from habitat_docs.compose.numerals import alpha, roman
+from habitat_docs.compose.wording import ReferenceWording
+from habitat_docs.errors import DataError
+from habitat_docs.load.converter import structure
+from habitat_docs.number import Label, number
+
+__all__ = ["resolve_references"]
+
+Comments = dict[tuple[str | int, ...], str]
+DataPath = tuple[str | int, ...]
+# Where a rendered reference has its pinpoints: characters no printed text holds.
+_PINS = ("\ue000", "\ue001", "\ue002")
+# Kinds whose pinpoints are the composer's bare numbers (never a language's).
+_NUMBERED = ("paragraph", "operative")
+# The kinds a text may name by number though the document lacks them; the numbers tried.
+_LOOKALIKE_KINDS = ("section", "figure", "table")
+_LOOKALIKE_UP_TO = 40
+_PROVISIONAL = "import-ref-target-"
+# A document's symbol or a decision's or resolution's number: written in Latin letters and
+# figures in every language. A reference this near one, in its sentence, may be to it.
+_SYMBOL_LIKE = re.compile(r"(?<![A-Za-z0-9/])(?:[A-Z][A-Za-z.]*/)*\d+(?:/[A-Za-z0-9.]+)+")
+_BREAK = re.compile(r"[。；;]|\.\s")
+_NEAR = 24
+# The fields a loadable copy of the document stands in for (and its summary: no target).
+_MASTHEAD = frozenset({"kind", "languages", "title", "symbol", "issued", "session", "agenda",
+                       "summary", "distribution", "original"})  # fmt: skip
+
+
+@define
+class _Found:
+    """A reference found in one language's text: ``targets`` empty when it names none."""
+
+    start: int
+    end: int
+    text: str
+    targets: tuple[str, ...] = ()
+    capital: bool = False
+    why: str = ""
+
+
+@define
+class _Target:
+    path: DataPath  # the node in the data
+    stem: str  # the id it is named after: its section's or its decision's
+    parent: DataPath | None = None  # a subparagraph's paragraph
+
+
+@define
+class _Form:
+    pattern: re.Pattern[str]
+    group: tuple[str, str | None]
+    ranged: bool = False
+    real: bool = True  # the document's pinpoints; else any number (a lookalike)
+    target: str | None = None  # the one target a form without pinpoints names
+
+
+def resolve_references(
+    data: dict[str, Any], langs: Sequence[str], warnings: list[str], comments: Comments
+) -> None:
+    """Every reference of ``data`` (an imported document, every text in ``langs``) that
+    resolves made {ref:…}; its targets given ids. A document that does not load (its data
+    will not build) keeps its references as text, which a comment on the file says."""
+    scratch = _loadable(data, langs)
+    targets = _provisional(scratch)
+    try:
+        doc = structure(scratch)
+    except DataError as e:  # the YAML will not build either: its errors say why, once
+        why = f"references left as text: the document does not load ({_spaced(str(e))})"
+        comments[()] = f"{comments[()]}; {why}" if () in comments else why
+        return
+    numbering = number(doc)
+    finders = {lang: _Finder(ReferenceWording(doc, lang, numbering), numbering.targets)
+               for lang in langs}  # fmt: skip
+    names = _readable(targets, numbering.targets, _ids(data))
+    used: set[str] = set()
+    notes: list[tuple[dict[str, str], str]] = []
+    for path, text in _texts(data, langs):
+        for why in _resolve(text, finders, names, used):
+            notes.append((text, why))
+            warnings.append(f"{_field(path)}: {why}")
+    _name_targets(data, targets, names, used)
+    where = {id(text): path for path, text in _texts(data, langs)}
+    for text, why in notes:
+        path = where[id(text)]
+        comments[path] = f"{comments[path]}; {why}" if path in comments else why
+
+
+def _loadable(data: Mapping[str, Any], langs: Sequence[str]) -> dict[str, Any]:
+    """A copy of ``data`` that loads whatever its masthead lacks or misreads, stand-ins in
+    its place: the targets and their numbers are all a reference needs."""
+    stand_in = {lang: "-" for lang in langs}
+    out: dict[str, Any] = {
+        "kind": data.get("kind"), "languages": list(langs), "title": stand_in,
+        "symbol": "HSP/EB.2024/1", "issued": "2024-01-03",
+        "session": {"year": 2024, "ordinal": 1, "start": "2024-01-03", "end": "2024-01-04",
+                    "venue": stand_in},
+        "agenda": {"symbol": "HSP/EB.2024/1", "items": [{"number": 1, "title": stand_in}]},
+    }  # fmt: skip
+    out.update((k, copy.deepcopy(v)) for k, v in data.items() if k not in _MASTHEAD)
+    return out
+
+
+def _resolve(
+    text: dict[str, str], finders: Mapping[str, _Finder], names: Mapping[str, str], used: set[str]
+) -> list[str]:
+    """Rewrite ``text`` (one text in every language) with the references every language
+    agrees on; the others, as reasons."""
+    found = {lang: finder.find(text[lang]) for lang, finder in finders.items()}
+    counts = {lang: Counter(f.targets for f in fs if f.targets) for lang, fs in found.items()}
+    first = next(iter(counts.values()))
+    agreed = {t for t in first if all(c[t] == first[t] for c in counts.values())}
+    why: dict[str, list[str]] = {}  # reason -> the references left for it, in each language
+    for lang, fs in found.items():
+        out, at = [], 0
+        for f in fs:
+            if f.targets in agreed:
+                ids = ",".join(names[t] for t in f.targets)
+                out += [text[lang][at : f.start], f"{{{'Ref' if f.capital else 'ref'}:{ids}}}"]
+                at = f.end
+                used.update(f.targets)
+            else:
+                reason = f.why or "not found in every language version"
+                why.setdefault(reason, []).append(f"“{f.text}” ({lang})")
+        text[lang] = "".join(out) + text[lang][at:]
+    return [
+        f"{', '.join(refs)}: a reference left as text: {reason}" for reason, refs in why.items()
+    ]
+
+
+class _Finder:
+    """The references of one language's text, by the builder's wording of that language."""
+
+    def __init__(self, wording: ReferenceWording, targets: Mapping[str, Label]) -> None:
+        self.wording = wording
+        self.pins: dict[tuple[str, str | None], dict[str, str]] = {}
+        self.numbers: dict[tuple[str, str | None], dict[int, str]] = {}
+        words: list[_Form] = []  # targets printed without a number: "annex" (the only one)
+        for id_, label in targets.items():
+            group, pin = wording.group(label), wording.pin(label)
+            if group[0] == "decision":
+                continue  # "the draft decision" is too common a phrase to be read as one
+            if not pin:
+                words.append(_Form(_word(wording.reference((id_,))), group, target=id_))
+                continue
+            self.pins.setdefault(group, {})[pin] = id_
+            if label.kind in _NUMBERED:
+                self.numbers.setdefault(group, {})[label.number] = id_
+        self.forms = [
+            *(f for group, pins in self.pins.items() for f in self.forms_of(group, _either(pins))),
+            *words,
+            *self.lookalikes(),
+        ]
+
+    def forms_of(self, group: tuple[str, str | None], pin: str, real: bool = True) -> list[_Form]:
+        """The references to one, two or three targets of ``group``, and to a range, their
+        pinpoints matching ``pin``."""
+        kind, annex = group
+        lang = self.wording.language
+        forms = [_Form(_pattern(lang.reference(kind, _PINS[:n], annex), pin), group, real=real)
+                 for n in (1, 2, 3)]  # fmt: skip
+        if kind in _NUMBERED:
+            ranged = lang.reference(kind, [lang.phrase("range", *_PINS[:2])], annex)
+            forms.append(_Form(_pattern(ranged, pin), group, ranged=True, real=real))
+        return forms
+
+    def lookalikes(self) -> list[_Form]:
+        """Forms with any number where the pinpoint goes: a reference to what is not there."""
+        lang = self.wording.language
+        out = [f for kind in _NUMBERED for f in self.forms_of((kind, None), r"\d+", real=False)]
+        for kind in _LOOKALIKE_KINDS:
+            pins = {lang.phrase(f"pin_{kind}", n) for n in range(1, _LOOKALIKE_UP_TO)}
+            out += self.forms_of((kind, None), _either(pins), real=False)
+        return out
+
+    def find(self, text: str) -> list[_Found]:
+        """The references in ``text``, longest first, none overlapping; the document's own
+        before lookalikes."""
+        candidates = [(not form.real, -(m.end() - m.start()), m.start(), form, m)
+                      for form in self.forms for m in form.pattern.finditer(text)]  # fmt: skip
+        taken: list[_Found] = []
+        for *_, form, m in sorted(candidates, key=lambda c: c[:3]):
+            if any(m.start() < t.end and t.start < m.end() for t in taken):
+                continue
+            found = self.found(form, m)
+            other = _elsewhere(text, found.start, found.end)
+            if found.targets and other:
+                found.targets, found.why = (), f"it may be one of {other}, another document"
+            taken.append(found)
+        return sorted(taken, key=lambda t: t.start)
+
+    def found(self, form: _Form, m: re.Match[str]) -> _Found:
+        pins = [p for p in m.groups() if p is not None]
+        found = _Found(
+            m.start(), m.end(), m.group(), capital=m.group()[:1] != m.group()[:1].lower()
+        )
+        ids = [form.target] if form.target else [self.pins.get(form.group, {}).get(p) for p in pins]
+        if not form.real or None in ids:
+            found.why = f"no {form.group[0]} {', '.join(pins)} in the document"
+            return found
+        targets = tuple(i for i in ids if i is not None)
+        numbers = self.numbers.get(form.group, {})
+        ends = [n for t in targets for n, i in numbers.items() if i == t]
+        if form.ranged and len(ends) == 2:  # a range names every paragraph from first to last
+            targets = tuple(numbers[n] for n in range(ends[0], ends[-1] + 1) if n in numbers)
+        printed = self.wording.reference(targets)
+        if _spaced(printed).lower() != _spaced(found.text).lower():
+            found.why = f"the builder would print “{_spaced(printed)}”"
+            return found
+        found.targets = targets
+        return found
+
+
+def _pattern(form: str, pin: str) -> re.Pattern[str]:
+    """A rendered reference as a pattern: its pinpoints ``pin``, its spaces any space, its
+    first letter in either case (a reference may open a sentence)."""
+    out: list[str] = []
+    for k, ch in enumerate(form):
+        if ch in _PINS:
+            out.append(f"({pin})(?!\\d)")
+        elif ch.isspace():
+            out.append(r"\s+")
+        elif k == 0 and ch.lower() != ch.upper():
+            out.append(f"[{re.escape(ch.lower())}{re.escape(ch.upper())}]")
+        else:
+            out.append(re.escape(ch))
+    return re.compile("".join(out).replace(r"\s+\s+", r"\s+"))
+
+
+def _word(reference: str) -> re.Pattern[str]:
+    """A reference without a number ("annex", "附件") as a pattern: a whole word where words
+    are spaced, its first letter in either case."""
+    pattern = _pattern(reference, "")
+    spaced = [not unicodedata.east_asian_width(ch).startswith(("W", "F")) for ch in reference]
+    before = r"(?<!\w)" if spaced[0] else ""
+    after = r"(?!\w)" if spaced[-1] else ""
+    return re.compile(f"{before}{pattern.pattern}{after}")
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _elsewhere(text: str, start: int, end: int) -> str | None:
+    """The symbol or decision number ("2023/4", "A/RES/76/4") next to the reference at
+    ``start``–``end`` of ``text``, in the same sentence: the reference may be to a paragraph of
+    that document ("para. 7 of decision 2023/4", "第2023/4号决定第7段")."""
+    near: list[tuple[int, str]] = []
+    for m in _SYMBOL_LIKE.finditer(text):
+        gap = text[m.end() : start] if m.end() <= start else text[end : m.start()]
+        if (m.end() <= start or m.start() >= end) and len(gap) <= _NEAR and not _BREAK.search(gap):
+            near.append((len(gap), m.group()))
+    return min(near)[1] if near else None
+
+
+def _either(pins: Iterator[str] | Mapping[str, str] | set[str]) -> str:
+    """Any of ``pins``, the longest tried first."""
+    return "|".join(re.escape(p) for p in sorted(pins, key=len, reverse=True))
+
+
+# --- the targets in the data ---
+
+
+def _targets_in(box: Mapping[str, Any], path: DataPath, stem: str) -> Iterator[_Target]:
+    """The paragraphs, subparagraphs and operative paragraphs under ``box`` (the document,
+    an annex, a section), each with the id of what holds it."""
+    for key in ("annexes", "sections", "subsections"):
+        for k, sub in enumerate(box.get(key, [])):
+            yield from _targets_in(sub, (*path, key, k), str(sub.get("id", stem)))
+    for k, item in enumerate(box.get("content", [])):
+        here = (*path, "content", k)
+        if "text" in item:
+            yield _Target(here, stem)
+            yield from _subparagraphs(item, here, stem)
+        elif "decision" in item:
+            for j, op in enumerate(item["decision"].get("operative", [])):
+                yield _Target((*here, "decision", "operative", j), str(item["id"]))
+                yield from _subparagraphs(op, (*here, "decision", "operative", j), stem)
+
+
+def _subparagraphs(node: Mapping[str, Any], path: DataPath, stem: str) -> Iterator[_Target]:
+    for j, sub in enumerate(node.get("subparagraphs", []) if "text" in node else []):
+        yield _Target((*path, "subparagraphs", j), stem, parent=path)
+        yield from _subparagraphs(sub, (*path, "subparagraphs", j), stem)
+
+
+def _at(data: Any, path: DataPath) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+def _provisional(scratch: dict[str, Any]) -> dict[str, _Target]:
+    """Every target of ``scratch`` given an id (its own where it has one), by that id."""
+    out: dict[str, _Target] = {}
+    for n, target in enumerate(_targets_in(scratch, (), "")):
+        node = _at(scratch, target.path)
+        if "text" not in node:  # an operative paragraph as its text alone
+            node = {"text": node}
+            _at(scratch, target.path[:-1])[target.path[-1]] = node
+        node.setdefault("id", f"{_PROVISIONAL}{n}")
+        out[node["id"]] = target
+    return out
+
+
+def _readable(
+    targets: Mapping[str, _Target], labels: Mapping[str, Label], taken: set[str]
+) -> dict[str, str]:
+    """Ids that read for the provisional ones: the section's id and the paragraph's number
+    (introduction-para-2), a subparagraph's letters after its paragraph's (…-para-2-b)."""
+    names = {i: i for i in labels}
+    by_path = {t.path: i for i, t in targets.items()}
+    for id_, t in targets.items():
+        if not id_.startswith(_PROVISIONAL):
+            continue
+        label = labels.get(id_)
+        if label is None:  # an unnumbered paragraph: no target, its subparagraphs are
+            base = f"{t.stem}-text"
+        elif t.parent is not None:
+            mark = alpha(label.number) if label.depth % 2 else roman(label.number).lower()
+            base = f"{names[by_path[t.parent]]}-{mark}"
+        else:
+            base = f"{t.stem}-para-{label.number}"
+        base = _ascii(base)
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base}-{n}", n + 1
+        taken.add(name)
+        names[id_] = name
+    return names
+
+
+def _ascii(text: str) -> str:
+    """An id in ASCII letters, as {ref:…} names are typed: "général-para-2" → general-para-2."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"-{2,}", "-", plain).strip("-")
+
+
+def _name_targets(
+    data: dict[str, Any], targets: Mapping[str, _Target], names: Mapping[str, str], used: set[str]
+) -> None:
+    """The targets the references name given their ids in ``data``."""
+    for id_ in used:
+        target = targets.get(id_)
+        if target is None or not id_.startswith(_PROVISIONAL):
+            continue
+        node = _at(data, target.path)
+        if "text" not in node:
+            node = {"text": node}
+            _at(data, target.path[:-1])[target.path[-1]] = node
+        node["id"] = names[id_]
+
+
+def _ids(data: Any) -> set[str]:
+    """Every id ``data`` gives."""
+    if isinstance(data, Mapping):
+        own = {str(data["id"])} if "id" in data else set()
+        return own.union(*(_ids(v) for v in data.values()))
+    if isinstance(data, list):
+        return set().union(*(_ids(v) for v in data))
+    return set()
+
+
+def _texts(
+    data: Any, langs: Sequence[str], path: DataPath = ()
+) -> Iterator[tuple[DataPath, dict[str, str]]]:
+    """Every text of the summary, sections and annexes: one text in every language."""
+    if isinstance(data, dict):
+        if set(data) == set(langs) and all(isinstance(v, str) for v in data.values()):
+            yield path, data
+            return
+        for key, value in data.items():
+            if path or key in ("summary", "sections", "annexes"):
+                yield from _texts(value, langs, (*path, key))
+    elif isinstance(data, list):
+        for k, value in enumerate(data):
+            yield from _texts(value, langs, (*path, k))
+
+
+def _field(path: DataPath) -> str:
+    """sections[2].content[3].text"""
+    return "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path).lstrip(".")
