@@ -42,7 +42,9 @@ def _languages(example: Path, fmt: str) -> tuple[str, ...]:
 def test_every_example_round_trips_from_docx(example: Path, tmp_path: Path) -> None:
     built = hd.build(example, tmp_path / "first", _languages(example, "docx"))
     imported = hd.import_document(built, images=tmp_path / "back")
-    assert imported.warnings == (), imported.warnings[:3]
+    # every line placed; what is left is references read as text, each said (oios-ethics
+    # cites paragraphs of General Assembly resolutions and sections of other reports)
+    assert all("a reference left as text" in w for w in imported.warnings), imported.warnings
     target = imported.write(tmp_path / "back" / "doc.yaml")
     assert hd.load(target).symbol == hd.load(example).symbol
     again = hd.build(target, tmp_path / "again")

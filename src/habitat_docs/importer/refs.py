@@ -59,6 +59,10 @@ class _Found:
     why: str = ""
 
 
+# What a reference beside another document's symbol or decision number is taken to be.
+_ANOTHER = "another document"
+
+
 @define
 class _Target:
     path: DataPath  # the node in the data
@@ -98,7 +102,8 @@ def resolve_references(
     for path, text in _texts(data, langs):
         for why in _resolve(text, finders, names, used):
             notes.append((text, why))
-            warnings.append(f"{_field(path)}: {why}")
+            if not why.endswith(_ANOTHER):  # text as it should be: said in a comment only
+                warnings.append(f"{_field(path)}: {why}")
     _name_targets(data, targets, names, used)
     where = {id(text): path for path, text in _texts(data, langs)}
     for text, why in notes:
@@ -205,7 +210,7 @@ class _Finder:
             found = self.found(form, m)
             other = _elsewhere(text, found.start, found.end)
             if found.targets and other:
-                found.targets, found.why = (), f"it may be one of {other}, another document"
+                found.targets, found.why = (), f"it may be one of {other}, {_ANOTHER}"
             taken.append(found)
         return sorted(taken, key=lambda t: t.start)
 
