@@ -30,6 +30,17 @@ def _items(path: Path) -> list[tuple[str, str, str]]:
     ]
 
 
+def _emphasis(node: object, lang: str) -> int:
+    """The emphasis marks (unescaped stars) of every ``lang`` text of a data file's tree."""
+    if isinstance(node, dict):
+        return sum(
+            len(re.findall(r"(?<!\\)\*", v)) if k == lang and isinstance(v, str)
+            else _emphasis(v, lang)
+            for k, v in node.items()
+        )  # fmt: skip
+    return sum(_emphasis(v, lang) for v in node) if isinstance(node, list) else 0
+
+
 def _languages(example: Path, fmt: str) -> tuple[str, ...]:
     langs = yaml.safe_load(example.read_text(encoding="utf-8")).get("languages", ["zh", "en"])
     # An Arabic PDF's text layer gives vowel marks out of order: what reads back is not the
@@ -47,6 +58,9 @@ def test_every_example_round_trips_from_docx(example: Path, tmp_path: Path) -> N
     assert all("a reference left as text" in w for w in imported.warnings), imported.warnings
     target = imported.write(tmp_path / "back" / "doc.yaml")
     assert hd.load(target).symbol == hd.load(example).symbol
+    source = yaml.safe_load(example.read_text(encoding="utf-8"))
+    for lang in imported.data["languages"]:  # type: ignore[attr-defined]
+        assert _emphasis(imported.data, lang) == _emphasis(source, lang), lang  # italics kept
     again = hd.build(target, tmp_path / "again")
     assert [p.name for p in again] == [p.name for p in built]
     for first, second in zip(built, again, strict=True):

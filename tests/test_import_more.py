@@ -102,7 +102,10 @@ def test_activity_update_round_trips_from_typst_pdf(tmp_path: Path) -> None:
     _same_paragraphs(built, again)
     docx_data, _ = import_data(hd.build(UPDATE, tmp_path / "docx"))
     assert data["documents"] == docx_data["documents"]
-    assert _presession(data) == _presession(docx_data)  # not run on into the heading above
+    # not run on into the heading above; a PDF's text layer has no italics, a DOCX's runs do
+    assert _presession(data) == yaml.safe_load(
+        re.sub(r"(?<!\\)\*", "", yaml.safe_dump(_presession(docx_data), allow_unicode=True))
+    )
 
 
 def _presession(data: dict[str, object]) -> list[object]:

@@ -45,7 +45,8 @@ class Line:
     foot (footer), note (footnote text), small (table or note text set small), table (a DOCX
     table cell). ``marks`` are footnote reference marks taken out of the text (``mark_at``:
     where each stood in ``text``, when the source says); ``style`` a DOCX paragraph style;
-    ``size`` the font size relative to the body text (PDF), else None."""
+    ``size`` the font size relative to the body text (PDF), else None; ``italic`` the
+    (start, end) spans of ``text`` set in italics by the runs of a DOCX paragraph."""
 
     page: int | None
     line: int
@@ -57,6 +58,7 @@ class Line:
     bold: bool | None = None
     sure: bool = True  # False: a footnote told only by where it stands, not by its mark
     mark_at: tuple[int, ...] = ()
+    italic: tuple[tuple[int, int], ...] = ()
 
 
 @frozen

@@ -47,17 +47,22 @@ def read_docx(path: Path) -> DocumentText:
     for n, (group, role) in enumerate(_accepted(_paragraphs(body)), 1):
         ids: list[str] = []
         at: list[list[int]] = [[] for _ in group]
-        read = [paragraph_text(q, auto, ids, a) for q, a in zip(group, at, strict=True)]
+        spans: list[list[tuple[int, int]]] = [[] for _ in group]
+        read = [paragraph_text(q, auto, ids, a, i) for q, a, i in zip(group, at, spans, strict=True)]
         refs.update((i, n) for i in ids)
         p = group[-1]  # the paragraph mark that remains carries the properties
         style = _style(p)
         text = _label(lists, p, style) + "".join(t for t, _ in read)
         marks = tuple(m for _, ms in read for m in ms)
-        mark_at = _offsets(len(text) - sum(len(t) for t, _ in read), read, at)
+        start = len(text) - sum(len(t) for t, _ in read)
+        mark_at = _offsets(start, read, at)
+        italic = tuple(zip(_offsets(start, read, [[a for a, _ in s] for s in spans]),
+                           _offsets(start, read, [[b for _, b in s] for s in spans]), strict=True))  # fmt: skip
         for part in text.split("\n"):
             fits = all(k <= len(part) for k in mark_at)
-            lines.append(Line(None, n, part, role, marks, style, mark_at=mark_at if fits else ()))
-            marks, mark_at = (), ()
+            lines.append(Line(None, n, part, role, marks, style, mark_at=mark_at if fits else (),
+                              italic=tuple(s for s in italic if s[1] <= len(part))))  # fmt: skip
+            marks, mark_at, italic = (), (), ()
     notes = _related(doc.part, "/footnotes")
     lines.extend(_footnotes(notes, refs))
     subject = doc.core_properties.subject or ""
@@ -183,9 +188,11 @@ def paragraph_text(
     auto: list[int] | None = None,
     ids: list[str] | None = None,
     at: list[int] | None = None,
+    italic: list[tuple[int, int]] | None = None,
 ) -> tuple[str, tuple[str, ...]]:
     """The text of a paragraph and its footnote marks (a mark's characters are not text);
-    ``ids`` collects the ids of the footnotes cited, ``at`` where each mark stood."""
+    ``ids`` collects the ids of the footnotes cited, ``at`` where each mark stood, ``italic``
+    the spans its italic runs set (adjacent ones made one, spaces at their ends left out)."""
     auto = auto if auto is not None else [0]
     out: list[str] = []
     marks: list[str] = []
@@ -210,12 +217,34 @@ def paragraph_text(
             if mark:
                 marks[-1], skip_next = mark, False
                 continue
+        before = len(out)
         for el in r:
             if el.tag == T:
                 out.append(el.text or "")
             elif el.tag in _CHARS:
                 out.append(_CHARS[el.tag])
+        if italic is not None and len(out) > before and _italic(r):
+            _span(italic, clean("".join(out[:before])), clean("".join(out)))
     return clean("".join(out)), tuple(clean(m) for m in marks)
+
+
+def _italic(run: etree._Element) -> bool:
+    """Whether a run is set in italics by its own properties."""
+    i = run.find(f"{_W}rPr/{_W}i")
+    return i is not None and i.get(_W + "val", "true") not in ("0", "false", "off")
+
+
+def _span(spans: list[tuple[int, int]], before: str, after: str) -> None:
+    """The italic run that took the text from ``before`` to ``after``, as a span; one with the
+    span it touches."""
+    start = len(before) + (len(after[len(before) :]) - len(after[len(before) :].lstrip()))
+    end = len(after.rstrip())
+    if end <= start:
+        return
+    if spans and after[spans[-1][1] : start].strip() == "":
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((start, end))
 
 
 def _runs(parent: etree._Element) -> Iterator[etree._Element]:

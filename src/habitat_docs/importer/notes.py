@@ -1,5 +1,6 @@
-"""Footnotes back where their marks stood: the reader takes a mark out of the text and, for
-a DOCX, says where it stood (``Line.mark_at``); without that, a note follows its text."""
+"""Footnotes back where their marks stood, and emphasis: the reader takes a mark out of the
+text and, for a DOCX, says where it stood (``Line.mark_at``; without that, a note follows
+its text) and which spans its runs set in italics (``Line.italic``)."""
 
 from __future__ import annotations
 
@@ -17,18 +18,31 @@ _PLACE = 0xE100
 def placed(line: Line, read: Callable[[str], str], notes: Sequence[str]) -> str:
     """The text ``read`` makes of ``line`` with each of ``notes`` (its footnotes as markup,
     one for each mark but the agenda's star) where its mark stood, or after the text when
-    the reader does not say where."""
+    the reader does not say where, and its italic spans as *emphasis*."""
     at = [k for k, mark in zip(line.mark_at, line.marks, strict=False) if mark != "*"]
-    if not notes or len(at) != len(notes) or len(line.mark_at) != len(line.marks):
-        return read(line.text) + "".join(notes)
-    raw = line.text
-    for n, k in sorted(enumerate(at), key=lambda p: -p[1]):  # from the end: offsets hold
+    known = bool(notes) and len(at) == len(notes) and len(line.mark_at) == len(line.marks)
+    tail = "" if known else "".join(notes)
+    # (offset, rank, markup): at one offset an emphasis closes, then a note, then one opens
+    marks = [(k, 1, note) for k, note in zip(at, notes, strict=False)] if known else []
+    stars = [(k, rank, "*") for span in line.italic for k, rank in zip(span, (2, 0), strict=True)]
+    for inserts in (marks + stars, marks, []):
+        text = _read_with(line.text, read, inserts)
+        if text is not None:
+            return text + tail
+    raise AssertionError("unreachable: a text with nothing inserted reads")
+
+
+def _read_with(raw: str, read: Callable[[str], str], inserts: list[tuple[int, int, str]]) -> str | None:
+    """``read(raw)`` with each insert's markup at its offset; None when reading leaves out
+    the place of one (a mark in a label, say)."""
+    order = sorted(enumerate(inserts), key=lambda p: (p[1][0], p[1][1]), reverse=True)
+    for n, (k, _, _) in order:  # from the end: the offsets before stay true
         raw = raw[:k] + chr(_PLACE + n) + raw[k:]
     text = read(raw)
-    if any(chr(_PLACE + n) not in text for n in range(len(notes))):
-        return read(line.text) + "".join(notes)  # a mark stood in what reading leaves out
-    for n, note in enumerate(notes):
-        text = text.replace(chr(_PLACE + n), note)
+    if any(chr(_PLACE + n) not in text for n in range(len(inserts))):
+        return None
+    for n, (_, _, markup) in enumerate(inserts):
+        text = text.replace(chr(_PLACE + n), markup)
     return text
 
 
