@@ -72,7 +72,8 @@ class Header:
 @frozen
 class DocumentText:
     """The text of one file read back: ``name`` the file, ``kind`` what it was read as (one
-    of reader.KINDS), ``pages`` its page count when it has pages."""
+    of reader.KINDS), ``pages`` its page count when it has pages, ``lang`` the language tag
+    the file declares ("zh-CN": a DOCX's core properties, a PDF's catalogue), if any."""
 
     name: str
     kind: str
@@ -81,3 +82,4 @@ class DocumentText:
     headers: tuple[Header, ...] | None = None  # DOCX only
     symbol_hint: str | None = None  # the document's own symbol when the file says it (DOCX)
     tracked_changes: bool = False  # a DOCX with tracked changes, read as if all were accepted
+    lang: str | None = None

@@ -68,7 +68,8 @@ def read_docx(path: Path) -> DocumentText:
     subject = doc.core_properties.subject or ""
     hint = subject if SYMBOL.fullmatch(subject) else None
     tracked = any(_tracked(x) for x in (body, notes) if x is not None)
-    return DocumentText(str(path), "docx", tuple(lines), None, _headers(doc), hint, tracked)
+    lang = doc.core_properties.language or None
+    return DocumentText(str(path), "docx", tuple(lines), None, _headers(doc), hint, tracked, lang)
 
 
 def _broken_part(path: Path) -> str | None:

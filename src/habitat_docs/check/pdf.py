@@ -32,18 +32,18 @@ Chunk = tuple[str, float, bool]
 
 
 def read_pdf(path: Path) -> DocumentText:
-    pages = _extract(path)
+    pages, lang = _extract(path)
     if not any(t.strip() for t, _ in pages):
         raise CheckError("no text in this PDF (a scan?): not a checkable document")
     body = _body_size(pages)
     lines: list[Line] = []
     for number, (text, chunks) in enumerate(pages, 1):
         lines.extend(page_lines(number, text, chunks, body))
-    return DocumentText(str(path), "pdf", tuple(lines), len(pages))
+    return DocumentText(str(path), "pdf", tuple(lines), len(pages), lang=lang)
 
 
-def _extract(path: Path) -> list[tuple[str, list[list[Chunk]] | None]]:
-    """Each page's text and chunks. Pages that draw the same content streams with the same
+def _extract(path: Path) -> tuple[list[tuple[str, list[list[Chunk]] | None]], str | None]:
+    """Each page's text and chunks, and the language tag of the catalogue. Pages that draw the same content streams with the same
     resources are read once (a hostile file may give thousands of pages one large stream);
     past MAX_PAGES pages or MAX_PDF_TEXT characters the file is refused."""
     try:
@@ -61,7 +61,9 @@ def _extract(path: Path) -> list[tuple[str, list[list[Chunk]] | None]]:
             ) from None
         if len(reader.pages) > MAX_PAGES:
             raise CheckError(f"PDF of {len(reader.pages):,} pages: more than the {MAX_PAGES:,} the checker reads")
-        return _pages(reader)
+        catalogue: Any = reader.trailer["/Root"]
+        lang = catalogue.get("/Lang")
+        return _pages(reader), str(lang) if isinstance(lang, str) and lang.strip() else None
     except CheckError:
         raise
     except Exception as e:  # noqa: BLE001  pypdf raises many kinds of errors on broken files

@@ -1,6 +1,7 @@
 """The language of a version: its script (Han, Arabic, Cyrillic), else the language whose
 subtitle its masthead prints, else the language whose name of the session it prints (an
-informal document has no subtitle)."""
+informal document has no subtitle), else the language tag the file declares (last: a word
+processor's default tag often outlives a translation)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import subtitle_of
 from habitat_docs.importer.words import session_ordinal
 
-__all__ = ["detect_language"]
+__all__ = ["Detected", "detect_language"]
+
+# The language found, and what told it ("its script", "its subtitle" …).
+Detected = tuple[str, str]
 
 # A script's share of the letters that names its language (the six UN languages).
 _SCRIPTS = {"CJK": "zh", "ARABIC": "ar", "CYRILLIC": "ru"}
@@ -34,14 +38,19 @@ def _script_language(version: Version) -> str | None:
     return None
 
 
-def detect_language(version: Version) -> str | None:
-    """The language ``version`` is written in, or None when neither script nor masthead says."""
+def detect_language(version: Version) -> Detected | None:
+    """The language ``version`` is written in and what told it, or None when neither its
+    script, its masthead nor its language tag says."""
     code = _script_language(version)
     if code:
-        return code
+        return code, "its script"
     latin = tuple(c for c in available() if c not in _SCRIPTS.values())
-    found = subtitle_of(version.masthead, latin)
-    return found[0] if found else _session_language(version, latin)
+    if found := subtitle_of(version.masthead, latin):
+        return found[0], "its subtitle"
+    if code := _session_language(version, latin):
+        return code, "the name of its session"
+    tag = (version.document.lang or "").replace("_", "-").split("-")[0].lower()
+    return (tag, f"its language tag {version.document.lang}") if tag in available() else None
 
 
 def _session_language(version: Version, langs: tuple[str, ...]) -> str | None:

@@ -153,11 +153,12 @@ def _summary_left(
 def _languages(versions: list[Version], given: list[str], comments: Comments) -> list[str]:
     codes: list[str] = []
     for k, version in enumerate(versions):
-        code = given[k] if k < len(given) else detect_language(version)
-        if code is None or code not in available():
+        found = (given[k], "") if k < len(given) else detect_language(version)
+        if found is None or found[0] not in available():
             raise ImportFailed(f"{version.name}: cannot tell its language: give it with --lang")
+        code = found[0]
         if k >= len(given):
-            comments[("languages", code)] = f"{code}: detected from {version.name}"
+            comments[("languages", code)] = f"{code}: detected from {found[1]} ({version.name})"
         if code in codes:
             raise ImportFailed(f"{version.name}: a second {code} version")
         codes.append(code)
