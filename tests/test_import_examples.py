@@ -41,6 +41,16 @@ def _emphasis(node: object, lang: str) -> int:
     return sum(_emphasis(v, lang) for v in node) if isinstance(node, list) else 0
 
 
+def _masthead(data: object) -> tuple[object, ...]:
+    """What a masthead prints that needs no fact to read: kind, symbol or name, session,
+    agenda (numbers and symbol)."""
+    d: dict[str, object] = data  # type: ignore[assignment]
+    agenda: dict[str, object] = d.get("agenda") or {}  # type: ignore[assignment]
+    items = [(i["number"], i.get("sub")) for i in agenda.get("items", [])]  # type: ignore[attr-defined, index]
+    session = {k: v for k, v in d["session"].items() if k != "venue"}  # type: ignore[attr-defined]
+    return d["kind"], d.get("symbol") or d.get("name"), session, agenda.get("symbol"), items
+
+
 def _languages(example: Path, fmt: str) -> tuple[str, ...]:
     langs = yaml.safe_load(example.read_text(encoding="utf-8")).get("languages", ["zh", "en"])
     # An Arabic PDF's text layer gives vowel marks out of order: what reads back is not the
@@ -59,6 +69,7 @@ def test_every_example_round_trips_from_docx(example: Path, tmp_path: Path) -> N
     target = imported.write(tmp_path / "back" / "doc.yaml")
     assert hd.load(target).symbol == hd.load(example).symbol
     source = yaml.safe_load(example.read_text(encoding="utf-8"))
+    assert _masthead(imported.data) == _masthead(source)
     for lang in imported.data["languages"]:  # type: ignore[attr-defined]
         assert _emphasis(imported.data, lang) == _emphasis(source, lang), lang  # italics kept
     again = hd.build(target, tmp_path / "again")

@@ -7,7 +7,7 @@ import re
 
 from attrs import frozen
 
-__all__ = ["DocumentText", "Header", "Line", "clean"]
+__all__ = ["NO_BREAK", "DocumentText", "Header", "Line", "clean", "no_breaks"]
 
 # Invisible characters (word joiners keep symbols on one line; bidi marks, embeddings and
 # isolates keep numbers and symbols left to right in Arabic text), non-breaking hyphens and spaces.
@@ -25,6 +25,22 @@ _DROPPED = re.compile(
     "[" + re.escape("".join(chr(k) for k, v in _INVISIBLE.items() if v is None)) + "]"
 )
 _REPLACED = {chr(k): v for k, v in _INVISIBLE.items() if isinstance(v, str)}
+
+
+# The no-break spaces clean() makes plain: where they stood is kept beside the text (a DOCX).
+NO_BREAK = "\u00a0\u202f"
+_NO_BREAK = re.compile(f"[{NO_BREAK}]")
+# Stand-ins clean() leaves alone, one for each no-break space, while their places are found.
+_STAND_INS = str.maketrans({c: chr(0xE200 + k) for k, c in enumerate(NO_BREAK)})
+_FOUND = re.compile(f"[{chr(0xE200)}-{chr(0xE200 + len(NO_BREAK) - 1)}]")
+
+
+def no_breaks(raw: str) -> tuple[tuple[int, str], ...]:
+    """Where ``clean(raw)`` has a plain space that was a no-break one in ``raw``, and which."""
+    if not _NO_BREAK.search(raw):
+        return ()
+    kept = clean(raw.translate(_STAND_INS))
+    return tuple((m.start(), NO_BREAK[ord(m.group()) - 0xE200]) for m in _FOUND.finditer(kept))
 
 
 def clean(text: str) -> str:
@@ -46,7 +62,9 @@ class Line:
     table cell). ``marks`` are footnote reference marks taken out of the text (``mark_at``:
     where each stood in ``text``, when the source says); ``style`` a DOCX paragraph style;
     ``size`` the font size relative to the body text (PDF), else None; ``italic`` the
-    (start, end) spans of ``text`` set in italics by the runs of a DOCX paragraph."""
+    (start, end) spans of ``text`` set in italics by the runs of a DOCX paragraph, and
+    ``no_break`` where its text had a no-break space (each offset with the space) before
+    ``clean`` made it a plain one."""
 
     page: int | None
     line: int
@@ -59,6 +77,7 @@ class Line:
     sure: bool = True  # False: a footnote told only by where it stands, not by its mark
     mark_at: tuple[int, ...] = ()
     italic: tuple[tuple[int, int], ...] = ()
+    no_break: tuple[tuple[int, str], ...] = ()
 
 
 @frozen

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from habitat_docs.check.document import DocumentText, Header, Line, clean
+from habitat_docs.check.document import DocumentText, Header, Line, clean, no_breaks
 from habitat_docs.check.findings import CheckError
 from habitat_docs.check.limits import MAX_PART
 from habitat_docs.check.symbols import SYMBOL
@@ -49,6 +49,8 @@ def read_docx(path: Path) -> DocumentText:
         at: list[list[int]] = [[] for _ in group]
         spans: list[list[tuple[int, int]]] = [[] for _ in group]
         read = [paragraph_text(q, auto, ids, a, i) for q, a, i in zip(group, at, spans, strict=True)]
+        raws = [raw_text(q) for q in group]  # a custom mark's own run may differ: none kept
+        kept = [list(no_breaks(r)) if clean(r) == t else [] for r, (t, _) in zip(raws, read, strict=True)]
         refs.update((i, n) for i in ids)
         p = group[-1]  # the paragraph mark that remains carries the properties
         style = _style(p)
@@ -58,11 +60,14 @@ def read_docx(path: Path) -> DocumentText:
         mark_at = _offsets(start, read, at)
         italic = tuple(zip(_offsets(start, read, [[a for a, _ in s] for s in spans]),
                            _offsets(start, read, [[b for _, b in s] for s in spans]), strict=True))  # fmt: skip
+        no_break = tuple(zip(_offsets(start, read, [[k for k, _ in s] for s in kept]),
+                             [c for s in kept for _, c in s], strict=True))  # fmt: skip
         for part in text.split("\n"):
             fits = all(k <= len(part) for k in mark_at)
             lines.append(Line(None, n, part, role, marks, style, mark_at=mark_at if fits else (),
-                              italic=tuple(s for s in italic if s[1] <= len(part))))  # fmt: skip
-            marks, mark_at, italic = (), (), ()
+                              italic=tuple(s for s in italic if s[1] <= len(part)),
+                              no_break=tuple(s for s in no_break if s[0] < len(part))))  # fmt: skip
+            marks, mark_at, italic, no_break = (), (), (), ()
     notes = _related(doc.part, "/footnotes")
     lines.extend(_footnotes(notes, refs))
     subject = doc.core_properties.subject or ""
@@ -227,6 +232,17 @@ def paragraph_text(
         if italic is not None and len(out) > before and _italic(r):
             _span(italic, clean("".join(out[:before])), clean("".join(out)))
     return clean("".join(out)), tuple(clean(m) for m in marks)
+
+
+def raw_text(p: etree._Element) -> str:
+    """The text of a paragraph's runs as written, footnote marks left out (``paragraph_text``
+    before ``clean``): where its no-break spaces stand."""
+    out: list[str] = []
+    for r in _runs(p):
+        if r.find(NOTE_REF) is not None:
+            continue
+        out += [el.text or "" if el.tag == T else _CHARS.get(el.tag, "") for el in r]
+    return "".join(out)
 
 
 def _italic(run: etree._Element) -> bool:

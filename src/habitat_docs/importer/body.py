@@ -253,7 +253,7 @@ class _Reader:
         """The text ``read`` makes of ``ln``, its footnotes as {note:…} where their marks
         stood (importer/notes.py)."""
         marks = [m for m in ln.marks if m != "*"]
-        if not marks and not ln.italic:
+        if not marks and not ln.italic and not ln.no_break:
             return read(ln.text)
         notes = notes_of(self.version.notes, ln, marks)
         if len(notes) < len(marks):

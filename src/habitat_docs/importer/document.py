@@ -15,7 +15,7 @@ from habitat_docs.importer.body import Body, read_body, where
 from habitat_docs.importer.detect import detect_language
 from habitat_docs.importer.informal import cited_documents, informal_kind, name_of, online
 from habitat_docs.importer.lines import Version, read_version
-from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_of
+from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_kinds, subtitle_of
 from habitat_docs.importer.partial import Unaligned, align_partial
 from habitat_docs.importer.parts import Summary
 from habitat_docs.importer.refs import resolve_references
@@ -23,6 +23,8 @@ from habitat_docs.importer.refs import resolve_references
 __all__ = ["ImportFailed", "import_data"]
 
 Comments = dict[tuple[str | int, ...], str]
+# Kinds that print one subtitle, told apart by what their body holds (the first that fits).
+_SHOWN_BY = {"strategy-progress-note": "targets"}
 # The UN's order of its languages, as the examples list them.
 _UN_ORDER = ("ar", "zh", "en", "fr", "ru", "es")
 
@@ -77,6 +79,7 @@ def import_data(
     data["sections"], annexes = _body(aligned, pictures, partial, comments, sink)
     if annexes:
         data["annexes"] = annexes
+    _settle_kind(data, subtitle_kinds(versions[order[0]].masthead, codes[order[0]]), comments)
     if documents := cited_documents(data["sections"]):  # type: ignore[arg-type]
         data["documents"] = documents
         comments[("documents",)] = "read from the pre-session lines: their titles are not printed"
@@ -240,3 +243,23 @@ def _kind(first: Version, code: str, symbol: bool, comments: Comments) -> dict[s
     comments[("kind",)] = "no subtitle and no symbol: the kind that prints neither"
     comments[("name",)] = f"from the file name {os.path.basename(first.name)}"
     return {"kind": kind, "name": name_of(first.name, code)}
+
+
+def _settle_kind(data: dict[str, object], kinds: list[str], comments: Comments) -> None:
+    """Of kinds that print the same subtitle, the one the body shows (target boxes for a
+    progress note on the strategic plan), else the one read first; the comment says so."""
+    if len(kinds) < 2:
+        return
+    shown = [k for k in kinds if k in _SHOWN_BY and _holds(data.get("sections"), _SHOWN_BY[k])]
+    chosen = shown[0] if shown else str(data["kind"])
+    why = f"its {_SHOWN_BY[chosen]}" if shown else "nothing in its body tells them apart"
+    data["kind"] = chosen
+    others = ", ".join(k for k in kinds if k != chosen)
+    comments[("kind",)] += f"; {others} prints it too: {chosen} for {why}"
+
+
+def _holds(tree: object, key: str) -> bool:
+    """Whether a mapping in ``tree`` has the field ``key``."""
+    if isinstance(tree, dict):
+        return key in tree or any(_holds(v, key) for v in tree.values())
+    return isinstance(tree, list) and any(_holds(v, key) for v in tree)

@@ -21,7 +21,7 @@ from habitat_docs.importer.words import (
 )
 from habitat_docs.model.symbol_find import FIND
 
-__all__ = ["Masthead", "read_masthead", "subtitle_of"]
+__all__ = ["subtitle_kinds", "Masthead", "read_masthead", "subtitle_of"]
 
 _DISTR = re.compile(r"Distr\.\s*:\s*(\w+)", re.IGNORECASE)
 _ORIGINAL = re.compile(r"Original\s*:\s*(\w+)", re.IGNORECASE)
@@ -51,6 +51,16 @@ def subtitle_of(
             if flat(ln.text) == flat(text):
                 return code, kind, gender, ln
     return None
+
+
+def subtitle_kinds(lines: Sequence[Line], lang: str) -> list[str]:
+    """Every kind that prints the subtitle found in ``lines`` (several kinds may print one)."""
+    found = subtitle_of(lines, (lang,))
+    if found is None:
+        return []
+    return list(dict.fromkeys(kind for code, kind, gender, text in subtitles((lang,))
+                              if (code, gender) == (found[0], found[2])
+                              and flat(text) == flat(found[3].text)))  # fmt: skip
 
 
 def read_masthead(version: Version, lang: str) -> Masthead:
@@ -162,16 +172,21 @@ def _agenda(
     numbers = [
         (int(n), sub or None) for n, sub in _ITEM.findall(clean(item.text).replace("*", " "))
     ]
-    fields["items"] = numbers
     if symbol := _agenda_symbol(version, item):
         fields["agenda_symbol"] = symbol
     rest = lines[lines.index(item) + 1 :]
+    parents = _with_parents(numbers)
     if any(ln.style for ln in rest):
         bold = [ln for ln in rest if ln.style == "UNMastheadBold"]  # a title's lines: one paragraph
         titles = [[clean(ln.text).strip() for ln in bold if ln.line == n]
                   for n in dict.fromkeys(ln.line for ln in bold)]  # fmt: skip
     else:
-        titles = _split_titles([clean(ln.text).strip() for ln in _item_title(rest)], len(numbers))
+        lines_of = [clean(ln.text).strip() for ln in _item_title(rest)]
+        titles = _split_titles(lines_of, len(parents))
+        if len(parents) == len(numbers) or len({tuple(t) for t in titles}) < len(titles):
+            titles = _split_titles(lines_of, len(numbers))
+    # "Item 5 (a)" over two titles: item 5's, then 5 (a)'s
+    fields["items"] = parents if len(titles) == len(parents) else numbers
     texts["item_titles"] = [joined(t) for t in titles if t]
     used.update(id(ln) for ln in rest if clean(ln.text).strip() in {x for t in titles for x in t})
 
@@ -184,6 +199,17 @@ def _agenda_symbol(version: Version, item: Line) -> str | None:
         if (note.line == item.line or text.startswith("*")) and (m := FIND.search(text)):
             return m.group(0).strip()
     return None
+
+
+def _with_parents(numbers: list[tuple[int, str | None]]) -> list[tuple[int, str | None]]:
+    """The items with the item of each sub-item printed alone ("Item 5 (a)"), before it: its
+    title is printed above the sub-item's."""
+    out: list[tuple[int, str | None]] = []
+    for number, sub in numbers:
+        if sub and (number, None) not in numbers and (number, None) not in out:
+            out.append((number, None))
+        out.append((number, sub))
+    return out
 
 
 def _split_titles(lines: list[str], items: int) -> list[list[str]]:

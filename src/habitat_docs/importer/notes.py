@@ -13,19 +13,23 @@ __all__ = ["notes_of", "placed"]
 
 # One character a note's place is kept by while the text is read: none a document prints.
 _PLACE = 0xE100
+_ROOM = 0x1000  # places within the private use area
 
 
 def placed(line: Line, read: Callable[[str], str], notes: Sequence[str]) -> str:
     """The text ``read`` makes of ``line`` with each of ``notes`` (its footnotes as markup,
     one for each mark but the agenda's star) where its mark stood, or after the text when
-    the reader does not say where, and its italic spans as *emphasis*."""
+    the reader does not say where, its italic spans as *emphasis*, and its no-break spaces
+    as they were."""
     at = [k for k, mark in zip(line.mark_at, line.marks, strict=False) if mark != "*"]
     known = bool(notes) and len(at) == len(notes) and len(line.mark_at) == len(line.marks)
     tail = "" if known else "".join(notes)
-    # (offset, rank, markup): at one offset an emphasis closes, then a note, then one opens
+    # (offset, rank, markup): at one offset an emphasis closes, then a note, then one opens,
+    # then the no-break space the reader made plain (rank 3: it takes the character's place)
     marks = [(k, 1, note) for k, note in zip(at, notes, strict=False)] if known else []
     stars = [(k, rank, "*") for span in line.italic for k, rank in zip(span, (2, 0), strict=True)]
-    for inserts in (marks + stars, marks, []):
+    spaces = [(k, 3, space) for k, space in line.no_break if line.text[k : k + 1] == " "]
+    for inserts in (marks + stars + spaces, marks + spaces, marks, []):
         text = _read_with(line.text, read, inserts)
         if text is not None:
             return text + tail
@@ -35,9 +39,11 @@ def placed(line: Line, read: Callable[[str], str], notes: Sequence[str]) -> str:
 def _read_with(raw: str, read: Callable[[str], str], inserts: list[tuple[int, int, str]]) -> str | None:
     """``read(raw)`` with each insert's markup at its offset; None when reading leaves out
     the place of one (a mark in a label, say)."""
+    if len(inserts) > _ROOM:
+        return None
     order = sorted(enumerate(inserts), key=lambda p: (p[1][0], p[1][1]), reverse=True)
-    for n, (k, _, _) in order:  # from the end: the offsets before stay true
-        raw = raw[:k] + chr(_PLACE + n) + raw[k:]
+    for n, (k, rank, _) in order:  # from the end: the offsets before stay true
+        raw = raw[:k] + chr(_PLACE + n) + raw[k + (rank == 3) :]
     text = read(raw)
     if any(chr(_PLACE + n) not in text for n in range(len(inserts))):
         return None
