@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pypdf
 import pytest
 import yaml
 
@@ -96,6 +97,25 @@ def test_every_example_round_trips_from_the_typst_pdf(example: Path, tmp_path: P
         assert len(expected) > 5, first.name
         assert [(kind, label) for kind, label, _ in _items(second)] == expected, first.name
     assert hd.import_document(again).data == imported.data
+
+
+def _pages(path: Path) -> list[str]:
+    """Each page's text as pypdf reads it, without spaces and invisible characters: a line
+    may break elsewhere, and a term be kept whole by a no-break space or by the engine."""
+    return [re.sub(r"[\s\u00a0\u202f\u2060\u2066-\u2069]", "", page.extract_text())
+            for page in pypdf.PdfReader(path).pages]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_rebuilt_from_the_docx_every_page_reads_as_before(example: Path, tmp_path: Path) -> None:
+    """Nothing lost on the way: the masthead, every text and its place on its page."""
+    langs = _languages(example, "pdf")
+    built = hd.build(example, tmp_path / "first", langs, formats=("docx", "pdf"))
+    imported = hd.import_document([p for p in built if p.suffix == ".docx"], images=tmp_path)
+    again = hd.build(imported.write(tmp_path / "doc.yaml"), tmp_path / "again", formats=("pdf",))
+    for path in again:
+        assert _pages(path) == _pages(tmp_path / "first" / path.name), path.name
 
 
 @pytest.mark.slow

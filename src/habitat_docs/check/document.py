@@ -7,7 +7,8 @@ import re
 
 from attrs import frozen
 
-__all__ = ["NO_BREAK", "DocumentText", "Header", "Line", "clean", "no_breaks"]
+__all__ = ["NO_BREAK", "DocumentText", "Header", "Line", "clean", "clean_keeping_spaces",
+           "no_breaks"]  # fmt: skip
 
 # Invisible characters (word joiners keep symbols on one line; bidi marks, embeddings and
 # isolates keep numbers and symbols left to right in Arabic text), non-breaking hyphens and spaces.
@@ -41,6 +42,13 @@ def no_breaks(raw: str) -> tuple[tuple[int, str], ...]:
         return ()
     kept = clean(raw.translate(_STAND_INS))
     return tuple((m.start(), NO_BREAK[ord(m.group()) - 0xE200]) for m in _FOUND.finditer(kept))
+
+
+def clean_keeping_spaces(raw: str) -> str:
+    """``clean(raw)`` with its no-break spaces as they were: text to be set again."""
+    if not _NO_BREAK.search(raw):
+        return clean(raw)
+    return _FOUND.sub(lambda m: NO_BREAK[ord(m.group()) - 0xE200], clean(raw.translate(_STAND_INS)))
 
 
 def clean(text: str) -> str:

@@ -27,7 +27,7 @@ _DISTR = re.compile(r"Distr\.\s*:\s*(\w+)", re.IGNORECASE)
 _ORIGINAL = re.compile(r"Original\s*:\s*(\w+)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(19\d\d|2[01]\d\d)(?!\d)")
 _ITEM = re.compile(r"(?<![\d.])(\d{1,2})(?:\s*\(([a-z])\))?(?![\d.])")
-_VENUE_EDGES = " ,，、:：;；\t"
+_VENUE_EDGES = " ,，、،:：;；؛\t"  # what may stand between a venue and its dates
 # A date of issue where a PDF's top band runs it on after "Distr.: General" in one line.
 _DAY = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}\s*$")
 

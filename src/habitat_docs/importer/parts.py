@@ -14,7 +14,7 @@ from attrs import define, field
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from habitat_docs.check.document import clean
+from habitat_docs.check.document import clean, clean_keeping_spaces
 
 __all__ = ["Decision", "Parts", "Summary", "TablePart", "grid_rows", "marked", "read_parts",
            "style_of"]  # fmt: skip
@@ -72,7 +72,7 @@ def _marked(p: Paragraph, skip: int = 0, *, styled: bool = True) -> str:
     characters escaped; ``skip`` leading runs left out."""
     pieces: list[tuple[bool, str]] = []
     for run in p.runs[skip:]:
-        text = clean(run.text).translate(_ESCAPE)
+        text = clean_keeping_spaces(run.text).translate(_ESCAPE)
         if run.font.superscript and text.strip():
             pieces.append((False, f"{{tnote:{text.strip()}}}"))
         elif pieces and pieces[-1][0] == (styled and bool(run.italic)):
