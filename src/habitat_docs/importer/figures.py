@@ -170,6 +170,7 @@ def read_captioned(path: str | os.PathLike[str]) -> list[Captioned]:
     out: list[Captioned] = []
     current: Captioned | None = None
     grids = 0
+    styles: dict[str | None, str] = {}  # style ids by the id a paragraph names
     for block in docx.Document(str(path)).iter_inner_content():
         if isinstance(block, Table):
             rows = grid_rows(block)
@@ -177,12 +178,13 @@ def read_captioned(path: str | os.PathLike[str]) -> list[Captioned]:
                 current.grid, current.figure.grid = grids, rows
             grids += rows is not None
             continue
-        current = _follow(block, current, out)
+        current = _follow(block, current, out, style_of(block, styles))
     return out
 
 
-def _follow(p: Paragraph, current: Captioned | None, out: list[Captioned]) -> Captioned | None:
-    style = style_of(p)
+def _follow(
+    p: Paragraph, current: Captioned | None, out: list[Captioned], style: str
+) -> Captioned | None:
     if style == "UNCaption":  # "Figure I", a line break, the title
         out.append(Captioned(FigurePart(title=marked(p).split("\n")[-1].strip())))
         return out[-1]
