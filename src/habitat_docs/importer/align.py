@@ -180,7 +180,10 @@ class Merger:
         if isinstance(blocks[0].data, TablePart):
             return self.table([b.data for b in blocks])  # type: ignore[misc]
         if isinstance(blocks[0].data, Decision):
-            return self.decision([b.data for b in blocks])  # type: ignore[misc]
+            out = self.decision([b.data for b in blocks])  # type: ignore[misc]
+            if guess := "; ".join(dict.fromkeys(b.guess for b in blocks if b.guess)):
+                self.guesses.append((out["decision"], "title", guess))  # type: ignore[arg-type]
+            return out
         return self.plain(blocks)
 
     def plain(self, blocks: Sequence[Block]) -> dict[str, object]:

@@ -4,13 +4,16 @@ lines sorted into notes by the version's language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from habitat_docs.check.document import Line, clean
 from habitat_docs.importer.body import Block, Body, where
+from habitat_docs.importer.decision import DecisionLines, decision_of
 from habitat_docs.importer.figures import FigurePart, placed, read_captioned
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.parts import Parts, read_parts
+from habitat_docs.importer.placement import Placement
+from habitat_docs.importer.summary import read_summary
 
 __all__ = ["attach", "walk"]
 
@@ -20,6 +23,26 @@ def walk(blocks: list[Block]) -> Iterator[Block]:
         yield b
         yield from walk(b.subsections)
         yield from walk(b.children)
+
+
+def _from_lines(
+    version: Version, blocks: list[Block], code: str, warn: Callable[[Line, str], None]
+) -> Parts:
+    """The parts of a PDF or text file, read from its lines: its figures' notes, its draft
+    decisions and its summary, with the places of a PDF's lines where they tell more."""
+    placement = Placement(version.document.name) if version.document.kind == "pdf" else None
+    for block in blocks:
+        if isinstance(block.data, FigurePart):
+            if not (block.data.placeholder or block.data.lines):
+                warn(block.line, "a figure's image (a PDF's picture is not extracted)")
+            placed(block.data, code, warn)
+        elif isinstance(block.data, DecisionLines):
+            block.data, guesses = decision_of(block.data, code, placement)
+            block.guess = "; ".join(guesses)
+    summary, guess = read_summary(version, placement)
+    if summary is not None:
+        summary.guess = guess
+    return Parts(summary=summary)
 
 
 def attach(version: Version, body: Body, code: str, *, pictures: bool = True) -> Parts:
@@ -33,12 +56,7 @@ def attach(version: Version, body: Body, code: str, *, pictures: bool = True) ->
 
     blocks = [*walk(body.sections), *walk(body.annexes)]
     if version.document.kind != "docx":
-        for block in blocks:
-            if isinstance(block.data, FigurePart):
-                if not (block.data.placeholder or block.data.lines):
-                    warn(block.line, "a figure's image (a PDF's picture is not extracted)")
-                placed(block.data, code, warn)
-        return Parts()
+        return _from_lines(version, blocks, code, warn)
     parts = read_parts(version.document.name)
     captioned = iter(read_captioned(version.document.name))
     decisions = iter(parts.decisions)

@@ -12,6 +12,7 @@ from habitat_docs.check.document import Line, clean
 from habitat_docs.check.resolve import Item
 from habitat_docs.importer.annexes import original_of
 from habitat_docs.importer.boxes import opens_box
+from habitat_docs.importer.decision import DecisionLines
 from habitat_docs.importer.figures import FigureLines, FigurePart
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import joined
@@ -87,6 +88,7 @@ class _Reader:
         self.figure: FigureLines | None = None  # the figure whose lines are being read
         self.box: Block | None = None  # the target box whose bullets are being read
         self.title: Block | None = None  # the annex whose title may run on
+        self.decision: DecisionLines | None = None  # a PDF's or text's draft decision being read
 
     def run(self) -> Body:
         for ln in self.version.body:
@@ -107,6 +109,9 @@ class _Reader:
         if self.figure is not None and self.figure.take(ln, bool(items)):
             return
         self.figure = None
+        if self.decision is not None and self.decision.take(ln, items):
+            return
+        self.decision = None
         if not items and self.titled(ln):
             return
         if self.title is not None and not items and (code := original_of(ln)) is not None:
@@ -129,6 +134,11 @@ class _Reader:
             self.skipping = ""
             self.part = Block(it.kind, it.value, 0, "", ln)
             self.container().append(self.part)
+            return
+        if it.kind == "decision" and self.version.document.kind != "docx" and self.placeable():
+            self.skipping = ""
+            self.decision = DecisionLines(ln)  # made a Decision once the language is known
+            self.container().append(Block("decision", it.value, 0, "", ln, data=self.decision))
             return
         if it.kind in _LATER:
             self.skipping = _LATER[it.kind]

@@ -71,6 +71,9 @@ def import_document(
         summary = _summary_left(e, [(versions[k], parts[k].summary) for k in order], comments, sink)
     if summary:
         data["summary"] = summary
+        guesses = (p.summary.guess for p in parts if p.summary is not None and p.summary.guess)
+        if guess := "; ".join(dict.fromkeys(guesses)):
+            comments[("summary", "text")] = guess
     pictures: dict[str, bytes] | None = {} if images is not None else None
     aligned = [(codes[k], versions[k], bodies[k]) for k in order]
     data["sections"], annexes = _body(aligned, pictures, partial, comments, sink)

@@ -1,0 +1,141 @@
+"""Import of the parts a PDF or text file gives only as lines: the draft decision (title,
+preamble, operative paragraphs with their italic openings) and the summary box (its
+paragraphs and the action required), read back as the DOCX import reads them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import habitat_docs as hd
+from habitat_docs.importer import import_document
+from habitat_docs.importer.emit import dump
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
+# Arabic PDF text comes back with its vowel marks out of order: compared apart from the rest.
+LANGS = ("zh", "en", "fr", "ru", "es")
+
+
+def _spaced(value: object) -> object:
+    """Texts with their spacing normalised (a no-break space reads back as a space)."""
+    if isinstance(value, str):
+        return re.sub(r"\s+", " ", value).strip()
+    if isinstance(value, dict):
+        return {k: _spaced(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_spaced(v) for v in value]
+    return value
+
+
+def _decisions(data: object) -> Iterator[dict[str, object]]:
+    if isinstance(data, dict):
+        if "decision" in data:
+            yield data["decision"]  # type: ignore[misc]
+        for value in data.values():
+            yield from _decisions(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _decisions(value)
+
+
+def _in(langs: tuple[str, ...], value: object) -> object:
+    """Only the texts of ``langs`` of a (nested) multilingual value."""
+    if isinstance(value, dict):
+        if value and set(value) <= {"ar", *LANGS}:
+            return {k: v for k, v in value.items() if k in langs}
+        return {k: _in(langs, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in(langs, v) for v in value]
+    return value
+
+
+@pytest.fixture(scope="module")
+def imported(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[dict[str, object], dict[tuple[str | int, ...], str], list[str]]]:
+    folder = tmp_path_factory.mktemp("pdfparts")
+    out = {}
+    for fmt in ("docx", "pdf"):
+        files = hd.build(EXAMPLE, folder / fmt, formats=(fmt,))
+        warnings: list[str] = []
+        data, comments = import_document(files, warnings=warnings)
+        out[fmt] = (data, comments, warnings)
+    return out
+
+
+@pytest.mark.slow
+def test_pdf_decision_and_summary_read_as_from_the_docx(
+    imported: dict[str, tuple[dict[str, object], dict[tuple[str | int, ...], str], list[str]]],
+) -> None:
+    from_docx, _, _ = imported["docx"]
+    data, _, warnings = imported["pdf"]
+    (theirs,) = _decisions(from_docx)
+    (mine,) = _decisions(data)
+    assert len(theirs["operative"]) == 3  # type: ignore[arg-type]
+    for key in ("title", "preamble", "operative"):
+        assert _spaced(_in(LANGS, mine[key])) == _spaced(_in(LANGS, theirs[key])), key
+    assert _spaced(_in(LANGS, data["summary"])) == _spaced(_in(LANGS, from_docx["summary"]))
+    assert "*Takes note*" in mine["operative"][0]["en"]  # type: ignore[index]
+    # nothing of the decision or the summary is left over, in any language
+    reasons = {re.sub(r"^.*not imported: ", "", w) for w in warnings}
+    assert not [r for r in reasons if "decision" in r], reasons
+    assert not [w for w in warnings if "Summary" in w or "摘要" in w], warnings
+
+
+@pytest.mark.slow
+def test_arabic_pdf_decision_keeps_its_shape_and_says_its_italics_are_unread(
+    imported: dict[str, tuple[dict[str, object], dict[tuple[str | int, ...], str], list[str]]],
+) -> None:
+    from_docx, _, _ = imported["docx"]
+    data, comments, _ = imported["pdf"]
+    (theirs,) = _decisions(from_docx)
+    (mine,) = _decisions(data)
+    for key in ("preamble", "operative"):
+        assert len(mine[key]) == len(theirs[key]), key  # type: ignore[arg-type]
+        assert all(p["ar"] and "*" not in p["ar"] for p in mine[key])  # type: ignore[attr-defined,index]
+    note = next(v for k, v in comments.items() if k[-2:] == ("decision", "title"))
+    assert "italic" in note
+
+
+_TEXT = """I. Introduction
+1. The first paragraph of the report.
+Draft decision 2024/…
+Actions to improve the internal
+management of UN-Habitat
+The Executive Board,
+Recalling its request to the Executive Director, made at its
+third session of 2023,
+Having considered the report of the Executive Director,
+1. Takes note of the report of the Executive Director;
+2. Requests the Executive Director to report
+to the Executive Board at its next session.
+"""
+
+
+def test_text_decision_is_read_from_its_lines_and_its_guesses_commented(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(_TEXT, encoding="utf-8")
+    warnings: list[str] = []
+    data, comments = import_document([source], ["en"], warnings=warnings)
+    assert warnings == []
+    (decision,) = _decisions(data)
+    assert decision == {
+        "title": {"en": "Actions to improve the internal management of UN-Habitat"},
+        "preamble": [
+            {"en": "Recalling its request to the Executive Director, made at its third session "
+                   "of 2023,"},
+            {"en": "Having considered the report of the Executive Director,"},
+        ],
+        "operative": [
+            {"en": "Takes note of the report of the Executive Director;"},
+            {"en": "Requests the Executive Director to report to the Executive Board at its "
+                   "next session."},
+        ],
+    }  # fmt: skip
+    text = dump(data, comments)
+    assert "not read from this file's text" in text
+    assert "told apart where a line ends as the opening" in text
