@@ -4,7 +4,7 @@ lines sorted into notes by the version's language."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from habitat_docs.check.document import Line, clean
 from habitat_docs.importer.body import Block, Body, where
@@ -14,8 +14,9 @@ from habitat_docs.importer.lines import Version
 from habitat_docs.importer.parts import Parts, read_parts
 from habitat_docs.importer.placement import Placement
 from habitat_docs.importer.summary import read_summary
+from habitat_docs.importer.tablelines import TableLines, Unread, table_of
 
-__all__ = ["attach", "walk"]
+__all__ = ["attach", "settle_tables", "walk"]
 
 
 def walk(blocks: list[Block]) -> Iterator[Block]:
@@ -29,7 +30,8 @@ def _from_lines(
     version: Version, blocks: list[Block], code: str, warn: Callable[[Line, str], None]
 ) -> Parts:
     """The parts of a PDF or text file, read from its lines: its figures' notes, its draft
-    decisions and its summary, with the places of a PDF's lines where they tell more."""
+    decisions, its summary and a PDF's tables, with the places of a PDF's lines where they
+    tell more."""
     placement = Placement(version.document.name) if version.document.kind == "pdf" else None
     for block in blocks:
         if isinstance(block.data, FigurePart):
@@ -39,6 +41,11 @@ def _from_lines(
         elif isinstance(block.data, DecisionLines):
             block.data, guesses = decision_of(block.data, code, placement)
             block.guess = "; ".join(guesses)
+        elif isinstance(block.data, TableLines):
+            block.data, block.guess = table_of(block.data, version.notes, placement)
+            if isinstance(block.data, Unread):
+                for ln in block.data.lines:
+                    warn(ln, block.data.why)
     summary, guess = read_summary(version, placement)
     if summary is not None:
         summary.guess = guess
@@ -74,3 +81,36 @@ def attach(version: Version, body: Body, code: str, *, pictures: bool = True) ->
         elif block.kind == "decision":
             block.data = next(decisions, None)
     return parts
+
+
+def _tables(blocks: list[Block]) -> Iterator[tuple[list[Block], Block]]:
+    """Every table block with the list that holds it, in order."""
+    for b in blocks:
+        if b.kind == "table":
+            yield blocks, b
+        yield from _tables(b.subsections)
+        yield from _tables(b.children)
+
+
+def settle_tables(versions: Sequence[Version], bodies: Sequence[Body]) -> None:
+    """Tables that some version could not read taken out of every version (reported), so
+    that the versions align: a PDF's table is all versions' or none's."""
+    found = [[*_tables(b.sections), *_tables(b.annexes)] for b in bodies]
+    for k in range(max(map(len, found), default=0)):
+        unread = [v.name for v, f in zip(versions, found, strict=True)
+                  if k < len(f) and isinstance(f[k][1].data, Unread)]  # fmt: skip
+        if not unread:
+            continue
+        for version, body, tables in zip(versions, bodies, found, strict=True):
+            if k >= len(tables):
+                continue
+            holder, block = tables[k]
+            del holder[next(n for n, b in enumerate(holder) if b is block)]
+            if not isinstance(block.data, Unread):
+                body.warnings.append(_dropped(version, block.line, unread[0]))
+
+
+def _dropped(version: Version, line: Line, other: str) -> str:
+    opening = clean(line.text).strip()[:40]
+    return (f"{where(version, line)}: “{opening}”: not imported: a table, as {other}'s is "
+            "not read (the versions must align)")  # fmt: skip

@@ -16,6 +16,7 @@ from habitat_docs.importer.decision import DecisionLines
 from habitat_docs.importer.figures import FigureLines, FigurePart
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import joined
+from habitat_docs.importer.tablelines import TableLines
 
 __all__ = ["Block", "Body", "read_body", "where"]
 
@@ -89,6 +90,7 @@ class _Reader:
         self.box: Block | None = None  # the target box whose bullets are being read
         self.title: Block | None = None  # the annex whose title may run on
         self.decision: DecisionLines | None = None  # a PDF's or text's draft decision being read
+        self.table: TableLines | None = None  # a PDF's table being read
 
     def run(self) -> Body:
         for ln in self.version.body:
@@ -112,6 +114,9 @@ class _Reader:
         if self.decision is not None and self.decision.take(ln, items):
             return
         self.decision = None
+        if self.table is not None and self.table.take(ln, bool(items)):
+            return
+        self.table = None
         if not items and self.titled(ln):
             return
         if self.title is not None and not items and (code := original_of(ln)) is not None:
@@ -139,6 +144,11 @@ class _Reader:
             self.skipping = ""
             self.decision = DecisionLines(ln)  # made a Decision once the language is known
             self.container().append(Block("decision", it.value, 0, "", ln, data=self.decision))
+            return
+        if it.kind == "table" and self.version.document.kind == "pdf" and self.placeable():
+            self.skipping = ""
+            self.table = TableLines(ln)  # its cells told apart where the page places them
+            self.container().append(Block("table", it.value, 0, "", ln, data=self.table))
             return
         if it.kind in _LATER:
             self.skipping = _LATER[it.kind]

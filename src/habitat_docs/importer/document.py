@@ -10,7 +10,7 @@ from pathlib import Path
 from habitat_docs.atomic import write_atomic
 from habitat_docs.compose.language import available
 from habitat_docs.importer.align import MisalignedError, align_body, together
-from habitat_docs.importer.attach import attach
+from habitat_docs.importer.attach import attach, settle_tables
 from habitat_docs.importer.body import Body, read_body, where
 from habitat_docs.importer.detect import detect_language
 from habitat_docs.importer.informal import cited_documents, informal_kind, name_of, online
@@ -53,6 +53,7 @@ def import_document(
     bodies = [read_body(v) for v in versions]
     parts = [attach(v, b, c, pictures=images is not None)
              for v, b, c in zip(versions, bodies, codes, strict=True)]  # fmt: skip
+    settle_tables(versions, bodies)  # a table some PDF does not give is no version's
     mastheads = [read_masthead(v, c) for v, c in zip(versions, codes, strict=True)]
     sink = warnings if warnings is not None else []
     for version, body, masthead in zip(versions, bodies, mastheads, strict=True):

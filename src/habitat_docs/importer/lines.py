@@ -15,7 +15,7 @@ from habitat_docs.check.furniture import head_symbol
 from habitat_docs.check.reader import read
 from habitat_docs.check.resolve import Item
 
-__all__ = ["BODY_KINDS", "CJK", "Version", "read_version", "running_symbol"]
+__all__ = ["BODY_KINDS", "CJK", "Version", "closed_gaps", "read_version", "running_symbol"]
 
 # The labels that open the body: the masthead ends before the first of them.
 BODY_KINDS = frozenset({"section", "para", "annex", "decision", "heading"})
@@ -91,3 +91,8 @@ def running_symbol(version: Version) -> str | None:
         if ln.role == "head" and (symbol := head_symbol(ln.text)):
             return symbol
     return None
+
+
+def closed_gaps(text: str) -> str:
+    """``text`` without the spaces a PDF's extraction puts beside East Asian characters."""
+    return _CJK_GAP.sub("", text)

@@ -1,0 +1,178 @@
+"""A table of a PDF, read from its lines (a DOCX gives its cells: importer/parts.py): under its
+caption the title set bold, then the grid set small, one line a row, its cells told apart by
+where the columns start on the page (importer/placement.py), and below it the lettered notes
+and the source, which the checker reads as footnotes. A table whose cells are not placed (a
+page of right-to-left text) is reported (and every other version's: importer/attach.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from attrs import define, field
+
+from habitat_docs.check.document import Line, clean
+from habitat_docs.importer.lines import CJK, closed_gaps
+from habitat_docs.importer.parts import TablePart
+from habitat_docs.importer.placement import Placed, Placement, Run, rejoined
+
+__all__ = ["TableLines", "Unread", "table_of"]
+
+_ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
+_MARK = re.compile(r"[a-z]")
+# A lettered note: its letter, then a space (none before a CJK character: the gap is closed).
+_NOTE = re.compile(rf"([a-z])(?:\s+|(?={CJK}))(.*)")
+# A source line opens with its lead ("Source:", "资料来源："): the text follows the first colon.
+_LEAD = re.compile(r"^[^:：]{1,40}[:：]\s*")
+_SUPER = 0.8  # a note's mark is set at most this fraction of its row's size
+_SLACK = 1.5  # points: a run starting this close to a column's start starts its cell
+UNPLACED = "a table (its cells are not placed on this page: a right-to-left page is not read)"
+
+
+@define
+class TableLines:
+    """The lines of one table of a PDF: ``take`` says whether a line is one of them."""
+
+    caption: Line
+    title: list[Line] = field(factory=list)
+    grid: list[Line] = field(factory=list)
+
+    def take(self, ln: Line, labelled: bool) -> bool:
+        if labelled:
+            return False
+        if not self.grid and ln.role == "body" and ln.bold:
+            self.title.append(ln)
+        elif ln.role == "small":
+            self.grid.append(ln)
+        else:
+            return False
+        return True
+
+    def lines(self) -> list[Line]:
+        return [self.caption, *self.title, *self.grid]
+
+
+@define
+class Unread:
+    """A table that could not be read: why, and its lines."""
+
+    why: str
+    lines: list[Line]
+
+
+def table_of(
+    lines: TableLines, notes: Sequence[Line], placement: Placement | None
+) -> tuple[TablePart | Unread, str]:
+    """The table ``lines`` hold, its notes and source among ``notes`` (the lines after it),
+    and what was guessed reading it."""
+    placed = [placement.line(ln) for ln in lines.grid] if placement is not None else []
+    if not lines.grid or any(p is None for p in placed):
+        return Unread(UNPLACED, lines.lines()), ""
+    visual = _visual([p for p in placed if p is not None])
+    columns = _columns(visual)
+    if len(columns) < 2:
+        return Unread("a table (its columns are not told apart on the page)", lines.lines()), ""
+    rows: list[list[str]] = []
+    wrapped = []
+    for p in visual:
+        cells = _cells(p, columns, styled=bool(rows))
+        if rows and not all(cells):  # a column left empty: the cells above wrap onto it
+            rows[-1] = [
+                rejoined([t for t in pair if t]) for pair in zip(rows[-1], cells, strict=True)
+            ]
+            wrapped.append(len(rows) - 1)
+        else:
+            rows.append(cells)
+    title = rejoined([clean(ln.text).strip().translate(_ESCAPE) for ln in lines.title])
+    table = TablePart(title, rows[0], rows[1:])
+    _notes(table, lines.grid[-1], notes)
+    guess = ""
+    if wrapped:
+        said = ", ".join(str(k) if k else "the head" for k in dict.fromkeys(wrapped))
+        guess = (f"read from a PDF: a line that leaves a column empty taken as the row above "
+                 f"going on (rows: {said}): check them")  # fmt: skip
+    return table, guess
+
+
+def _visual(placed: list[Placed]) -> list[Placed]:
+    """The grid's lines as the page sets them, top down: pypdf may give a cell set beside
+    a wrapped one as a line of its own, at the same height."""
+    out: list[Placed] = []
+    for p in placed:
+        same = next((k for k, q in enumerate(out) if abs(q.y - p.y) < 1.0), None)
+        if same is None:
+            out.append(p)
+        else:
+            out[same] = Placed(tuple(sorted((*out[same].runs, *p.runs), key=lambda r: r.x)), p.y)
+    return sorted(out, key=lambda q: -q.y)
+
+
+def _columns(placed: list[Placed]) -> list[float]:
+    """Where the columns start: where a run of the head row starts that most rows' runs also
+    start (a run may also start inside a cell: "UN-Habitat" is set apart)."""
+    starts = [_starts(p) for p in placed]
+    head, others = starts[0], starts[1:]
+    return [x for x in head
+            if not others or 2 * sum(any(abs(x - y) <= _SLACK for y in row) for row in others)
+            >= len(others)]  # fmt: skip
+
+
+def _starts(p: Placed) -> list[float]:
+    largest = max((r.size for r in p.runs if r.text.strip()), default=0.0)
+    return sorted({r.x for r in p.runs if r.text.strip() and not _is_mark(r, largest)})
+
+
+def _is_mark(run: Run, largest: float) -> bool:
+    return run.size <= largest * _SUPER and _MARK.fullmatch(run.text.strip()) is not None
+
+
+def _cells(p: Placed, columns: list[float], *, styled: bool) -> list[str]:
+    """The cells of one line of the grid, as data: italic runs between stars (not in the head
+    row, which the style italicises), a small letter after a cell's text as {tnote:…}."""
+    largest = max((r.size for r in p.runs if r.text.strip()), default=0.0)
+    pieces: list[list[tuple[bool, str]]] = [[] for _ in columns]
+    for run in p.runs:
+        k = max((n for n, x in enumerate(columns) if x <= run.x + _SLACK), default=0)
+        if _is_mark(run, largest):
+            pieces[k].append((False, f"{{tnote:{run.text.strip()}}}"))
+            continue
+        italic = styled and run.italic and bool(run.text.strip())
+        text = run.text.translate(_ESCAPE)
+        if pieces[k] and pieces[k][-1][0] == italic and not pieces[k][-1][1].startswith("{"):
+            pieces[k][-1] = (italic, pieces[k][-1][1] + text)
+        else:
+            pieces[k].append((italic, text))
+    return [_cell(cell) for cell in pieces]
+
+
+def _cell(pieces: list[tuple[bool, str]]) -> str:
+    out = ""
+    for italic, text in pieces:
+        core = re.sub(r"\s+", " ", text).strip()
+        if italic and core:
+            out += (" " if text[:1].isspace() and out else "") + f"*{core}*"
+        else:
+            out += re.sub(r"\s+", " ", text)
+    return closed_gaps(re.sub(r"\s+", " ", out).strip())
+
+
+def _notes(table: TablePart, last: Line, notes: Sequence[Line]) -> None:
+    """The lettered notes and the source: the footnote lines that follow the grid's last
+    line on its page, up to a footnote of the page's own (a number or a star)."""
+    at = last.line
+    for ln in sorted((n for n in notes if n.page == last.page and n.line > at),
+                     key=lambda n: n.line):  # fmt: skip
+        text = clean(ln.text).strip()
+        if ln.line != at + 1 or not text or text[0].isdigit() or text[0] == "*":
+            return
+        at = ln.line
+        escaped = text.translate(_ESCAPE)
+        if m := _NOTE.fullmatch(escaped):
+            table.notes.append((m.group(1), m.group(2)))
+        elif not table.source and _LEAD.match(escaped):
+            table.source = _LEAD.sub("", escaped, count=1)
+        elif table.source:
+            table.source = rejoined([table.source, escaped])
+        elif table.notes:
+            letter, said = table.notes[-1]
+            table.notes[-1] = (letter, rejoined([said, escaped]))
