@@ -136,6 +136,22 @@ def test_pdf_table_cells_told_apart_by_their_columns(
     assert len([w for w in reported if "a table, as" in w and "-ar.pdf" in w]) == 5
 
 
+@pytest.mark.slow
+def test_pdf_table_whose_cells_wrap_together_reads_one_row(tmp_path: Path) -> None:
+    # a row of this example wraps in both its cells: the lines of its cells are set closer
+    # than the rows are
+    example = ROOT / "examples" / "hsp-eb-2020-resource-mobilization.yaml"
+    tables = []
+    for fmt in ("docx", "pdf"):
+        files = hd.build(example, tmp_path / fmt, formats=(fmt,))
+        data, comments = import_document(files)
+        tables.append(_tables(data))
+    theirs, mine = tables
+    assert len(theirs) == 1 and len(theirs[0]["rows"]) == 5  # type: ignore[index]
+    assert _spaced(mine) == _spaced(theirs)
+    assert any("set closer than rows are" in v for v in comments.values())
+
+
 _TEXT = """I. Introduction
 1. The first paragraph of the report.
 Draft decision 2024/…

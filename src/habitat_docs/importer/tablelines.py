@@ -6,6 +6,7 @@ page of right-to-left text) is reported (and every other version's: importer/att
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -68,15 +69,15 @@ def table_of(
     placed = [placement.line(ln) for ln in lines.grid] if placement is not None else []
     if not lines.grid or any(p is None for p in placed):
         return Unread(UNPLACED, lines.lines()), ""
-    visual = _visual([p for p in placed if p is not None])
-    columns = _columns(visual)
+    visual = _visual([(ln.page or 0, p) for ln, p in zip(lines.grid, placed, strict=True) if p])
+    columns = _columns([p for _, p in visual])
     if len(columns) < 2:
         return Unread("a table (its columns are not told apart on the page)", lines.lines()), ""
     rows: list[list[str]] = []
     wrapped = []
-    for p in visual:
+    for p, goes_on in zip((p for _, p in visual), _wraps(visual), strict=True):
         cells = _cells(p, columns, styled=bool(rows))
-        if rows and not all(cells):  # a column left empty: the cells above wrap onto it
+        if rows and (goes_on or not all(cells)):
             rows[-1] = [
                 rejoined([t for t in pair if t]) for pair in zip(rows[-1], cells, strict=True)
             ]
@@ -89,22 +90,35 @@ def table_of(
     guess = ""
     if wrapped:
         said = ", ".join(str(k) if k else "the head" for k in dict.fromkeys(wrapped))
-        guess = (f"read from a PDF: a line that leaves a column empty taken as the row above "
-                 f"going on (rows: {said}): check them")  # fmt: skip
+        guess = (f"read from a PDF: lines set closer than rows are, or leaving a column empty, "
+                 f"taken as the row above going on (rows: {said}): check them")  # fmt: skip
     return table, guess
 
 
-def _visual(placed: list[Placed]) -> list[Placed]:
-    """The grid's lines as the page sets them, top down: pypdf may give a cell set beside
-    a wrapped one as a line of its own, at the same height."""
-    out: list[Placed] = []
-    for p in placed:
-        same = next((k for k, q in enumerate(out) if abs(q.y - p.y) < 1.0), None)
+def _visual(placed: list[tuple[int, Placed]]) -> list[tuple[int, Placed]]:
+    """The grid's lines as the page sets them, top down, with their pages: pypdf may give a
+    cell set beside a wrapped one as a line of its own, at the same height."""
+    out: list[tuple[int, Placed]] = []
+    for page, p in placed:
+        same = next((k for k, (n, q) in enumerate(out) if n == page and abs(q.y - p.y) < 1), None)
         if same is None:
-            out.append(p)
+            out.append((page, p))
         else:
-            out[same] = Placed(tuple(sorted((*out[same].runs, *p.runs), key=lambda r: r.x)), p.y)
-    return sorted(out, key=lambda q: -q.y)
+            runs = sorted((*out[same][1].runs, *p.runs), key=lambda r: r.x)
+            out[same] = (page, Placed(tuple(runs), p.y))
+    return sorted(out, key=lambda q: (q[0], -q[1].y))
+
+
+def _wraps(visual: list[tuple[int, Placed]]) -> list[bool]:
+    """For each line, whether it goes on with the row above: set at the closest spacing of the
+    grid's lines when the rows below the head are set wider apart too (a row's padding; the
+    head may stand further above the rows, under its rule)."""
+    gaps = [a[1].y - b[1].y if a[0] == b[0] else None for a, b in itertools.pairwise(visual)]
+    known = [g for g in gaps if g is not None]
+    rows = [g for g in gaps[1:] if g is not None]
+    if not rows or max(rows) - min(known) <= _SLACK / 3:
+        return [False] * len(visual)
+    return [False, *(g is not None and g <= min(known) + _SLACK / 3 for g in gaps)]
 
 
 def _columns(placed: list[Placed]) -> list[float]:
