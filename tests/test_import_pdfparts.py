@@ -13,6 +13,7 @@ import pytest
 import habitat_docs as hd
 from habitat_docs.importer import import_document
 from habitat_docs.importer.emit import dump
+from habitat_docs.importer.placement import Placed, Run, emphasised
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
@@ -190,3 +191,39 @@ def test_text_decision_is_read_from_its_lines_and_its_guesses_commented(tmp_path
     text = dump(data, comments)
     assert "not read from this file's text" in text
     assert "told apart where a line ends as the opening" in text
+
+
+def test_text_table_is_reported_as_a_table_whose_cells_are_not_told_apart(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "I. Introduction\n1. The first paragraph.\nTable 1\nContributions\n"
+        "Source Amount\nRegular budget $14.6 million\n2. The second paragraph.\n",
+        encoding="utf-8",
+    )
+    warnings: list[str] = []
+    data, _ = import_document([source], ["en"], warnings=warnings)
+    reasons = [re.sub(r"^.*not imported: ", "", w) for w in warnings]
+    assert set(reasons) == {"a table (a text file does not tell its cells apart)", "a table"}
+    assert any("“Table 1”: not imported: a table (a text file does not tell" in w for w in warnings)
+    assert len(warnings) == 4  # the caption, the title and the two lines of the grid
+    assert [p["text"]["en"] for p in data["sections"][0]["content"]] == [  # type: ignore[index]
+        "The first paragraph.",
+        "The second paragraph.",
+    ]
+
+
+def test_an_italic_word_is_starred_where_its_run_stands() -> None:
+    # the same word set upright earlier in the line is left upright
+    line = Placed(
+        (
+            Run("1.", 90, False, 10),
+            Run(" Notes the report that", 119, False, 10),
+            Run(" Notes", 250, True, 10),
+            Run(" it.", 290, False, 10),
+        ),
+        0,
+    )
+    assert emphasised("Notes the report that Notes it.", line) == (
+        "Notes the report that *Notes* it."
+    )
+    assert emphasised("Notes it.", None) == "Notes it."

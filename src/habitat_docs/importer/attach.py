@@ -1,6 +1,8 @@
 """The parts a DOCX gives whole (importer/parts.py, importer/figures.py) handed to the blocks
-that stand for them in a version's body, in order; a figure of a PDF or text file has its small
-lines sorted into notes by the version's language."""
+that stand for them in a version's body, in order; those of a PDF or text file made from the
+lines the body gathered for them once the version's language is known: a figure's small lines
+sorted into notes, a draft decision (importer/decision.py), a table (importer/tablelines.py)
+and the summary box (importer/summary.py)."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def _from_lines(
                 warn(block.line, "a figure's image (a PDF's picture is not extracted)")
             placed(block.data, code, warn)
         elif isinstance(block.data, DecisionLines):
-            block.data, guesses = decision_of(block.data, code, placement)
+            block.data, guesses = decision_of(block.data, code, placement, warn)
             block.guess = "; ".join(guesses)
         elif isinstance(block.data, TableLines):
             block.data, block.guess = table_of(block.data, version.notes, placement)

@@ -29,6 +29,8 @@ _LATER = {
 # A table or draft decision of a DOCX is read whole from its paragraphs' styles
 # (importer/parts.py): the lines in these styles belong to it.
 _PARTS = {"table", "decision"}
+# A PDF's table is read by where its cells stand (importer/tablelines.py); a text file's not.
+_UNSPLIT = "a text file does not tell its cells apart"
 _PART_STYLES = frozenset({"UNCaption", "UNNote", "UNTableText", "UNDecisionHeading",
                           "UNDecisionTitle", "UNDecisionText", "UNOperative"})  # fmt: skip
 _HEADING = "a third-level heading “{}” read as an unnumbered paragraph (the data format has none)"
@@ -152,7 +154,10 @@ class _Reader:
             return
         if it.kind in _LATER:
             self.skipping = _LATER[it.kind]
-            self.warn(ln, f"{_LATER[it.kind]} (a later slice of the importer)")
+            plain = it.kind == "table" and self.version.document.kind == "text"
+            self.warn(
+                ln, f"{_LATER[it.kind]} ({_UNSPLIT if plain else 'a later slice of the importer'})"
+            )
             return
         self.skipping = ""
         self.labelled(ln, it)

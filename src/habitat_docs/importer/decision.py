@@ -7,6 +7,7 @@ paragraph breaks: the preamble is parted where the page leaves more space betwee
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from attrs import define, field
@@ -77,37 +78,48 @@ def _alike(a: Line, b: Line) -> bool:
 
 
 def decision_of(
-    lines: DecisionLines, code: str, placement: Placement | None
-) -> tuple[Decision, list[str]]:
-    """The draft decision ``lines`` hold, in ``code``, and how it was guessed (comments)."""
+    lines: DecisionLines, code: str, placement: Placement | None,
+    warn: Callable[[Line, str], None],
+) -> tuple[Decision, list[str]]:  # fmt: skip
+    """The draft decision ``lines`` hold, in ``code``, and how it was guessed (comments);
+    lines after its last paragraph that the page sets apart from it are reported."""
     guesses: list[str] = []
-
-    def text(group: list[Line], label: str = "") -> str:
-        parts = []
-        for k, ln in enumerate(group):
-            s = clean(ln.text).strip()
-            if k == 0 and label and s.startswith(label):
-                s = s[len(label) :].strip()
-            placed = placement.line(ln) if placement is not None else None
-            parts.append(emphasised(s.translate(_ESCAPE), placed))
-        return rejoined([p for p in parts if p])
-
     comma = opening(code)[-1:]
     ops = [group for _, group in lines.operative]
+    if ops and (last := paragraphs(ops[-1], placement, lambda _: False, ops[:-1])):
+        ops[-1] = last[0]
+        for ln in (ln for group in last[1:] for ln in group):
+            warn(ln, "text after a draft decision's last paragraph, set apart from it")
     split = paragraphs(lines.preamble, placement, lambda ln: ln.text.rstrip().endswith(comma), ops)
     if split is None:
         split = _by_line_ends(lines.preamble, comma)
         if len(lines.preamble) > 1:
             guesses.append(PARTED_BY_COMMAS)
+    if lines.opening is None:
+        guesses.append(f"no opening “{opening(code)}” recognised: the lines above the first "
+                       "operative paragraph read as the title")  # fmt: skip
     if placement is None or any(placement.line(ln) is None for g in (*split, *ops) for ln in g):
         guesses.append(UNREAD_EMPHASIS)
     decision = Decision(
-        title=text(lines.title),
-        head=text([lines.opening]) if lines.opening is not None else "",
-        preamble=[text(group) for group in split],
-        operative=[text(group, label) for label, group in lines.operative],
-    )
+        title=_text(lines.title, placement),
+        head=_text([lines.opening], placement) if lines.opening is not None else "",
+        preamble=[_text(group, placement) for group in split],
+        operative=[_text(group, placement, label)
+                   for (label, _), group in zip(lines.operative, ops, strict=True)],
+    )  # fmt: skip
     return decision, guesses
+
+
+def _text(group: list[Line], placement: Placement | None, label: str = "") -> str:
+    """The lines of one paragraph as data, its label left out, its italic words starred."""
+    parts = []
+    for k, ln in enumerate(group):
+        s = clean(ln.text).strip()
+        if k == 0 and label and s.startswith(label):
+            s = s[len(label) :].strip()
+        placed = placement.line(ln) if placement is not None else None
+        parts.append(emphasised(s.translate(_ESCAPE), placed))
+    return rejoined([p for p in parts if p])
 
 
 def _by_line_ends(lines: list[Line], comma: str) -> list[list[Line]]:

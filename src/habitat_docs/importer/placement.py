@@ -135,29 +135,32 @@ def _gaps(lines: list[Line], placement: Placement) -> list[float | None]:
 
 
 def emphasised(text: str, placed: Placed | None) -> str:
-    """``text`` (a line's, as data) with the words its italic runs set between stars."""
+    """``text`` (a line's, as data, its label perhaps left out) with the words its italic runs
+    set between stars: each at the place of the text nearest to where its run stands in the
+    line (the same words may also stand upright)."""
     if placed is None:
         return text
-    runs: list[str] = []
-    italic = False
+    full = "".join(r.text for r in placed.runs)
+    shift = len(full.rstrip()) - len(text)  # the label left out before ``text``
+    runs: list[tuple[int, str]] = []  # where each italic stretch starts in ``full``, its words
+    italic, at = False, 0
     for run in placed.runs:
-        if not run.text.strip():
-            if italic:
-                runs[-1] += run.text
-            continue
-        if run.italic and italic:
-            runs[-1] += run.text
-        elif run.italic:
-            runs.append(run.text)
-        italic = run.italic
-    at = 0
-    for words in runs:
+        if run.text.strip() and run.italic and not italic:
+            runs.append((at, ""))
+        if run.text.strip():
+            italic = run.italic
+        if italic:
+            runs[-1] = (runs[-1][0], runs[-1][1] + run.text)
+        at += len(run.text)
+    start = 0
+    for where, words in runs:
         core = re.sub(r"\s+", " ", words.strip()).translate(_ESCAPE)
-        k = text.find(core, at) if core else -1
-        if k < 0:
+        found = [m.start() for m in re.finditer(re.escape(core), text[start:])] if core else []
+        if not found:
             continue
+        k = start + min(found, key=lambda f: abs(start + f - (where - shift)))
         text = f"{text[:k]}*{core}*{text[k + len(core) :]}"
-        at = k + len(core) + 2
+        start = k + len(core) + 2
     return text
 
 
