@@ -11,8 +11,13 @@ from pathlib import Path
 import pytest
 
 import habitat_docs as hd
+from habitat_docs.check.document import DocumentText, Line
 from habitat_docs.importer import import_document
+from habitat_docs.importer.attach import settle_tables
+from habitat_docs.importer.body import Block, Body
 from habitat_docs.importer.emit import dump
+from habitat_docs.importer.lines import Version
+from habitat_docs.importer.parts import TablePart
 from habitat_docs.importer.placement import Placed, Run, emphasised
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,3 +232,52 @@ def test_an_italic_word_is_starred_where_its_run_stands() -> None:
         "Notes the report that *Notes* it."
     )
     assert emphasised("Notes it.", None) == "Notes it."
+
+
+@pytest.mark.office
+@pytest.mark.slow
+def test_libreoffice_pdf_parts_read_as_from_the_docx(
+    imported: dict[str, tuple[dict[str, object], dict[tuple[str | int, ...], str], list[str]]],
+    tmp_path: Path,
+) -> None:
+    # LibreOffice places its runs otherwise: Chinese in runs of a character or two, a space
+    # run before each cell, justified lines with wider spaces
+    files = hd.build(EXAMPLE, tmp_path, ("zh", "en", "fr"), ("pdf",), pdf_engine="libreoffice")
+    warnings: list[str] = []
+    data, _ = import_document(files, warnings=warnings)
+    from_docx, _, _ = imported["docx"]
+    langs = ("zh", "en", "fr")
+    assert _in(langs, _tables(data)) == _in(langs, _tables(from_docx))
+    assert _spaced(_in(langs, list(_decisions(data)))) == _spaced(
+        _in(langs, list(_decisions(from_docx)))
+    )
+    assert _in(langs, data["summary"]) == _in(langs, from_docx["summary"])
+    assert not [w for w in warnings if "table" in w or "decision" in w], warnings
+
+
+def _version(name: str) -> Version:
+    return Version(DocumentText(name, "pdf", ()), (), (), (), {})
+
+
+def test_tables_read_in_other_shapes_are_no_versions_and_are_reported() -> None:
+    line = Line(4, 9, "Table 1")
+
+    def body(columns: int) -> Body:
+        table = TablePart("Contributions", ["a"] * columns, [["x"] * columns])
+        section = Block("section", 1, 0, "Introduction", line)
+        section.children = [
+            Block("para", 1, 0, "First.", line),
+            Block("table", 1, 0, "", line, data=table),
+        ]
+        return Body(sections=[section])
+
+    versions = [_version("zh.pdf"), _version("en.pdf")]
+    bodies = [body(3), body(2)]
+    settle_tables(versions, bodies)
+    assert [[b.kind for b in bd.sections[0].children] for bd in bodies] == [["para"], ["para"]]
+    assert [len(bd.warnings) for bd in bodies] == [1, 1]
+    assert "en.pdf's is read in another shape" in bodies[0].warnings[0]
+    alike = [body(2), body(2)]
+    settle_tables(versions, alike)
+    assert [len(bd.sections[0].children) for bd in alike] == [2, 2]
+    assert alike[0].warnings == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from habitat_docs.check.document import Line, clean
+from habitat_docs.importer.align import shape
 from habitat_docs.importer.body import Block, Body, where
 from habitat_docs.importer.decision import DecisionLines, decision_of
 from habitat_docs.importer.figures import FigurePart, placed, read_captioned
@@ -95,13 +96,17 @@ def _tables(blocks: list[Block]) -> Iterator[tuple[list[Block], Block]]:
 
 
 def settle_tables(versions: Sequence[Version], bodies: Sequence[Body]) -> None:
-    """Tables that some version could not read taken out of every version (reported), so
-    that the versions align: a PDF's table is all versions' or none's."""
+    """Tables that some PDF version could not read, or read in another shape than the other
+    versions, taken out of every version (reported), so that the versions align: a PDF's
+    table is all versions' or none's."""
     found = [[*_tables(b.sections), *_tables(b.annexes)] for b in bodies]
     for k in range(max(map(len, found), default=0)):
         unread = [v.name for v, f in zip(versions, found, strict=True)
                   if k < len(f) and isinstance(f[k][1].data, Unread)]  # fmt: skip
-        if not unread:
+        why = f"as {unread[0]}'s is not read" if unread else ""
+        if not why and (unlike := _unlike(versions, [f[k] if k < len(f) else None for f in found])):
+            why = f"as {unlike[0]}'s is read in another shape than the first version's"
+        if not why:
             continue
         for version, body, tables in zip(versions, bodies, found, strict=True):
             if k >= len(tables):
@@ -109,10 +114,18 @@ def settle_tables(versions: Sequence[Version], bodies: Sequence[Body]) -> None:
             holder, block = tables[k]
             del holder[next(n for n, b in enumerate(holder) if b is block)]
             if not isinstance(block.data, Unread):
-                body.warnings.append(_dropped(version, block.line, unread[0]))
+                opening = clean(block.line.text).strip()[:40]
+                body.warnings.append(f"{where(version, block.line)}: “{opening}”: not imported: "
+                                     f"a table, {why} (the versions must align)")  # fmt: skip
 
 
-def _dropped(version: Version, line: Line, other: str) -> str:
-    opening = clean(line.text).strip()[:40]
-    return (f"{where(version, line)}: “{opening}”: not imported: a table, as {other}'s is "
-            "not read (the versions must align)")  # fmt: skip
+def _unlike(
+    versions: Sequence[Version], tables: Sequence[tuple[list[Block], Block] | None]
+) -> list[str]:
+    """The PDF versions whose tables were read in another shape than the first version's (a
+    DOCX's do not align with each other: the import stops, naming both)."""
+    read = [(v, t[1]) for v, t in zip(versions, tables, strict=True) if t is not None]
+    if not any(v.document.kind == "pdf" for v, _ in read):
+        return []
+    first = shape(read[0][1].data)
+    return [v.name for v, b in read if shape(b.data) != first and v.document.kind == "pdf"]

@@ -166,11 +166,11 @@ def emphasised(text: str, placed: Placed | None) -> str:
 
 def rejoined(pieces: list[str]) -> str:
     """A paragraph's lines joined (importer/masthead.py ``joined``), a word that a line
-    breaks after its hyphen whole again."""
+    breaks after its hyphen whole again, the wider spaces of a justified line made one."""
     out: list[str] = []
     for piece in pieces:
         if out and _HYPHEN.search(out[-1]):
             out[-1] += piece
         else:
             out.append(piece)
-    return joined(out)
+    return re.sub(r"(?<=\S)  +(?=\S)", " ", joined(out))

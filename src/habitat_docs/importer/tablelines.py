@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from attrs import define, field
+from attrs import define, evolve, field
 
 from habitat_docs.check.document import Line, clean
 from habitat_docs.importer.lines import CJK, closed_gaps
@@ -104,7 +104,11 @@ def _visual(placed: list[tuple[int, Placed]]) -> list[tuple[int, Placed]]:
         if same is None:
             out.append((page, p))
         else:
-            runs = sorted((*out[same][1].runs, *p.runs), key=lambda r: r.x)
+            # a line of its own starts a cell: as after a space
+            first = evolve(p.runs[0], text=" " + p.runs[0].text) if p.runs else None
+            runs = sorted(
+                (*out[same][1].runs, *([first] if first else []), *p.runs[1:]), key=lambda r: r.x
+            )
             out[same] = (page, Placed(tuple(runs), p.y))
     return sorted(out, key=lambda q: (q[0], -q[1].y))
 
@@ -122,18 +126,31 @@ def _wraps(visual: list[tuple[int, Placed]]) -> list[bool]:
 
 
 def _columns(placed: list[Placed]) -> list[float]:
-    """Where the columns start: where a run of the head row starts that most rows' runs also
-    start (a run may also start inside a cell: "UN-Habitat" is set apart)."""
+    """Where the columns start: where a run of the head row starts after a space that most
+    rows' runs also start at (a run may also start inside a cell: "UN-Habitat" is set apart,
+    and a PDF writer may place East Asian characters in runs of a few)."""
     starts = [_starts(p) for p in placed]
     head, others = starts[0], starts[1:]
     return [x for x in head
             if not others or 2 * sum(any(abs(x - y) <= _SLACK for y in row) for row in others)
-            >= len(others)]  # fmt: skip
+            > len(others)]  # fmt: skip
 
 
 def _starts(p: Placed) -> list[float]:
+    """Where the runs of a line start that may start a cell: its first, and those after a
+    space (a space of their own, or one the previous run ends with)."""
     largest = max((r.size for r in p.runs if r.text.strip()), default=0.0)
-    return sorted({r.x for r in p.runs if r.text.strip() and not _is_mark(r, largest)})
+    out: set[float] = set()
+    before = " "
+    for r in p.runs:
+        if (
+            r.text.strip()
+            and not _is_mark(r, largest)
+            and (before[-1:].isspace() or r.text[:1].isspace())
+        ):
+            out.add(r.x)
+        before = before + r.text if not r.text.strip() else r.text
+    return sorted(out)
 
 
 def _is_mark(run: Run, largest: float) -> bool:
