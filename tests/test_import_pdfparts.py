@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 import habitat_docs as hd
 from habitat_docs.check.document import DocumentText, Line
@@ -281,3 +282,80 @@ def test_tables_read_in_other_shapes_are_no_versions_and_are_reported() -> None:
     settle_tables(versions, alike)
     assert [len(bd.sections[0].children) for bd in alike] == [2, 2]
     assert alike[0].warnings == []
+
+
+def _walk(data: object) -> Iterator[dict[str, object]]:
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _walk(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _walk(value)
+
+
+def _richer(tmp_path: Path) -> Path:
+    """The example in Chinese and English with more to read: three summary paragraphs (one
+    of one line), a longer preamble with italics inside a paragraph, a second draft decision
+    right after the first, a third column whose head wraps, and a second table right after
+    the first."""
+    data = _in(("zh", "en"), yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
+    assert isinstance(data, dict)
+    data["languages"] = ["zh", "en"]
+    data["summary"]["text"] += [
+        {"en": "A second paragraph of one line.", "zh": "第二段只有一行。"},
+        {"en": "A third paragraph, which says more about the report, long enough that it "
+               "wraps onto a second line of the box.",
+         "zh": "第三段，进一步说明本报告，篇幅足够长，以便在摘要框中换到第二行，并再多写一些文字以确保换行。"},
+    ]  # fmt: skip
+    holder = next(x for x in _walk(data) if any("decision" in c for c in x.get("content", [])))
+    content: list[dict[str, object]] = holder["content"]  # type: ignore[assignment]
+    first = next(c for c in content if "decision" in c)
+    decision: dict[str, list[object]] = first["decision"]  # type: ignore[assignment]
+    decision["preamble"] = [
+        {"en": "*Recalling* its decision 2023/1,", "zh": "回顾其第2023/1号决定，"},
+        {"en": "*Noting* the report of the Executive Director, which sets out the actions "
+               "taken to improve the internal management, and *noting also* the views of the "
+               "Board,",
+         "zh": "注意到执行主任的报告，其中阐述了为改进内部管理而采取的行动，并注意到执行局的意见，"},
+        {"en": "*Having considered* the report,", "zh": "审议了报告，"},
+    ]  # fmt: skip
+    second = {"id": "second-decision", "decision": {
+        "title": {"en": "A second decision", "zh": "第二项决定"},
+        "preamble": decision["preamble"][:1], "operative": decision["operative"][:1]}}  # fmt: skip
+    content.append(second)
+    tables = next(x for x in _walk(data) if any("table" in c for c in x.get("content", [])))
+    body: list[dict[str, object]] = tables["content"]  # type: ignore[assignment]
+    k = next(n for n, c in enumerate(body) if "table" in c)
+    table: dict[str, list[object]] = body[k]["table"]  # type: ignore[assignment]
+    table["columns"].append({"en": "Share of the total of contributions received",
+                             "zh": "在所获捐款总额中所占份额"})  # fmt: skip
+    for n, row in enumerate(table["rows"]):
+        row.append({"en": f"{10 + n} per cent", "zh": f"{10 + n}%"})  # type: ignore[attr-defined]
+    body.insert(k + 1, {"id": "staff", "table": {
+        "title": {"en": "Staff by grade", "zh": "按职等分列的工作人员"},
+        "columns": [{"en": "Grade", "zh": "职等"}, {"en": "Number", "zh": "人数"}],
+        "rows": [[{"en": "P-5", "zh": "P-5"}, {"en": "12", "zh": "12"}]]}})  # fmt: skip
+    target = tmp_path / "richer.yaml"
+    target.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+@pytest.mark.slow
+def test_richer_parts_read_alike_from_the_pdf_and_the_docx(tmp_path: Path) -> None:
+    source = _richer(tmp_path)
+    read = []
+    for fmt in ("docx", "pdf"):
+        warnings: list[str] = []
+        data, _ = import_document(
+            hd.build(source, tmp_path / fmt, formats=(fmt,)), warnings=warnings
+        )
+        assert warnings == [], fmt
+        read.append(data)
+    from_docx, from_pdf = read
+    # two of each, the second right after the first (a DOCX once read them as one)
+    assert len(_tables(from_docx)) == 2 and len(list(_decisions(from_docx))) == 2
+    assert len(from_docx["summary"]["text"]) == 3  # type: ignore[index]
+    assert _spaced(_tables(from_pdf)) == _spaced(_tables(from_docx))
+    assert _spaced(list(_decisions(from_pdf))) == _spaced(list(_decisions(from_docx)))
+    assert _spaced(from_pdf["summary"]) == _spaced(from_docx["summary"])

@@ -104,12 +104,14 @@ class _Reader:
         self.body.warnings.append(f"{where(self.version, line)}: “{opening}”: not imported: {why}")
 
     def line(self, ln: Line) -> None:
-        if self.part is not None and (ln.style in _PART_STYLES or ln.role == "table"):
-            return  # read whole by importer/parts.py
-        self.part = None
         items = [
             it for it in self.version.of(ln) if it.kind not in ("ref", "star-ref", "note", "star")
         ]
+        # the next table's caption or draft decision's heading opens a part of its own
+        opens = ln.role != "table" and any(it.kind in _PARTS for it in items[:1])
+        if self.part is not None and (ln.style in _PART_STYLES or ln.role == "table") and not opens:
+            return  # read whole by importer/parts.py
+        self.part = None
         if self.figure is not None and self.figure.take(ln, bool(items)):
             return
         self.figure = None

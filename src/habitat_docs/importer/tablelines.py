@@ -78,6 +78,8 @@ def table_of(
     for p, goes_on in zip((p for _, p in visual), _wraps(visual), strict=True):
         cells = _cells(p, columns, styled=bool(rows))
         if rows and (goes_on or not all(cells)):
+            if len(rows) == 1:  # the head goes on: its style, not its words, is italic
+                cells = _cells(p, columns, styled=False)
             rows[-1] = [
                 rejoined([t for t in pair if t]) for pair in zip(rows[-1], cells, strict=True)
             ]
