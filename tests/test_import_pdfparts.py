@@ -13,6 +13,7 @@ import yaml
 
 import habitat_docs as hd
 from habitat_docs.check.document import DocumentText, Line
+from habitat_docs.check.reader import read
 from habitat_docs.importer import import_document
 from habitat_docs.importer.attach import settle_tables
 from habitat_docs.importer.body import Block, Body
@@ -110,6 +111,8 @@ def test_arabic_pdf_decision_keeps_its_shape_and_says_its_italics_are_unread(
         assert all(p["ar"] and "*" not in p["ar"] for p in mine[key])  # type: ignore[attr-defined,index]
     note = next(v for k, v in comments.items() if k[-2:] == ("decision", "title"))
     assert "italic" in note
+    # the heights of a right-to-left page's lines still part the preamble's paragraphs
+    assert "ends as the opening" not in note
 
 
 def _tables(data: object) -> list[object]:
@@ -359,3 +362,38 @@ def test_richer_parts_read_alike_from_the_pdf_and_the_docx(tmp_path: Path) -> No
     assert _spaced(_tables(from_pdf)) == _spaced(_tables(from_docx))
     assert _spaced(list(_decisions(from_pdf))) == _spaced(list(_decisions(from_docx)))
     assert _spaced(from_pdf["summary"]) == _spaced(from_docx["summary"])
+
+
+@pytest.mark.slow
+def test_pdf_table_across_a_page_break_reads_once_with_its_notes(tmp_path: Path) -> None:
+    # paragraphs put before the table until its grid breaks across two pages: the page
+    # repeats the head, and the notes and the source stand on the second page
+    source = _in(("en",), yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
+    assert isinstance(source, dict)
+    source["languages"] = ["en"]
+    holder = next(x for x in _walk(source) if any("table" in c for c in x.get("content", [])))
+    content: list[dict[str, object]] = holder["content"]  # type: ignore[assignment]
+    k = next(n for n, c in enumerate(content) if "table" in c)
+    for n in range(60):
+        content.insert(k, {"text": {"en": "A paragraph of one line."}})
+        target = tmp_path / f"filled-{n}.yaml"
+        target.write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+        (pdf,) = hd.build(target, tmp_path / str(n), formats=("pdf",))
+        lines = read(pdf).lines
+        heads = [ln for ln in lines if _spaced(ln.text) == "Source of funding Amount"]
+        notes = [ln for ln in lines if ln.text.startswith(("a Earmarked", "Source: UN"))]
+        if len(heads) == 2 and heads[1].page == notes[0].page == notes[1].page:
+            break
+    else:
+        pytest.fail("no number of paragraphs breaks the table across two pages")
+    warnings: list[str] = []
+    data, _ = import_document([pdf], warnings=warnings)
+    assert warnings == []
+    (table,) = _tables(data)
+    (expected,) = _tables(_in(("en",), imported_docx(tmp_path, target)))
+    assert _spaced(table) == _spaced(expected)
+
+
+def imported_docx(tmp_path: Path, source: Path) -> dict[str, object]:
+    data, _ = import_document(hd.build(source, tmp_path / "docx", formats=("docx",)))
+    return data

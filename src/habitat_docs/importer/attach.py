@@ -45,7 +45,7 @@ def _from_lines(
             block.data, guesses = decision_of(block.data, code, placement, warn)
             block.guess = "; ".join(guesses)
         elif isinstance(block.data, TableLines):
-            block.data, block.guess = table_of(block.data, version.notes, placement)
+            block.data, block.guess = table_of(block.data, version, placement)
             if isinstance(block.data, Unread):
                 for ln in block.data.lines:
                     warn(ln, block.data.why)

@@ -98,7 +98,7 @@ def decision_of(
     if lines.opening is None:
         guesses.append(f"no opening “{opening(code)}” recognised: the lines above the first "
                        "operative paragraph read as the title")  # fmt: skip
-    if placement is None or any(placement.line(ln) is None for g in (*split, *ops) for ln in g):
+    if placement is None or not all(_runs(placement, ln) for g in (*split, *ops) for ln in g):
         guesses.append(UNREAD_EMPHASIS)
     decision = Decision(
         title=_text(lines.title, placement),
@@ -108,6 +108,12 @@ def decision_of(
                    for (label, _), group in zip(lines.operative, ops, strict=True)],
     )  # fmt: skip
     return decision, guesses
+
+
+def _runs(placement: Placement, ln: Line) -> bool:
+    """Whether the runs of ``ln`` are known, and with them its italic words."""
+    placed = placement.line(ln)
+    return placed is not None and bool(placed.runs)
 
 
 def _text(group: list[Line], placement: Placement | None, label: str = "") -> str:

@@ -38,7 +38,8 @@ class Run:
 
 @frozen
 class Placed:
-    """One output line of pypdf's: its runs, and the height of its baseline on the page."""
+    """One output line of pypdf's: its runs (none when their order is not the line's), and the
+    height of its baseline on the page."""
 
     runs: tuple[Run, ...]
     y: float
@@ -47,8 +48,8 @@ class Placed:
 class Placement:
     """The placed lines of the PDF at ``path``, read a page at a time when first asked for:
     a line of the checker's (page, line) is pypdf's line of that number on that page. A page
-    with right-to-left text (its lines the checker put in reading order) or whose runs do not
-    add up to its text gives none."""
+    whose runs do not add up to its text gives none; one with right-to-left text (its lines
+    the checker put in reading order) gives its lines' heights without their runs."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = path
@@ -75,9 +76,12 @@ class Placement:
             )
         except Exception:  # noqa: BLE001  the checker read the file: only this extra reading failed
             return None
-        if "".join(r[0] for r in raw) != text or RTL.search(text):
+        if "".join(r[0] for r in raw) != text:
             return None
-        return _placed(raw)
+        placed = _placed(raw)
+        if RTL.search(text):  # the checker reordered its lines: only their heights still hold
+            return [Placed((), p.y) for p in placed]
+        return placed
 
 
 def _placed(raw: list[tuple[str, list[float], list[float], object, float]]) -> list[Placed]:

@@ -16,9 +16,11 @@ from habitat_docs.importer.parts import Summary
 from habitat_docs.importer.placement import Placement, emphasised, paragraphs, rejoined
 from habitat_docs.importer.words import flat
 
-__all__ = ["ONE_PARAGRAPH", "read_summary"]
+__all__ = ["ONE_PARAGRAPH", "UNREAD_ITALICS", "read_summary"]
 
 _ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
+UNREAD_ITALICS = ("the summary's italic words are not read from this file's text: mark them "
+                  "*…* by hand")  # fmt: skip
 ONE_PARAGRAPH = ("the summary's paragraph breaks are not in this file's text: read as one "
                  "paragraph, its italics unread")  # fmt: skip
 
@@ -54,12 +56,19 @@ def read_summary(version: Version, placement: Placement | None) -> tuple[Summary
     guess = ""
     if groups is None:
         groups, guess = ([paras] if paras else []), ONE_PARAGRAPH if len(paras) > 1 else ""
+    if not guess and not all(_runs(placement, ln) for ln in lines):
+        guess = UNREAD_ITALICS
     summary = Summary([_text(g, placement) for g in groups])
     if acting:
         first = _after_lead(acting[0].text) or ""
         summary.action = rejoined([t for t in (_text([acting[0]], placement, first),
                                              _text(acting[1:], placement)) if t])  # fmt: skip
     return summary, guess
+
+
+def _runs(placement: Placement | None, ln: Line) -> bool:
+    placed = placement.line(ln) if placement is not None else None
+    return placed is not None and bool(placed.runs)
 
 
 def _text(lines: list[Line], placement: Placement | None, first: str | None = None) -> str:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
 
 from attrs import define, evolve, field
 
 from habitat_docs.check.document import Line, clean
-from habitat_docs.importer.lines import CJK, closed_gaps
+from habitat_docs.importer.lines import CJK, Version, closed_gaps
 from habitat_docs.importer.parts import TablePart
 from habitat_docs.importer.placement import Placed, Placement, Run, rejoined
 
@@ -62,39 +61,59 @@ class Unread:
 
 
 def table_of(
-    lines: TableLines, notes: Sequence[Line], placement: Placement | None
+    lines: TableLines, version: Version, placement: Placement | None
 ) -> tuple[TablePart | Unread, str]:
-    """The table ``lines`` hold, its notes and source among ``notes`` (the lines after it),
-    and what was guessed reading it."""
+    """The table ``lines`` of ``version`` hold, its notes and source (the footnote lines
+    after it), and what was guessed reading it."""
     placed = [placement.line(ln) for ln in lines.grid] if placement is not None else []
-    if not lines.grid or any(p is None for p in placed):
+    if not lines.grid or any(p is None or not p.runs for p in placed):
         return Unread(UNPLACED, lines.lines()), ""
     visual = _visual([(ln.page or 0, p) for ln, p in zip(lines.grid, placed, strict=True) if p])
     columns = _columns([p for _, p in visual])
     if len(columns) < 2:
         return Unread("a table (its columns are not told apart on the page)", lines.lines()), ""
-    rows: list[list[str]] = []
-    wrapped = []
-    for p, goes_on in zip((p for _, p in visual), _wraps(visual), strict=True):
-        cells = _cells(p, columns, styled=bool(rows))
-        if rows and (goes_on or not all(cells)):
-            if len(rows) == 1:  # the head goes on: its style, not its words, is italic
-                cells = _cells(p, columns, styled=False)
-            rows[-1] = [
-                rejoined([t for t in pair if t]) for pair in zip(rows[-1], cells, strict=True)
-            ]
-            wrapped.append(len(rows) - 1)
-        else:
-            rows.append(cells)
+    rows, wrapped = _rows(visual, columns)
     title = rejoined([clean(ln.text).strip().translate(_ESCAPE) for ln in lines.title])
     table = TablePart(title, rows[0], rows[1:])
-    _notes(table, lines.grid[-1], notes)
+    _notes(table, lines.grid[-1], version)
     guess = ""
     if wrapped:
         said = ", ".join(str(k) if k else "the head" for k in dict.fromkeys(wrapped))
         guess = (f"read from a PDF: lines set closer than rows are, or leaving a column empty, "
                  f"taken as the row above going on (rows: {said}): check them")  # fmt: skip
     return table, guess
+
+
+def _rows(
+    visual: list[tuple[int, Placed]], columns: list[float]
+) -> tuple[list[list[str]], list[int]]:
+    """The head and rows of the grid, and the rows read from more than one line. The head a
+    page repeats where the grid goes on is left out."""
+    rows: list[list[str]] = []
+    wrapped: list[int] = []
+    head: list[list[str]] = []  # the head's lines, as a page repeats them
+    skip, page = 0, visual[0][0]
+    for (at, p), goes_on in zip(visual, _wraps(visual), strict=True):
+        plain = _cells(p, columns, styled=False)
+        if at != page and head and plain == head[0]:
+            skip = len(head)
+        page = at
+        if skip:
+            skip -= 1
+            continue
+        cells = _cells(p, columns, styled=bool(rows))
+        if rows and (goes_on or not all(cells)):
+            if len(rows) == 1:  # the head goes on: its style, not its words, is italic
+                cells = plain
+                head.append(plain)
+            rows[-1] = [
+                rejoined([t for t in pair if t]) for pair in zip(rows[-1], cells, strict=True)
+            ]
+            wrapped.append(len(rows) - 1)
+        else:
+            head += [] if rows else [plain]
+            rows.append(cells)
+    return rows, wrapped
 
 
 def _visual(placed: list[tuple[int, Placed]]) -> list[tuple[int, Placed]]:
@@ -189,16 +208,20 @@ def _cell(pieces: list[tuple[bool, str]]) -> str:
     return closed_gaps(re.sub(r"\s+", " ", out).strip())
 
 
-def _notes(table: TablePart, last: Line, notes: Sequence[Line]) -> None:
+def _notes(table: TablePart, last: Line, version: Version) -> None:
     """The lettered notes and the source: the footnote lines that follow the grid's last
-    line on its page, up to a footnote of the page's own (a number or a star)."""
-    at = last.line
-    for ln in sorted((n for n in notes if n.page == last.page and n.line > at),
-                     key=lambda n: n.line):  # fmt: skip
-        text = clean(ln.text).strip()
-        if ln.line != at + 1 or not text or text[0].isdigit() or text[0] == "*":
+    line (on the next page, past its running head, when the page breaks there), up to a line
+    of the body or a footnote of the page's own (a number or a star)."""
+    notes = {(n.page, n.line): n for n in version.notes}
+    lines = version.document.lines
+    start = next(k for k, ln in enumerate(lines) if (ln.page, ln.line) == (last.page, last.line))
+    for ln in lines[start + 1 :]:
+        if ln.role in ("head", "foot") or not ln.text.strip():
+            continue
+        note = notes.get((ln.page, ln.line))
+        text = clean(note.text).strip() if note is not None else ""
+        if not text or text[0].isdigit() or text[0] == "*":
             return
-        at = ln.line
         escaped = text.translate(_ESCAPE)
         if m := _NOTE.fullmatch(escaped):
             table.notes.append((m.group(1), m.group(2)))
@@ -209,3 +232,5 @@ def _notes(table: TablePart, last: Line, notes: Sequence[Line]) -> None:
         elif table.notes:
             letter, said = table.notes[-1]
             table.notes[-1] = (letter, rejoined([said, escaped]))
+        else:
+            return
