@@ -397,3 +397,33 @@ def test_pdf_table_across_a_page_break_reads_once_with_its_notes(tmp_path: Path)
 def imported_docx(tmp_path: Path, source: Path) -> dict[str, object]:
     data, _ = import_document(hd.build(source, tmp_path / "docx", formats=("docx",)))
     return data
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("keep", ["source", "nothing"])
+def test_pdf_table_without_notes_ends_at_its_grid(keep: str, tmp_path: Path) -> None:
+    # without lettered notes the checker leaves the source in the body, set small: it is
+    # not a row of the grid
+    source = _in(("zh", "en"), yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
+    assert isinstance(source, dict)
+    source["languages"] = ["zh", "en"]
+    table = next(x["table"] for x in _walk(source) if "table" in x)
+    del table["table_notes"]  # type: ignore[attr-defined]
+    if keep == "nothing":
+        del table["source"]  # type: ignore[attr-defined]
+    for row in table["rows"]:  # type: ignore[index]
+        for cell in row:
+            cell.update({k: re.sub(r"\{tnote:[^}]*\}", "", v) for k, v in cell.items()})
+    target = tmp_path / "plain.yaml"
+    target.write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+    read = []
+    for fmt in ("docx", "pdf"):
+        warnings: list[str] = []
+        data, _ = import_document(
+            hd.build(target, tmp_path / fmt, formats=(fmt,)), warnings=warnings
+        )
+        assert warnings == [], fmt
+        read.append(_tables(data))
+    assert len(read[0][0]["rows"]) == 4  # type: ignore[index]
+    assert ("source" in read[0][0]) == (keep == "source")  # type: ignore[operator]
+    assert _spaced(read[1]) == _spaced(read[0])

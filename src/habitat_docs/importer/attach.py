@@ -45,10 +45,14 @@ def _from_lines(
             block.data, guesses = decision_of(block.data, code, placement, warn)
             block.guess = "; ".join(guesses)
         elif isinstance(block.data, TableLines):
-            block.data, block.guess = table_of(block.data, version, placement)
+            lines = block.data
+            block.data, block.guess = table_of(lines, version, placement)
             if isinstance(block.data, Unread):
                 for ln in block.data.lines:
                     warn(ln, block.data.why)
+            else:
+                for ln in lines.under:
+                    warn(ln, "a small line under a table, read as neither its note nor its source")
     summary, guess = read_summary(version, placement)
     if summary is not None:
         summary.guess = guess

@@ -25,6 +25,10 @@ _NOTE = re.compile(rf"([a-z])(?:\s+|(?={CJK}))(.*)")
 # A source line opens with its lead ("Source:", "资料来源："): the text follows the first colon.
 _LEAD = re.compile(r"^[^:：]{1,40}[:：]\s*")
 _SUPER = 0.8  # a note's mark is set at most this fraction of its row's size
+_SIZE = 0.02  # sizes relative to the body's closer than this are one size
+# A cell's lines stand at most this many times their size apart (Typst sets them 1.3 apart,
+# LibreOffice about 1.2); a row's next stands further, below its padding.
+_PITCH = 1.4
 _SLACK = 1.5  # points: a run starting this close to a column's start starts its cell
 UNPLACED = "a table (its cells are not placed on this page: a right-to-left page is not read)"
 
@@ -36,12 +40,15 @@ class TableLines:
     caption: Line
     title: list[Line] = field(factory=list)
     grid: list[Line] = field(factory=list)
+    under: list[Line] = field(factory=list)  # notes or a source the checker left in the body
 
     def take(self, ln: Line, labelled: bool) -> bool:
         if labelled:
             return False
         if not self.grid and ln.role == "body" and ln.bold:
             self.title.append(ln)
+        elif ln.role == "small" and (self.under or not _alike(ln, self.grid)):
+            self.under.append(ln)  # set smaller than the grid: below it
         elif ln.role == "small":
             self.grid.append(ln)
         else:
@@ -49,7 +56,14 @@ class TableLines:
         return True
 
     def lines(self) -> list[Line]:
-        return [self.caption, *self.title, *self.grid]
+        return [self.caption, *self.title, *self.grid, *self.under]
+
+
+def _alike(ln: Line, grid: list[Line]) -> bool:
+    """Whether ``ln`` is set as the grid's lines are (its first line, its head)."""
+    if not grid or ln.size is None or grid[0].size is None:
+        return True
+    return abs(ln.size - grid[0].size) < _SIZE
 
 
 @define
@@ -75,7 +89,8 @@ def table_of(
     rows, wrapped = _rows(visual, columns)
     title = rejoined([clean(ln.text).strip().translate(_ESCAPE) for ln in lines.title])
     table = TablePart(title, rows[0], rows[1:])
-    _notes(table, lines.grid[-1], version)
+    read = _notes(table, lines.grid[-1], version, lines.under)
+    lines.under = [ln for ln in lines.under if (ln.page, ln.line) not in read]  # not read
     guess = ""
     if wrapped:
         said = ", ".join(str(k) if k else "the head" for k in dict.fromkeys(wrapped))
@@ -136,12 +151,12 @@ def _visual(placed: list[tuple[int, Placed]]) -> list[tuple[int, Placed]]:
 
 def _wraps(visual: list[tuple[int, Placed]]) -> list[bool]:
     """For each line, whether it goes on with the row above: set at the closest spacing of the
-    grid's lines when the rows below the head are set wider apart too (a row's padding; the
-    head may stand further above the rows, under its rule)."""
+    grid's lines, when that is a line's pitch (not a row's, with its padding) and some lines
+    stand wider apart (the rows, the head under its rule)."""
     gaps = [a[1].y - b[1].y if a[0] == b[0] else None for a, b in itertools.pairwise(visual)]
     known = [g for g in gaps if g is not None]
-    rows = [g for g in gaps[1:] if g is not None]
-    if not rows or max(rows) - min(known) <= _SLACK / 3:
+    size = max((r.size for _, p in visual for r in p.runs if r.text.strip()), default=0.0)
+    if not known or max(known) - min(known) <= _SLACK / 3 or min(known) > size * _PITCH:
         return [False] * len(visual)
     return [False, *(g is not None and g <= min(known) + _SLACK / 3 for g in gaps)]
 
@@ -208,20 +223,25 @@ def _cell(pieces: list[tuple[bool, str]]) -> str:
     return closed_gaps(re.sub(r"\s+", " ", out).strip())
 
 
-def _notes(table: TablePart, last: Line, version: Version) -> None:
-    """The lettered notes and the source: the footnote lines that follow the grid's last
-    line (on the next page, past its running head, when the page breaks there), up to a line
-    of the body or a footnote of the page's own (a number or a star)."""
-    notes = {(n.page, n.line): n for n in version.notes}
+def _notes(
+    table: TablePart, last: Line, version: Version, under: list[Line]
+) -> set[tuple[int | None, int]]:
+    """The lettered notes and the source: the footnote lines (or the small lines ``under``
+    the grid) that follow the grid's last line (on the next page, past its running head,
+    when the page breaks there), up to a line of the body or a footnote of the page's own (a
+    number or a star). The places of the lines read."""
+    notes = {(n.page, n.line): n for n in (*version.notes, *under)}
     lines = version.document.lines
     start = next(k for k, ln in enumerate(lines) if (ln.page, ln.line) == (last.page, last.line))
+    read: set[tuple[int | None, int]] = set()
     for ln in lines[start + 1 :]:
         if ln.role in ("head", "foot") or not ln.text.strip():
             continue
         note = notes.get((ln.page, ln.line))
         text = clean(note.text).strip() if note is not None else ""
         if not text or text[0].isdigit() or text[0] == "*":
-            return
+            return read
+        read.add((ln.page, ln.line))
         escaped = text.translate(_ESCAPE)
         if m := _NOTE.fullmatch(escaped):
             table.notes.append((m.group(1), m.group(2)))
@@ -233,4 +253,6 @@ def _notes(table: TablePart, last: Line, version: Version) -> None:
             letter, said = table.notes[-1]
             table.notes[-1] = (letter, rejoined([said, escaped]))
         else:
-            return
+            read.discard((ln.page, ln.line))
+            return read
+    return read
