@@ -1,6 +1,8 @@
 """The body of one language version as nested blocks: sections, subsections, paragraphs and
-subparagraphs, figures (importer/figures.py), target boxes and annexes, each with its text
-(footnotes as {note:…}) and the line it was read from."""
+subparagraphs, figures (importer/figures.py), target boxes, annexes, tables and draft
+decisions (a PDF's or text file's with the lines that make them: importer/tablelines.py,
+importer/decision.py), each with its text (footnotes as {note:…}) and the line it was read
+from."""
 
 from __future__ import annotations
 

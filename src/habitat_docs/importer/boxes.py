@@ -29,7 +29,8 @@ def opens_box(ln: Line) -> bool:
 
 def summary_box(masthead: Sequence[Line]) -> list[Line]:
     """The lines of a PDF's or text file's summary box, its title first: from the title to
-    the end of the masthead (the body starts below it). None in a DOCX: it has its own style."""
+    the end of the masthead (the body starts below it). Nothing in a DOCX: it has its own
+    style."""
     for k, ln in enumerate(masthead):
         if ln.style is None and ln.bold is not False and flat(ln.text) in _titles("summary_title"):
             return list(masthead[k:])
