@@ -146,15 +146,7 @@ class _Reader:
             self.part = Block(it.kind, it.value, 0, "", ln)
             self.container().append(self.part)
             return
-        if it.kind == "decision" and self.version.document.kind != "docx" and self.placeable():
-            self.skipping = ""
-            self.decision = DecisionLines(ln)  # made a Decision once the language is known
-            self.container().append(Block("decision", it.value, 0, "", ln, data=self.decision))
-            return
-        if it.kind == "table" and self.version.document.kind == "pdf" and self.placeable():
-            self.skipping = ""
-            self.table = TableLines(ln)  # its cells told apart where the page places them
-            self.container().append(Block("table", it.value, 0, "", ln, data=self.table))
+        if self.gathers(ln, it):
             return
         if it.kind in _LATER:
             self.skipping = _LATER[it.kind]
@@ -165,6 +157,25 @@ class _Reader:
             return
         self.skipping = ""
         self.labelled(ln, it)
+
+    def gathers(self, ln: Line, it: Item) -> bool:
+        """A PDF's or text file's draft decision, or a PDF's table set with its sizes: the
+        lines that follow are gathered for it, made its part once the language is known
+        (importer/attach.py)."""
+        kind = self.version.document.kind
+        if not self.placeable() or kind == "docx":
+            return False
+        if it.kind == "decision":
+            self.decision = DecisionLines(ln)
+            data: object = self.decision
+        elif it.kind == "table" and kind == "pdf" and ln.size is not None:
+            self.table = TableLines(ln)  # its cells told apart where the page places them
+            data = self.table
+        else:
+            return False
+        self.skipping = ""
+        self.container().append(Block(it.kind, it.value, 0, "", ln, data=data))
+        return True
 
     def titled(self, ln: Line) -> bool:
         """An annex's title running on from its label, in the label's style (a DOCX) or in

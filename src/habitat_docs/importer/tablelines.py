@@ -30,7 +30,8 @@ _SIZE = 0.02  # sizes relative to the body's closer than this are one size
 # LibreOffice about 1.2); a row's next stands further, below its padding.
 _PITCH = 1.4
 _SLACK = 1.5  # points: a run starting this close to a column's start starts its cell
-UNPLACED = "a table (its cells are not placed on this page: a right-to-left page is not read)"
+UNPLACED = ("a table (where its cells stand is not read from this page: its text runs right "
+            "to left, or its runs do not make its text)")  # fmt: skip
 
 
 @define
@@ -79,8 +80,10 @@ def table_of(
 ) -> tuple[TablePart | Unread, str]:
     """The table ``lines`` of ``version`` hold, its notes and source (the footnote lines
     after it), and what was guessed reading it."""
+    if not lines.grid:
+        return Unread("a table (no grid set small under its caption)", lines.lines()), ""
     placed = [placement.line(ln) for ln in lines.grid] if placement is not None else []
-    if not lines.grid or any(p is None or not p.runs for p in placed):
+    if not placed or any(p is None or not p.runs for p in placed):
         return Unread(UNPLACED, lines.lines()), ""
     visual = _visual([(ln.page or 0, p) for ln, p in zip(lines.grid, placed, strict=True) if p])
     columns = _columns([p for _, p in visual])
