@@ -116,22 +116,20 @@ def test_typst_pdf_round_trip_as_far_as_the_text_layer_goes(
     data, warnings = _import(built["pdf"], tmp_path / "pdf", "pdf")
     source = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     targets = sum(len(b["targets"]) for b in _blocks(source, "targets"))
-    kinds = tuple(k for k in _KINDS if k != "table")  # a PDF's table is not read back
     for first in built["pdf"]:
-        expected = _labelled(first, kinds)
+        expected = _labelled(first)
         assert sum(kind == "bullet" for kind, _, _ in expected) == targets
-        again = _labelled(tmp_path / "pdf" / "again" / first.name, kinds)
+        again = _labelled(tmp_path / "pdf" / "again" / first.name)
         assert again == expected, first.name
-    # what a PDF cannot give back is reported: the table's and the grid's cells, and masthead
-    # lines the text layer breaks
+    # what a PDF cannot give back is reported: the grid's cells, and masthead lines the text
+    # layer breaks
     reasons = {re.sub(r"^.*not imported: ", "", w) for w in warnings}
-    assert reasons <= {"a table (a later slice of the importer)", "a table",
-                       "a figure's grid or notes (a PDF does not tell them apart)",
+    assert reasons <= {"a figure's grid or notes (a PDF does not tell them apart)",
                        "a masthead line not recognised"}, reasons  # fmt: skip
     back = (tmp_path / "pdf" / "back.yaml").read_text(encoding="utf-8")
     assert "# read from a PDF: its wrapped lines joined" in back  # the figure's note: a guess
     from_docx, _ = _import(built["docx"], tmp_path / "docx", "docx")
-    for key in ("figure", "targets"):
+    for key in ("figure", "targets", "table"):
         mine = list(_blocks(data, key))
         theirs = list(_blocks(from_docx, key))
         if key == "figure":  # a PDF has no grid to give back

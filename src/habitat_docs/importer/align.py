@@ -178,10 +178,18 @@ class Merger:
             ]
             return {"targets": items}
         if isinstance(blocks[0].data, TablePart):
-            return self.table([b.data for b in blocks])  # type: ignore[misc]
+            return self.guessed(self.table([b.data for b in blocks]), "table", blocks)  # type: ignore[misc]
         if isinstance(blocks[0].data, Decision):
-            return self.decision([b.data for b in blocks])  # type: ignore[misc]
+            return self.guessed(self.decision([b.data for b in blocks]), "decision", blocks)  # type: ignore[misc]
         return self.plain(blocks)
+
+    def guessed(
+        self, out: dict[str, object], key: str, blocks: Sequence[Block]
+    ) -> dict[str, object]:
+        """``out`` with how its versions were read, when that is a guess, on its title."""
+        if guess := "; ".join(dict.fromkeys(b.guess for b in blocks if b.guess)):
+            self.guesses.append((out[key], "title", guess))  # type: ignore[arg-type]
+        return out
 
     def plain(self, blocks: Sequence[Block]) -> dict[str, object]:
         out: dict[str, object] = {"text": self.text(blocks)}

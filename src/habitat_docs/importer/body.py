@@ -1,6 +1,8 @@
 """The body of one language version as nested blocks: sections, subsections, paragraphs and
-subparagraphs, figures (importer/figures.py), target boxes and annexes, each with its text
-(footnotes as {note:…}) and the line it was read from."""
+subparagraphs, figures (importer/figures.py), target boxes, annexes, tables and draft
+decisions (a PDF's or text file's with the lines that make them: importer/tablelines.py,
+importer/decision.py), each with its text (footnotes as {note:…}) and the line it was read
+from."""
 
 from __future__ import annotations
 
@@ -13,10 +15,12 @@ from habitat_docs.check.document import Line, clean
 from habitat_docs.check.resolve import Item
 from habitat_docs.importer.annexes import original_of
 from habitat_docs.importer.boxes import opens_box
+from habitat_docs.importer.decision import DecisionLines
 from habitat_docs.importer.figures import FigureLines, FigurePart
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import joined
 from habitat_docs.importer.notes import notes_of, placed
+from habitat_docs.importer.tablelines import TableLines
 
 __all__ = ["Block", "Body", "read_body", "where"]
 
@@ -29,6 +33,8 @@ _LATER = {
 # A table or draft decision of a DOCX is read whole from its paragraphs' styles
 # (importer/parts.py): the lines in these styles belong to it.
 _PARTS = {"table", "decision"}
+# A PDF's table is read by where its cells stand (importer/tablelines.py); a text file's not.
+_UNSPLIT = "a text file does not tell its cells apart"
 _PART_STYLES = frozenset({"UNCaption", "UNNote", "UNTableText", "UNDecisionHeading",
                           "UNDecisionTitle", "UNDecisionText", "UNOperative"})  # fmt: skip
 _HEADING = "a third-level heading “{}” read as an unnumbered paragraph (the data format has none)"
@@ -89,6 +95,8 @@ class _Reader:
         self.figure: FigureLines | None = None  # the figure whose lines are being read
         self.box: Block | None = None  # the target box whose bullets are being read
         self.title: Block | None = None  # the annex whose title may run on
+        self.decision: DecisionLines | None = None  # a PDF's or text's draft decision being read
+        self.table: TableLines | None = None  # a PDF's table being read
 
     def run(self) -> Body:
         for ln in self.version.body:
@@ -100,15 +108,23 @@ class _Reader:
         self.body.warnings.append(f"{where(self.version, line)}: “{opening}”: not imported: {why}")
 
     def line(self, ln: Line) -> None:
-        if self.part is not None and (ln.style in _PART_STYLES or ln.role == "table"):
-            return  # read whole by importer/parts.py
-        self.part = None
         items = [
             it for it in self.version.of(ln) if it.kind not in ("ref", "star-ref", "note", "star")
         ]
+        # the next table's caption or draft decision's heading opens a part of its own
+        opens = ln.role != "table" and any(it.kind in _PARTS for it in items[:1])
+        if self.part is not None and (ln.style in _PART_STYLES or ln.role == "table") and not opens:
+            return  # read whole by importer/parts.py
+        self.part = None
         if self.figure is not None and self.figure.take(ln, bool(items)):
             return
         self.figure = None
+        if self.decision is not None and self.decision.take(ln, items):
+            return
+        self.decision = None
+        if self.table is not None and self.table.take(ln, bool(items)):
+            return
+        self.table = None
         if not items and self.titled(ln):
             return
         if self.title is not None and not items and (code := original_of(ln)) is not None:
@@ -132,12 +148,36 @@ class _Reader:
             self.part = Block(it.kind, it.value, 0, "", ln)
             self.container().append(self.part)
             return
+        if self.gathers(ln, it):
+            return
         if it.kind in _LATER:
             self.skipping = _LATER[it.kind]
-            self.warn(ln, f"{_LATER[it.kind]} (a later slice of the importer)")
+            plain = it.kind == "table" and self.version.document.kind == "text"
+            self.warn(
+                ln, f"{_LATER[it.kind]} ({_UNSPLIT if plain else 'a later slice of the importer'})"
+            )
             return
         self.skipping = ""
         self.labelled(ln, it)
+
+    def gathers(self, ln: Line, it: Item) -> bool:
+        """A PDF's or text file's draft decision, or a PDF's table set with its sizes: the
+        lines that follow are gathered for it, made its part once the language is known
+        (importer/attach.py)."""
+        kind = self.version.document.kind
+        if not self.placeable() or kind == "docx":
+            return False
+        if it.kind == "decision":
+            self.decision = DecisionLines(ln)
+            data: object = self.decision
+        elif it.kind == "table" and kind == "pdf" and ln.size is not None:
+            self.table = TableLines(ln)  # its cells told apart where the page places them
+            data = self.table
+        else:
+            return False
+        self.skipping = ""
+        self.container().append(Block(it.kind, it.value, 0, "", ln, data=data))
+        return True
 
     def titled(self, ln: Line) -> bool:
         """An annex's title running on from its label, in the label's style (a DOCX) or in

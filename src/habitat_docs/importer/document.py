@@ -10,7 +10,7 @@ from pathlib import Path
 from habitat_docs.atomic import write_atomic
 from habitat_docs.compose.language import available
 from habitat_docs.importer.align import MisalignedError, align_body, together
-from habitat_docs.importer.attach import attach
+from habitat_docs.importer.attach import attach, settle_tables
 from habitat_docs.importer.body import Body, read_body, where
 from habitat_docs.importer.detect import detect_language
 from habitat_docs.importer.informal import cited_documents, informal_kind, name_of, online
@@ -56,6 +56,7 @@ def import_data(
     bodies = [read_body(v) for v in versions]
     parts = [attach(v, b, c, pictures=images is not None)
              for v, b, c in zip(versions, bodies, codes, strict=True)]  # fmt: skip
+    settle_tables(versions, bodies)  # a table some PDF does not give is no version's
     mastheads = [read_masthead(v, c) for v, c in zip(versions, codes, strict=True)]
     sink = warnings if warnings is not None else []
     for version, body, masthead in zip(versions, bodies, mastheads, strict=True):
@@ -74,6 +75,9 @@ def import_data(
         summary = _summary_left(e, [(versions[k], parts[k].summary) for k in order], comments, sink)
     if summary:
         data["summary"] = summary
+        guesses = (p.summary.guess for p in parts if p.summary is not None and p.summary.guess)
+        if guess := "; ".join(dict.fromkeys(guesses)):
+            comments[("summary", "text")] = guess
     pictures: dict[str, bytes] | None = {} if images is not None else None
     aligned = [(codes[k], versions[k], bodies[k]) for k in order]
     data["sections"], annexes = _body(aligned, pictures, partial, comments, sink)

@@ -15,7 +15,7 @@ from habitat_docs.check.furniture import head_symbol
 from habitat_docs.check.reader import read
 from habitat_docs.check.resolve import Item
 
-__all__ = ["BODY_KINDS", "CJK", "Version", "read_version", "running_symbol"]
+__all__ = ["BODY_KINDS", "CJK", "Version", "closed_gaps", "read_version", "running_symbol"]
 
 # The labels that open the body: the masthead ends before the first of them.
 BODY_KINDS = frozenset({"section", "para", "annex", "decision", "heading"})
@@ -27,6 +27,8 @@ CJK = "[\u3000-\u9fff\uff00-\uffef]"
 _CJK_GAP = re.compile(
     f"(?<={CJK}) +(?={CJK}|[0-9A-Za-z“”‘’])|(?<=[0-9A-Za-z“”‘’]) +(?={CJK})"
 )
+# Those, and the second of two spaces: a justified line's extraction may double them.
+_GAPS = re.compile(f"{_CJK_GAP.pattern}|(?<= ) +")
 # The labels a footnote's own line opens with: in plain text nothing else tells a footnote.
 _NOTE_KINDS = frozenset({"star", "note"})
 
@@ -80,14 +82,14 @@ def _as_note(line: Line, items: list[Item]) -> Line:
 
 def _closed(line: Line, items: list[Item]) -> Line:
     """A PDF or text line without the spaces its extraction put between East Asian
-    characters; the space after a label ("一、 导言") stays, as the label's reader expects."""
+    characters, and without doubled spaces; the space after a label ("一、 导言") stays, as the label's reader expects."""
     text = line.text
     label = items[0].label if items else ""
     start = text.index(label) + len(label) + 1 if label and label in text else 0
-    closed = text[:start] + _CJK_GAP.sub("", text[start:])
+    closed = text[:start] + _GAPS.sub("", text[start:])
     if closed == text:
         return line
-    gaps = [(start + m.start(), start + m.end()) for m in _CJK_GAP.finditer(text[start:])]
+    gaps = [(start + m.start(), start + m.end()) for m in _GAPS.finditer(text[start:])]
     at = tuple(k - sum(min(e, k) - s for s, e in gaps if s < k) for k in line.mark_at)
     return evolve(line, text=closed, mark_at=at)  # the footnote marks where they stood
 
@@ -98,3 +100,9 @@ def running_symbol(version: Version) -> str | None:
         if ln.role == "head" and (symbol := head_symbol(ln.text)):
             return symbol
     return None
+
+
+def closed_gaps(text: str) -> str:
+    """``text`` without the spaces a PDF's extraction puts beside East Asian characters, nor
+    doubled ones."""
+    return _GAPS.sub("", text)

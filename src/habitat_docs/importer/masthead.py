@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from attrs import field, frozen
 
 from habitat_docs.check.document import Line, clean
+from habitat_docs.importer.boxes import summary_box
 from habitat_docs.importer.informal import printed_masthead
 from habitat_docs.importer.lines import CJK, Version, running_symbol
 from habitat_docs.importer.words import (
@@ -70,6 +71,7 @@ def read_masthead(version: Version, lang: str) -> Masthead:
     texts: dict[str, object] = {}
     # the summary box below the title is read whole from the DOCX (importer/parts.py)
     used: set[int] = {id(ln) for ln in lines if ln.style == "UNSummary"}
+    used.update(id(ln) for ln in summary_box(lines))  # a PDF's (importer/summary.py)
     _symbol_and_distr(version, lines, fields, used)
     _organ(lang, lines, used)
     # the top band names the version's language ("Chinese"): printed, not data

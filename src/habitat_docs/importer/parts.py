@@ -28,6 +28,7 @@ _LEAD = re.compile(r"^[^:：]*[:：]\s*")
 class Summary:
     paras: list[str] = field(factory=list)
     action: str = ""
+    guess: str = ""  # how its paragraphs were told apart, when that is a guess (a comment)
 
 
 @define
