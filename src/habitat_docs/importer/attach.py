@@ -14,7 +14,7 @@ from habitat_docs.importer.body import Block, Body, where
 from habitat_docs.importer.decision import DecisionLines, decision_of
 from habitat_docs.importer.figures import FigurePart, placed, read_captioned
 from habitat_docs.importer.lines import Version
-from habitat_docs.importer.parts import Parts, read_parts
+from habitat_docs.importer.parts import Parts, docx_content, read_parts
 from habitat_docs.importer.placement import Placement
 from habitat_docs.importer.summary import read_summary
 from habitat_docs.importer.tablelines import TableLines, Unread, table_of
@@ -71,8 +71,9 @@ def attach(version: Version, body: Body, code: str, *, pictures: bool = True) ->
     blocks = [*walk(body.sections), *walk(body.annexes)]
     if version.document.kind != "docx":
         return _from_lines(version, blocks, code, warn)
-    parts = read_parts(version.document.name)
-    captioned = iter(read_captioned(version.document.name))
+    content = docx_content(version.document.name)
+    parts = read_parts(content)
+    captioned = iter(read_captioned(content))
     decisions = iter(parts.decisions)
     for block in blocks:
         if block.kind in ("table", "figure"):

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
-import docx
 from attrs import define, field
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -165,13 +164,13 @@ def _picture(p: Paragraph) -> Picture | None:
     return None
 
 
-def read_captioned(path: str | os.PathLike[str]) -> list[Captioned]:
-    """Every caption of the DOCX at ``path``, in order, with the figure that follows it."""
+def read_captioned(content: Sequence[Paragraph | Table]) -> list[Captioned]:
+    """Every caption of a DOCX's ``content``, in order, with the figure that follows it."""
     out: list[Captioned] = []
     current: Captioned | None = None
     grids = 0
     styles: dict[str | None, str] = {}  # style ids by the id a paragraph names
-    for block in docx.Document(str(path)).iter_inner_content():
+    for block in content:
         if isinstance(block, Table):
             rows = grid_rows(block)
             if rows is not None and current is not None and current.grid is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 
 import docx
 from attrs import define, field
@@ -16,7 +16,8 @@ from docx.text.paragraph import Paragraph
 
 from habitat_docs.check.document import clean, clean_keeping_spaces
 
-__all__ = ["Decision", "Parts", "Summary", "TablePart", "grid_rows", "marked", "read_parts",
+__all__ = ["Decision", "Parts", "Summary", "TablePart", "docx_content", "grid_rows", "marked",
+           "read_parts",
            "style_of"]  # fmt: skip
 
 _ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
@@ -92,9 +93,10 @@ def _starred(text: str) -> str:
     return f"{text[:start]}*{core}*{text[start + len(core) :]}"
 
 
-def _blocks(path: str | os.PathLike[str]) -> Iterator[Paragraph | Table]:
-    document = docx.Document(str(path))
-    yield from document.iter_inner_content()
+def docx_content(path: str | os.PathLike[str]) -> list[Paragraph | Table]:
+    """The paragraphs and tables of the DOCX at ``path``, in order: read once for every part
+    taken from it (here and importer/figures.py)."""
+    return list(docx.Document(str(path)).iter_inner_content())
 
 
 class _Reader:
@@ -178,10 +180,10 @@ def _cell(cell: object, *, styled: bool) -> str:
 marked, style_of = _marked, _style
 
 
-def read_parts(path: str | os.PathLike[str]) -> Parts:
-    """The summary, tables and draft decisions of the DOCX at ``path``."""
+def read_parts(content: Sequence[Paragraph | Table]) -> Parts:
+    """The summary, tables and draft decisions of a DOCX's ``content`` (``docx_content``)."""
     reader = _Reader()
-    for block in _blocks(path):
+    for block in content:
         if isinstance(block, Table):
             reader.grid(block)
         else:
