@@ -91,9 +91,9 @@ class Document:
 
     def __attrs_post_init__(self) -> None:
         if self.parliamentary:
-            for name in ("symbol", "agenda"):
+            for name, what in (("symbol", "a symbol"), ("agenda", "an agenda")):
                 if getattr(self, name) is None:
-                    raise DataError(f"a {self.kind} needs a {name}", (name,))
+                    raise DataError(f"a document of kind {self.kind} needs {what}", (name,))
         elif self.symbol is None and not self.name:
             raise DataError("without a symbol, give a name for the output files", ("name",))
         if self.name is not None and not _NAME.match(self.name):
