@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, Literal
 
 import cattrs
@@ -36,7 +37,7 @@ from habitat_docs.model.facts import (
     name_problem,
 )  # fmt: skip
 
-__all__ = ["parse_date", "register_fact_hooks"]
+__all__ = ["FACT_KINDS", "FACT_OPTIONS", "parse_date", "register_fact_hooks"]
 
 #: The kinds of fact, each the key of its data form, and the type it makes.
 _KINDS: dict[str, type] = {
@@ -46,6 +47,9 @@ _KINDS: dict[str, type] = {
 }  # fmt: skip
 _OPTIONS = {"money": ("currency",), "dates": ("period", "running"), "months": ("period", "running"),
             "count": ("words",)}  # fmt: skip
+#: The same, read-only, for what describes the data form (the JSON Schema of a data file).
+FACT_KINDS: Mapping[str, type] = MappingProxyType(_KINDS)
+FACT_OPTIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(_OPTIONS)
 
 
 def register_fact_hooks(converter: cattrs.Converter) -> None:
