@@ -135,3 +135,24 @@ def test_fields_carry_descriptions_and_enums() -> None:
     assert props["kind"]["enum"][0] == "executive-director-report"
     assert schema["$defs"]["ExecutiveDirector"]["properties"]["gender"]["enum"] == ["f", "m"]
     assert schema["$defs"]["Session"]["properties"]["year"]["minimum"] == 2019
+
+
+def described(prop: dict[str, Any], defs: dict[str, Any]) -> bool:
+    """A property says what it is: its own description, or that of what it refers to."""
+    if "description" in prop:
+        return True
+    target = prop.get("$ref") or prop.get("items", {}).get("$ref")
+    return target is not None and "description" in defs[target.rsplit("/", 1)[1]]
+
+
+def test_every_field_says_what_it_is() -> None:
+    """A new field needs a ``#:`` comment (or a type that says it) to show in an editor."""
+    schema = data_schema()
+    defs = schema["$defs"]
+    objects = [("", schema)] + [
+        (name, o) for name, d in defs.items() for o in [d, *d.get("anyOf", [])]
+        if o.get("type") == "object" and name not in ("block", "fact")
+    ]  # fmt: skip
+    silent = [f"{name}.{key}" for name, o in objects for key, prop in o.get("properties", {}).items()
+              if not described(prop, defs)]  # fmt: skip
+    assert silent == []

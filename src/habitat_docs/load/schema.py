@@ -352,21 +352,16 @@ def _field_notes(cls: type) -> Mapping[str, str]:
         except (OSError, TypeError):  # no source (a frozen application): no descriptions
             continue
         above: list[str] = []
-        after_field = False  # a comment over a run of fields is said of each of them
         for line in lines[1:]:
             if line.strip().startswith("#"):
-                above = [] if after_field else above
                 above.append(line.strip().lstrip("#:").strip())
-                after_field = False
                 continue
             if (m := _FIELD_LINE.match(line)) is not None:
                 end = line.partition("  # ")[2].strip()
                 note = " ".join(above) or ("" if _TOOL_COMMENT.match(end) else end)
                 if note:
                     notes[m[1]] = note
-                after_field = True
-                continue
-            above, after_field = [], False
+            above = []
     return notes
 
 

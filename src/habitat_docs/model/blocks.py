@@ -19,7 +19,11 @@ MAX_SUBPARAGRAPH_DEPTH = 4
 
 @frozen
 class Subparagraph:
+    """A subparagraph of a paragraph, labelled (a), (b) …; its text alone, or its fields."""
+
+    #: The text in every language.
     text: Text = field(validator=is_text)
+    #: Subparagraphs (a), (b) …, four levels deep: (a), (i), a., i.
     subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(object))
     id: str | None = field(default=None, validator=valid_id)
 
@@ -28,9 +32,12 @@ class Subparagraph:
 class Paragraph:
     """A body paragraph; numbered unless ``numbered`` is false (e.g. a chapeau in an annex)."""
 
+    #: The text in every language.
     text: Text = field(validator=is_text)
+    #: Subparagraphs (a), (b) …, four levels deep: (a), (i), a., i.
     subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(Subparagraph))
     id: str | None = field(default=None, validator=valid_id)
+    #: false: printed without a number (e.g. a chapeau in an annex).
     numbered: bool = True
 
 
@@ -40,6 +47,7 @@ class TableNote:
     table after a letter (a, b, c in order of first mark), the letter raised in the cells."""
 
     id: str = field(validator=valid_id)
+    #: The note, printed after its letter under the table.
     text: Text = field(validator=is_text)
 
 
@@ -48,12 +56,18 @@ class Table:
     """A table with UN rules; ``columns`` are the heads, each row has one cell per column.
     Under it: ``source`` ("Source: …"), general ``notes``, then the lettered ``table_notes``."""
 
+    #: The title, printed over it.
     title: Text = field(validator=is_text)
+    #: The column heads.
     columns: tuple[Text, ...] = field(validator=tuple_of(Text))
+    #: The rows, each one cell per column.
     rows: tuple[tuple[Text, ...], ...] = field(validator=tuple_of(tuple))
+    #: General notes, printed under it.
     notes: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
+    #: The source, printed under it ("Source: …").
     source: Text | None = field(default=None, validator=optional_text)
     id: str | None = field(default=None, validator=valid_id)
+    #: Lettered notes, each marked in the heads or cells with {tnote:id}.
     table_notes: tuple[TableNote, ...] = field(default=(), validator=tuple_of(TableNote))
 
     def __attrs_post_init__(self) -> None:
@@ -78,13 +92,19 @@ class Figure:
     """A figure: an image file (relative to the data file), a grid of text (``columns`` and
     ``rows``, e.g. a SWOT grid), or else a placeholder; with notes and a source."""
 
+    #: The title, printed over it.
     title: Text = field(validator=is_text)
+    #: A PNG, JPEG or GIF file, relative to the data file's folder.
     image: str | None = field(default=None, validator=optional(instance_of(str)))
+    #: General notes, printed under it.
     notes: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
+    #: The source, printed under it ("Source: …").
     source: Text | None = field(default=None, validator=optional_text)
     id: str | None = field(default=None, validator=valid_id)
     not_edited: bool = False  # prints "* The figure has not been formally edited."
+    #: The column heads.
     columns: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
+    #: The rows, each one cell per column.
     rows: tuple[tuple[Text, ...], ...] = field(default=(), validator=tuple_of(tuple))
 
     def __attrs_post_init__(self) -> None:
@@ -114,7 +134,9 @@ class PreSession:
     """A line naming the pre-session document of an agenda item (seed S3):
     "Pre-session document HSP/EB.2020/2: <description>"."""
 
+    #: The id of the cited document (under documents:) whose symbol the line prints.
     doc: str = field(validator=instance_of(str))
+    #: What the pre-session document is, after its symbol.
     description: Text = field(validator=is_text)
     id: str | None = field(default=None, validator=valid_id)
 
@@ -124,7 +146,9 @@ class Operative:
     """An operative paragraph of a draft decision: numbered 1, 2, … apart from the body's
     paragraphs; the data sets its opening verb in italics (``*Requests* the Executive …``)."""
 
+    #: The text in every language.
     text: Text = field(validator=is_text)
+    #: Subparagraphs (a), (b) …, four levels deep: (a), (i), a., i.
     subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(Subparagraph))
     id: str | None = field(default=None, validator=valid_id)
 
@@ -136,9 +160,13 @@ class DraftDecision:
     title, "The Executive Board,", the preambular paragraphs (unnumbered, their opening
     participle in italics: ``*Recalling* …``) and the operative paragraphs."""
 
+    #: The operative paragraphs, numbered 1, 2, … apart from the body's.
     operative: tuple[Operative, ...] = field(validator=tuple_of(Operative))
+    #: The preambular paragraphs, unnumbered (*Recalling* …,).
     preamble: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
+    #: The title, printed over it.
     title: Text | None = field(default=None, validator=optional_text)
+    #: The decision's number (default: the session's year and "…": Draft decision 2024/…).
     number: str | None = field(default=None, validator=optional(instance_of(str)))
     id: str | None = field(default=None, validator=valid_id)
 

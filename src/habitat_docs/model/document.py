@@ -57,15 +57,25 @@ class Document:
     # Heading labels: "un" (I., A. / 一、, A.) or "decimal" (1., 1.1).
     heading_style: ClassVar[str] = "un"
 
+    #: The UN document symbol, e.g. HSP/EB.2024/11 (an informal document may have none).
     symbol: Symbol | None = field(default=None, validator=optional(instance_of(Symbol)))
+    #: Without a symbol: the name of the output files (letters, digits, '-', '.').
     name: str | None = field(default=None, validator=optional(instance_of(str)))
+    #: The date of issue, printed on the masthead (YYYY-MM-DD).
     issued: dt.date = field(validator=instance_of(dt.date))
+    #: The session of the Executive Board the document is for.
     session: Session = field(validator=instance_of(Session))
+    #: The provisional agenda: its symbol (for the * footnote) and the items on the masthead.
     agenda: Agenda | None = field(default=None, validator=optional(instance_of(Agenda)))
+    #: The title, under the masthead.
     title: Text = field(validator=is_text)
+    #: The body: sections I, II, … (一、二、…), each with its paragraphs and subsections.
     sections: tuple[Section, ...] = field(validator=tuple_of(Section))
+    #: Annexes after the body, each numbering its paragraphs from 1 again.
     annexes: tuple[Annex, ...] = field(default=(), validator=tuple_of(Annex))
+    #: The distribution printed on the masthead.
     distribution: Distribution = field(default="general")
+    #: The language of the original ("Original: English"), a language code.
     original: str = field(default="en")
     base_dir: FsPath | None = field(default=None, eq=False, repr=False)
     # The figures prose names with {fact:name}: written once, rendered per language.
@@ -77,6 +87,7 @@ class Document:
     # Image files of the masthead, relative to the data file's folder (as figure images are):
     # the UN emblem beside the organ, the UN-Habitat logo beside the symbol.
     emblem: str | None = field(default=None, validator=optional(instance_of(str)))
+    #: The UN-Habitat logo beside the symbol, relative to the data file's folder.
     logo: str | None = field(default=None, validator=optional(instance_of(str)))
     # The ruled block on page 1 under the title.
     summary: Summary | None = field(default=None, validator=optional(instance_of(Summary)))

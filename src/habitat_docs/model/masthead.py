@@ -24,11 +24,17 @@ _SUB = re.compile(r"[a-z]{1,3}\Z")
 class Session:
     """A session of the Executive Board, e.g. the first session of 2024."""
 
+    #: The calendar year of the session.
     year: int = field(validator=[ge(2019), le(2999)])
+    #: Which session of the year: 1 for the first.
     ordinal: int = field(validator=[ge(1), le(20)])
+    #: The first day of the session (YYYY-MM-DD).
     start: dt.date = field(validator=instance_of(dt.date))
+    #: The last day of the session (YYYY-MM-DD).
     end: dt.date = field(validator=instance_of(dt.date))
+    #: Where the session meets, in every language (or online: true).
     venue: Text | None = field(default=None, validator=optional_text)
+    #: true for a session held online (then no venue is needed).
     online: bool = False
 
     def __attrs_post_init__(self) -> None:
@@ -52,6 +58,7 @@ class ExecutiveDirector:
     Directora Ejecutiva" / "del Director Ejecutivo"); English, Chinese and Russian are invariable.
     The default is the office-holder's when this was written."""
 
+    #: f or m: the grammatical gender the subtitle agrees with (default f).
     gender: Gender = "f"
 
     def __attrs_post_init__(self) -> None:
@@ -63,8 +70,11 @@ class ExecutiveDirector:
 class AgendaItem:
     """An item of the provisional agenda, possibly a sub-item such as 6 (a)."""
 
+    #: The item's number on the provisional agenda.
     number: int = field(validator=ge(1))
+    #: The item's title, as the masthead prints it.
     title: Text = field(validator=is_text)
+    #: The letter of a sub-item: a for item 6 (a).
     sub: str | None = field(default=None, validator=optional(instance_of(str)))
     id: str | None = field(default=None, validator=valid_id)  # for {item:id} references
 
@@ -81,7 +91,9 @@ class AgendaItem:
 class Agenda:
     """The provisional agenda as the masthead cites it: its symbol and the items covered."""
 
+    #: The symbol of the provisional agenda, printed in the * footnote.
     symbol: Symbol = field(validator=instance_of(Symbol))
+    #: The agenda items the document is submitted under, as the masthead lists them.
     items: tuple[AgendaItem, ...] = field(validator=tuple_of(AgendaItem))
     # The whole provisional agenda, for {item:id} references to items not on the masthead;
     # a session build supplies it.
@@ -101,7 +113,9 @@ class DocumentRef:
     """Another document this one cites by id with ``{doc:id}``; printed as its symbol."""
 
     id: str = field(validator=valid_id)
+    #: The cited document's symbol, printed where {doc:id} stands.
     symbol: Symbol = field(validator=instance_of(Symbol))
+    #: Its title.
     title: Text | None = field(default=None, validator=optional_text)
 
 

@@ -16,7 +16,9 @@ class Summary:
     """"Summary" / "摘要" over unnumbered paragraphs (``text``), then optionally the action
     required of the Executive Board (``action``), led by its fixed wording from labels.j2."""
 
+    #: The paragraphs of the summary, unnumbered.
     text: tuple[Text, ...] = field(validator=tuple_of(Text))
+    #: The action required of the Executive Board, after its lead.
     action: Text | None = field(default=None, validator=optional_text)
 
     def __attrs_post_init__(self) -> None:
