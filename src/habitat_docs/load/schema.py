@@ -143,7 +143,7 @@ def data_schema() -> dict[str, Any]:
     """The JSON Schema of a document data file, as plain data (``json.dumps`` writes it)."""
     schemas = _Schemas()
     root = schemas.document()
-    return {"$schema": DRAFT, "title": "habitat-docs document", **root, "$defs": schemas.defs}
+    return {"$schema": DRAFT, **root, "title": "habitat-docs document", "$defs": schemas.defs}
 
 
 def schema_text() -> str:
@@ -208,7 +208,8 @@ class _Schemas:
             properties[f.name] = prop
             if f.default is attrs.NOTHING:
                 required.append(f.name)
-        made: dict[str, Any] = {"type": "object"}
+        title = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()  # DraftDecision: draft decision
+        made: dict[str, Any] = {"title": title, "type": "object"}
         if (doc := _summary(cls)) and cls not in KINDS.values():
             made["description"] = doc
         made.update(properties=properties, additionalProperties=False)
@@ -261,7 +262,7 @@ class _Schemas:
             field = _LIST_BLOCKS.get(key)
             inner = self._object(cls)["properties"][field] if field else self.ref(cls)
             choices.append({
-                "type": "object", "properties": {key: inner, "id": {"$ref": "#/$defs/id"}},
+                "title": f"{key} block", "type": "object", "properties": {key: inner, "id": {"$ref": "#/$defs/id"}},
                 "required": [key], "additionalProperties": False,
                 "description": _summary(cls),
             })  # fmt: skip
@@ -276,7 +277,7 @@ def _text() -> dict[str, Any]:
                "description": names.get(code, code)}
         for code in available()
     }  # fmt: skip
-    return {"type": "object", "description": _TEXT_DOC, "properties": langs,
+    return {"title": "text", "type": "object", "description": _TEXT_DOC, "properties": langs,
             "additionalProperties": False, "minProperties": 1}  # fmt: skip
 
 
@@ -311,8 +312,8 @@ def _fact() -> dict[str, Any]:
     for kind in FACT_KINDS:
         props = {kind: _FACT_VALUES[kind]}
         props.update({o: _FACT_OPTION_VALUES[o] for o in FACT_OPTIONS.get(kind, ())})
-        choices.append({"type": "object", "properties": props, "required": [kind],
-                        "additionalProperties": False})  # fmt: skip
+        choices.append({"title": f"{kind} fact", "type": "object", "properties": props,
+                        "required": [kind], "additionalProperties": False})  # fmt: skip
     return {"anyOf": choices, "description": "One fact: " + ", ".join(FACT_KINDS)}
 
 
