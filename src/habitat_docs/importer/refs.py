@@ -57,7 +57,7 @@ class _Found:
     end: int
     text: str
     targets: tuple[str, ...] = ()
-    capital: bool = False
+    capital: bool | None = False  # None: a script without capitals (Arabic, Chinese)
     long: bool | None = False  # None: the language's long and short forms read the same
     why: str = ""
 
@@ -146,9 +146,11 @@ def _resolve(
         seen: Counter[tuple[str, ...]] = Counter()
         for f in fs:
             if f.targets in agreed:
-                long = styles.get((f.targets, seen[f.targets]), False) if f.long is None else f.long
+                style = styles.get((f.targets, seen[f.targets]), {})
                 seen[f.targets] += 1
-                out += [text[lang][at : f.start], _markup(f, long, names)]
+                long = style.get("long", False) if f.long is None else f.long
+                capital = style.get("capital", False) if f.capital is None else f.capital
+                out += [text[lang][at : f.start], _markup(f.targets, long, capital, names)]
                 at = f.end
                 used.update(f.targets)
             else:
@@ -162,25 +164,28 @@ def _resolve(
 
 def _styles(
     found: Iterable[list[_Found]], agreed: set[tuple[str, ...]]
-) -> dict[tuple[tuple[str, ...], int], bool]:
-    """Whether the n-th reference to the same targets is long, told by the languages whose
-    long and short forms differ: a language with one form ("第15段") follows them."""
-    out: dict[tuple[tuple[str, ...], int], bool] = {}
+) -> dict[tuple[tuple[str, ...], int], dict[str, bool]]:
+    """Whether the n-th reference to the same targets is long, and capitalised, told by the
+    languages that show it: a language with one form ("第15段") or no capitals follows them."""
+    out: dict[tuple[tuple[str, ...], int], dict[str, bool]] = {}
     for fs in found:
         seen: Counter[tuple[str, ...]] = Counter()
         for f in fs:
             if f.targets in agreed:
-                if f.long is not None:
-                    out.setdefault((f.targets, seen[f.targets]), f.long)
+                style = out.setdefault((f.targets, seen[f.targets]), {})
                 seen[f.targets] += 1
+                if f.long is not None:
+                    style.setdefault("long", f.long)
+                if f.capital is not None:
+                    style.setdefault("capital", f.capital)
     return out
 
 
-def _markup(f: _Found, long: bool, names: Mapping[str, str]) -> str:
-    """{ref:…}, {Ref:…}, {reference:…} or {Reference:…} naming the targets of ``f``."""
+def _markup(targets: tuple[str, ...], long: bool, capital: bool, names: Mapping[str, str]) -> str:
+    """{ref:…}, {Ref:…}, {reference:…} or {Reference:…} naming ``targets``."""
     name = "reference" if long else "ref"
-    name = name[:1].upper() + name[1:] if f.capital else name
-    return f"{{{name}:{','.join(names[t] for t in f.targets)}}}"
+    name = name[:1].upper() + name[1:] if capital else name
+    return f"{{{name}:{','.join(names[t] for t in targets)}}}"
 
 
 class _Finder:
@@ -254,7 +259,8 @@ class _Finder:
 
     def found(self, form: _Form, m: re.Match[str]) -> _Found:
         pins = [p for p in m.groups() if p is not None]
-        capital = m.group()[:1] != m.group()[:1].lower()
+        first = m.group()[:1]
+        capital = None if first.lower() == first.upper() else first != first.lower()
         found = _Found(m.start(), m.end(), m.group(), capital=capital, long=form.long)
         ids = [form.target] if form.target else [self.pins.get(form.group, {}).get(p) for p in pins]
         if not form.real or None in ids:
