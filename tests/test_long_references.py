@@ -6,6 +6,7 @@ its own markup again."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import yaml
 import habitat_docs as hd
 from habitat_docs.check import check
 from habitat_docs.check.reader import read
+from habitat_docs.compose.language import Language
 from habitat_docs.importer import import_data
 from habitat_docs.importer.emit import dump
 from habitat_docs.model import inline
@@ -187,3 +189,18 @@ def test_the_import_keeps_each_form(tmp_path: Path) -> None:
     for path in hd.build(again, tmp_path / "again"):
         texts = [p.text for p in docx.Document(str(path)).paragraphs]
         assert _query(texts) == PRINTED[_lang(path)], path.name
+
+
+def test_a_language_folder_without_long_references_says_what_to_give(tmp_path: Path) -> None:
+    """A folder of its own (HABITAT_DOCS_TEMPLATES) whose reference macro predates the long
+    form keeps its short references and refuses a long one, naming the macro."""
+    folder = tmp_path / "xx"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "templates" / "en", folder)
+    (folder / "labels.j2").write_text(
+        "{% macro reference(kind, items, annex) %}para.{{ nbsp }}{{ items|join_list }}{% endmacro %}",
+        encoding="utf-8",
+    )
+    lang = Language("xx", folder)
+    assert lang.reference("paragraph", ["15"], None) == f"para.{NBSP}15"
+    with pytest.raises(ValueError, match="give the 'reference' macro of its labels.j2 a 'long'"):
+        lang.reference("paragraph", ["15"], None, long=True)

@@ -427,7 +427,7 @@ class _Composer:
         out: list[str] = []
         for first, last in runs(numbers):
             if last - first >= 2:
-                wide = (long,) if long else ()  # a folder without long references keeps its short ones
+                wide = (long,) if long else ()  # a range macro without `long` serves short ones still
                 out.append(self.lang.phrase("range", first, last, *wide))
             else:
                 out.extend(str(n) for n in range(first, last + 1))
