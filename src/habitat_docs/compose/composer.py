@@ -339,7 +339,7 @@ class _Composer:
             elif isinstance(n, inline.Strong):
                 self._inline(n.children, True, italic, counter, path, out)
             elif isinstance(n, inline.Ref):
-                text = self.reference(n.targets, path)
+                text = self.reference(n.targets, path, n.long)
                 out.append((text[:1].upper() + text[1:] if n.capital else text, bold, italic))
             elif isinstance(n, inline.Fact):
                 out.append((self.fact(n.name, path), bold, italic))
@@ -380,7 +380,8 @@ class _Composer:
         """A text without markup, facts written out (masthead lines and the title)."""
         return inline.plain(text.inline(self.code), lambda name: self.fact(name, (*path, self.code)))
 
-    def reference(self, targets: tuple[str, ...], path: Path) -> str:
+    def reference(self, targets: tuple[str, ...], path: Path, long: bool = False) -> str:
+        """The printed reference to ``targets``: "para. 15", or "paragraph 15" when ``long``."""
         labels = [self.num.targets[t] for t in targets]
         kinds = {REF_KIND[root(lab).kind] for lab in labels}
         if len(kinds) > 1:
@@ -391,11 +392,14 @@ class _Composer:
         kind, annex = kinds.pop(), annexes.pop()
         pins = [self.pin(lab) for lab in labels]
         if kind in ("paragraph", "operative") and all(lab.kind == kind for lab in labels):
-            pins = self.ranges([lab.number for lab in labels])
+            pins = self.ranges([lab.number for lab in labels], long)
         annex_pin = None
         if annex is not None and kind not in NO_ANNEX_PIN:
             annex_pin = self.lang.phrase("pin_annex", annex.number, self.num.annexes)
-        return self.lang.reference(kind, pins, annex_pin)
+        try:
+            return self.lang.reference(kind, pins, annex_pin, long)
+        except ValueError as e:
+            raise DataError(str(e), path) from None
 
     def pin(self, lab: Label) -> str:
         if lab.kind == "subparagraph":
@@ -417,12 +421,14 @@ class _Composer:
             return self.lang.phrase(f"pin_{lab.kind}", lab.number)
         return str(lab.number)
 
-    def ranges(self, numbers: list[int]) -> list[str]:
-        """Runs of three or more consecutive paragraphs print as a range: 3–5."""
+    def ranges(self, numbers: list[int], long: bool = False) -> list[str]:
+        """Runs of three or more consecutive paragraphs print as a range: 3–5 (3 to 5 in a
+        long reference)."""
         out: list[str] = []
         for first, last in runs(numbers):
             if last - first >= 2:
-                out.append(self.lang.phrase("range", first, last))
+                wide = (long,) if long else ()  # a range macro without `long` serves short ones still
+                out.append(self.lang.phrase("range", first, last, *wide))
             else:
                 out.extend(str(n) for n in range(first, last + 1))
         return out

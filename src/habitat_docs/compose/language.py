@@ -175,10 +175,19 @@ class Language:
             )
         return self.phrase(macro, *_MACRO_ARGS[type(value)](value))
 
-    def reference(self, kind: str, items: Sequence[str], annex: str | None) -> str:
-        """A cross-reference: kind of the targets, their pinpoints, and the annex if any."""
+    def reference(self, kind: str, items: Sequence[str], annex: str | None, long: bool = False) -> str:
+        """A cross-reference: kind of the targets, their pinpoints, and the annex if any;
+        ``long`` its long form ("paragraph 15" where the short one is "para. 15")."""
         macro: Callable[..., Any] = getattr(self._labels, "reference")  # noqa: B009 (a template macro)
-        text = str(macro(kind, list(items), annex))
+        if not long:
+            text = str(macro(kind, list(items), annex))
+        elif "long" not in getattr(macro, "arguments", ()):  # a folder of its own may lack it
+            raise ValueError(
+                f"'{self.code}' has no long references: give the 'reference' macro of its "
+                "labels.j2 a 'long' argument"
+            )
+        else:
+            text = str(macro(kind, list(items), annex, long=True))
         return _SPACES.sub(" ", text).strip()  # template layout out; no-break spaces stay
 
     def masthead(self, **context: Any) -> list[tuple[str, str]]:

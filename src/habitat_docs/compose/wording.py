@@ -19,9 +19,10 @@ class ReferenceWording:
         self._composer = composer_for(doc, lang, numbering)
         self.language: Language = self._composer.lang
 
-    def reference(self, targets: tuple[str, ...]) -> str:
-        """The printed reference to ``targets`` (ids of ``doc``): "paras. 4 and 5"."""
-        return self._composer.reference(targets, ())
+    def reference(self, targets: tuple[str, ...], long: bool = False) -> str:
+        """The printed reference to ``targets`` (ids of ``doc``): "paras. 4 and 5", or when
+        ``long`` "paragraphs 4 and 5"."""
+        return self._composer.reference(targets, (), long)
 
     def pin(self, label: Label) -> str:
         """A target's pinpoint inside a reference: "15", "5 (e)", "XI", "十一"."""

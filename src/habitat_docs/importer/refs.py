@@ -1,5 +1,6 @@
 """References printed in the text ("para. 15", "paras. 4 and 5", "第十一节") made {ref:…}
-again, their targets given ids that read (introduction-para-2).
+again, their long forms ("paragraph 15") {reference:…}, their targets given ids that read
+(introduction-para-2).
 
 Each language's wording comes from its templates: the builder's own references to the
 document's targets (compose/wording.py), rendered once with placeholders where the pinpoints
@@ -14,7 +15,8 @@ import copy
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from attrs import define
@@ -55,7 +57,8 @@ class _Found:
     end: int
     text: str
     targets: tuple[str, ...] = ()
-    capital: bool = False
+    capital: bool | None = False  # None: a script without capitals (Arabic, Chinese)
+    long: bool | None = False  # None: the language's long and short forms read the same
     why: str = ""
 
 
@@ -77,6 +80,7 @@ class _Form:
     ranged: bool = False
     real: bool = True  # the document's pinpoints; else any number (a lookalike)
     target: str | None = None  # the one target a form without pinpoints names
+    long: bool | None = False  # the long form ("paragraph 15"); None: both forms read so
 
 
 def resolve_references(
@@ -135,13 +139,18 @@ def _resolve(
     counts = {lang: Counter(f.targets for f in fs if f.targets) for lang, fs in found.items()}
     first = next(iter(counts.values()))
     agreed = {t for t in first if all(c[t] == first[t] for c in counts.values())}
+    styles = _styles(found.values(), agreed)
     why: dict[str, list[str]] = {}  # reason -> the references left for it, in each language
     for lang, fs in found.items():
         out, at = [], 0
+        seen: Counter[tuple[str, ...]] = Counter()
         for f in fs:
             if f.targets in agreed:
-                ids = ",".join(names[t] for t in f.targets)
-                out += [text[lang][at : f.start], f"{{{'Ref' if f.capital else 'ref'}:{ids}}}"]
+                style = styles.get((f.targets, seen[f.targets]), {})
+                seen[f.targets] += 1
+                long = style.get("long", False) if f.long is None else f.long
+                capital = style.get("capital", False) if f.capital is None else f.capital
+                out += [text[lang][at : f.start], _markup(f.targets, long, capital, names)]
                 at = f.end
                 used.update(f.targets)
             else:
@@ -151,6 +160,32 @@ def _resolve(
     return [
         f"{', '.join(refs)}: a reference left as text: {reason}" for reason, refs in why.items()
     ]
+
+
+def _styles(
+    found: Iterable[list[_Found]], agreed: set[tuple[str, ...]]
+) -> dict[tuple[tuple[str, ...], int], dict[str, bool]]:
+    """Whether the n-th reference to the same targets is long, and capitalised, told by the
+    languages that show it: a language with one form ("第15段") or no capitals follows them."""
+    out: dict[tuple[tuple[str, ...], int], dict[str, bool]] = {}
+    for fs in found:
+        seen: Counter[tuple[str, ...]] = Counter()
+        for f in fs:
+            if f.targets in agreed:
+                style = out.setdefault((f.targets, seen[f.targets]), {})
+                seen[f.targets] += 1
+                if f.long is not None:
+                    style.setdefault("long", f.long)
+                if f.capital is not None:
+                    style.setdefault("capital", f.capital)
+    return out
+
+
+def _markup(targets: tuple[str, ...], long: bool, capital: bool, names: Mapping[str, str]) -> str:
+    """{ref:…}, {Ref:…}, {reference:…} or {Reference:…} naming ``targets``."""
+    name = "reference" if long else "ref"
+    name = name[:1].upper() + name[1:] if capital else name
+    return f"{{{name}:{','.join(names[t] for t in targets)}}}"
 
 
 class _Finder:
@@ -166,7 +201,8 @@ class _Finder:
             if group[0] == "decision":
                 continue  # "the draft decision" is too common a phrase to be read as one
             if not pin:
-                words.append(_Form(_word(wording.reference((id_,))), group, target=id_))
+                for text, long in _styles_of(partial(wording.reference, (id_,))):
+                    words.append(_Form(_word(text), group, target=id_, long=long))
                 continue
             self.pins.setdefault(group, {})[pin] = id_
             if label.kind in _NUMBERED:
@@ -182,12 +218,19 @@ class _Finder:
         pinpoints matching ``pin``."""
         kind, annex = group
         lang = self.wording.language
-        forms = [_Form(_pattern(lang.reference(kind, _PINS[:n], annex), pin), group, real=real)
-                 for n in (1, 2, 3)]  # fmt: skip
-        if kind in _NUMBERED:
-            ranged = lang.reference(kind, [lang.phrase("range", *_PINS[:2])], annex)
-            forms.append(_Form(_pattern(ranged, pin), group, ranged=True, real=real))
-        return forms
+        renders: list[Callable[[bool], str]] = [partial(lang.reference, kind, _PINS[:n], annex) for n in (1, 2, 3)]
+        if kind in _NUMBERED:  # a range, last: "paras. 3–5", "paragraphs 3 to 5"
+            renders.append(lambda long: lang.reference(kind, [self.range(long)], annex, long))
+        return [
+            _Form(_pattern(text, pin), group, ranged=k == 3, real=real, long=long)
+            for k, render in enumerate(renders)
+            for text, long in _styles_of(render)
+        ]
+
+    def range(self, long: bool) -> str:
+        """A range's wording, its ends where the pinpoints go."""
+        lang = self.wording.language
+        return lang.phrase("range", *_PINS[:2], long) if long else lang.phrase("range", *_PINS[:2])
 
     def lookalikes(self) -> list[_Form]:
         """Forms with any number where the pinpoint goes: a reference to what is not there."""
@@ -216,9 +259,9 @@ class _Finder:
 
     def found(self, form: _Form, m: re.Match[str]) -> _Found:
         pins = [p for p in m.groups() if p is not None]
-        found = _Found(
-            m.start(), m.end(), m.group(), capital=m.group()[:1] != m.group()[:1].lower()
-        )
+        first = m.group()[:1]
+        capital = None if first.lower() == first.upper() else first != first.lower()
+        found = _Found(m.start(), m.end(), m.group(), capital=capital, long=form.long)
         ids = [form.target] if form.target else [self.pins.get(form.group, {}).get(p) for p in pins]
         if not form.real or None in ids:
             found.why = f"no {form.group[0]} {', '.join(pins)} in the document"
@@ -228,12 +271,23 @@ class _Finder:
         ends = [n for t in targets for n, i in numbers.items() if i == t]
         if form.ranged and len(ends) == 2:  # a range names every paragraph from first to last
             targets = tuple(numbers[n] for n in range(ends[0], ends[-1] + 1) if n in numbers)
-        printed = self.wording.reference(targets)
+        printed = self.wording.reference(targets, form.long is True)
         if _spaced(printed).lower() != _spaced(found.text).lower():
             found.why = f"the builder would print “{_spaced(printed)}”"
             return found
         found.targets = targets
         return found
+
+
+def _styles_of(render: Callable[[bool], str]) -> list[tuple[str, bool | None]]:
+    """A reference's short and long forms, each with whether it is the long one; one form
+    (None) where they read the same, or where the language has no long references."""
+    short = render(False)
+    try:
+        long = render(True)
+    except (ValueError, DataError):
+        return [(short, False)]
+    return [(short, None)] if long == short else [(short, False), (long, True)]
 
 
 def _pattern(form: str, pin: str) -> re.Pattern[str]:

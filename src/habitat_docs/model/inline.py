@@ -1,6 +1,7 @@
 """Inline markup of prose: a tiny grammar, parsed as data, never executed.
 
     *emphasis*   **strong**   {ref:id}   {ref:id1,id2}   {note:footnote text}   {fact:name}
+    {reference:id} (the long form of {ref:id}: "paragraph 15" where {ref:id} gives "para. 15")
     {tnote:id} (in a table's cells: the letter of the table's note ``id``)
     \\*  \\{  \\}  \\\\   (escapes)
 """
@@ -37,6 +38,7 @@ class Strong:
 class Ref:
     targets: tuple[str, ...]
     capital: bool = False  # {Ref:…} at the start of a sentence: "Figure IV shows …"
+    long: bool = False  # {reference:…}: "paragraph 15", as running text says; else "para. 15"
 
 
 @frozen
@@ -235,12 +237,13 @@ class _Parser:
         src, at = self.src, self.pos
         colon = src.find(":", at)
         name = src[at + 1 : colon] if colon > 0 else ""
-        if name in ("ref", "Ref"):
+        if name in _REFERENCES:
             ids = tuple(t.strip() for t in self.argument(at, colon, name).split(","))
             for t in ids:
                 if not _ID.match(t):
-                    raise InlineError(f"'{t}' is not a valid label id", at)
-            return Ref(ids, capital=name == "Ref")
+                    hint = f" (the long form is {{reference:{t.split('|')[0]}}})" if "|" in t else ""
+                    raise InlineError(f"'{t}' is not a valid label id{hint}", at)
+            return Ref(ids, capital=name[0].isupper(), long=name.lower() == "reference")
         if name in _NAMED:
             value = self.argument(at, colon, name).strip()
             node, what = _NAMED[name]
@@ -255,10 +258,15 @@ class _Parser:
             if not plain(children, fact=lambda name: name).strip():
                 raise InlineError("empty footnote", at)
             return Note(children)
+        if name.lower().startswith("ref"):
+            raise InlineError(
+                f"unknown markup '{{{name}:' (a reference is {{ref:…}}, \"para. 15\", or its long "
+                "form {reference:…}, \"paragraph 15\"; {Ref:…} and {Reference:…} capitalise)",
+                at,
+            )
         raise InlineError(
-            "unknown markup after '{' (expected {ref:…}, {note:…}, {fact:…}, {doc:…}, {item:…} or "
-            "{tnote:…}; "
-            "write \\{ for a literal brace)",
+            "unknown markup after '{' (expected {ref:…}, {reference:…}, {note:…}, {fact:…}, "
+            "{doc:…}, {item:…} or {tnote:…}; write \\{ for a literal brace)",
             at,
         )
 
@@ -270,6 +278,9 @@ class _Parser:
         self.pos = end + 1
         return self.src[colon + 1 : end]
 
+
+# A reference's markup: short ("para. 15") or long ("paragraph 15"), capitalised or not.
+_REFERENCES = frozenset({"ref", "Ref", "reference", "Reference"})
 
 # {name:value} markup naming one thing: the node it makes, and what the value is.
 _NAMED: dict[str, tuple[type[Fact | DocRef | ItemRef | TableMark], str]] = {
