@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from support import SEEDS
 
 from habitat_docs.compose import numerals, style
-from habitat_docs.errors import DataError
 from habitat_docs.compose.language import language, language_of, render
+from habitat_docs.errors import DataError
 from habitat_docs.model.facts import (
     Count,
     CycleYear,
