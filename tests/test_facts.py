@@ -536,3 +536,106 @@ def test_a_style_table_with_gaps_is_refused_when_the_language_loads(tmp_path: Pa
     (folder / "language.toml").write_text(conf.replace("joins = {", "ends = {"), encoding="utf-8")
     with pytest.raises(ValueError, match=r"language\.toml: the \[style\] table lacks dates\.joins\.compact"):
         Language("xx", folder)
+
+
+# --- facts from Python ---------------------------------------------------------------------------
+
+PYTHON_FORMS = [
+    (Money("152.46 million"), {"money": "152.46 million"}),
+    (Money("1.1 billion"), {"money": "1.1 billion"}),
+    (Money("384,586,115"), {"money": "384,586,115"}),
+    (Money(5000), {"money": 5000}),
+    (Money("5 million", currency="EUR"), {"money": "5 million", "currency": "EUR"}),
+    (Money(Decimal(152460000), "million"), {"money": "152.46 million"}),
+    (Percent("48.6"), {"percent": "48.6"}),
+    (Percent(89), {"percent": 89}),
+    (Date("2024-01-09"), {"date": "2024-01-09"}),
+    (Date(dt.date(2024, 1, 9)), {"date": dt.date(2024, 1, 9)}),
+    (Date("2023-02"), {"month": "2023-02"}),
+    (Date(dt.date(2023, 2, 1), "month"), {"month": "2023-02"}),
+    (Date(2024), {"year": 2024}),
+    (DateRange("2024-05-06", "2024-05-08"), {"dates": ["2024-05-06", "2024-05-08"]}),
+    (DateRange("2020-01", "2020-06", period=True), {"months": ["2020-01", "2020-06"], "period": True}),
+    (YearRange("2022–2023"), {"years": "2022–2023"}),
+    (YearRange(2022, 2023), {"years": [2022, 2023]}),
+    (CycleYear("2023/24"), {"cycle": "2023/24"}),
+    (Count(7, words="en"), {"count": 7, "words": "en"}),
+    (Ordinal(78), {"ordinal": 78}),
+    (SessionRef(2024, 1), {"session": [2024, 1]}),
+    (Quarter(2024, "last"), {"quarter": [2024, "last"]}),
+    (Half(2024, 2), {"half": [2024, 2]}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("value", "data"), PYTHON_FORMS, ids=[str(d) for _, d in PYTHON_FORMS])
+def test_python_constructors_take_the_forms_of_a_data_file(value: object, data: dict[str, Any]) -> None:
+    assert Facts({"x": value}) == from_data({"x": data})  # type: ignore[dict-item]
+
+
+def test_a_figure_given_as_units_of_its_scale_is_refused_and_says_what_to_write() -> None:
+    with pytest.raises(DataError) as info:
+        hd.facts.Money(Decimal("243.6"), "million")
+    message = str(info.value)
+    assert "would print as 0.0002436 million" in message
+    assert 'give the text "243.6 million" or the units 243600000' in message
+    assert render(Money("243.6 million"), "en") == "$243.6 million"
+    assert render(Money(Decimal(243600000), "million"), "en") == "$243.6 million"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Money("243.6", "million"), "would print as 0.0002436 million"),
+        (lambda: Money(Decimal(5000), "million"), "would print as 0.005 million"),
+        (lambda: Money(Decimal(1250), "billion"), "would print as 0.00000125 billion"),
+        (lambda: Money("243.6 million", "billion"), "is in millions but the scale given is 'billion'"),
+        (lambda: Money("0.005 million"), "0.005 million is not a figure a document prints"),
+        (lambda: Money("5 million", "kilo"), "unknown scale 'kilo'"),
+        (lambda: Money(152.46), "a float (152.46) is not exact"),
+        (lambda: Money("152,46 million"), "is not an amount such as"),
+        (lambda: Money(5, currency="usd"), "expected an ISO 4217 currency code"),
+        (lambda: Percent(48.6), "a float (48.6) is not exact"),
+        (lambda: Percent("89%"), "'89%' is not a number"),
+        (lambda: Date("2023-02", "day"), "expected a date as YYYY-MM-DD, got '2023-02'"),
+        (lambda: Date("2024-02-30"), "expected a date as YYYY-MM-DD"),
+        (lambda: Date(24), "expected a year such as 2024, got 24"),
+        (lambda: DateRange("2020-01", "2020-06-30"), "expected a date as YYYY-MM-DD, got '2020-01'"),
+        (lambda: DateRange("2024-05-08", "2024-05-06"), "ends (2024-05-06) before or when it starts"),
+        (lambda: DateRange("2024-05-06", "2024-05-08", period="yes"), "expected true or false"),
+        (lambda: YearRange("2023–2022"), "ends (2022) before it starts (2023)"),
+        (lambda: YearRange(2022), "expected years such as 2022–2023"),
+        (lambda: CycleYear("2023/25"), "expected a cycle year such as 2023/24"),
+        (lambda: Count("7"), "expected an integer, got '7'"),
+        (lambda: Count(True), "expected an integer, got True"),
+        (lambda: Count(7, words=3), "expected true, false or language codes"),
+        (lambda: Ordinal(100), "no ordinal 100 (expected 1 to 99)"),
+        (lambda: SessionRef(2024, "1"), "expected an integer, got '1'"),
+        (lambda: Quarter(2024, "first"), "expected an integer, got 'first'"),
+        (lambda: Quarter(2024, 3, last=True), "only the fourth quarter is the last quarter"),
+        (lambda: Half(2024, 3), "no half-year 3 (expected 1 to 2)"),
+    ],
+)  # fmt: skip
+def test_python_constructors_refuse_with_a_data_error_saying_why(make: Any, message: str) -> None:
+    with pytest.raises(DataError) as info:
+        make()
+    assert message in str(info.value)
+
+
+def test_a_figure_refused_in_python_is_refused_in_a_data_file(tmp_path: Path) -> None:
+    data = minimal(x={"money": "0.005 million"}, total={"money": "1"}, share={"percent": 1})
+    path, text, err = yaml_error(tmp_path, data)
+    assert str(err) == (
+        f"{path}:{line_of(text, '0.005 million')}: facts.x.money: 0.005 million is not a figure a "
+        "document prints (a figure in millions has at most three decimals and is at least 0.01): "
+        "write the exact amount"
+    )
+
+
+def test_the_fact_types_and_fact_are_at_the_top_level() -> None:
+    from habitat_docs.model import facts
+
+    for cls in facts.FACT_TYPES:
+        assert getattr(hd, cls.__name__) is cls and cls.__name__ in hd.__all__
+    assert hd.Fact is facts.Fact and "Fact" in hd.__all__
+    assert isinstance(hd.Quarter(2024, "last"), hd.Fact)
+    assert not isinstance(Decimal(5), hd.Fact)

@@ -46,6 +46,20 @@ from habitat_docs.model import (
     Text,
     facts,
 )  # fmt: skip
+from habitat_docs.model.facts import (
+    Count,
+    CycleYear,
+    Date,
+    DateRange,
+    Fact,
+    Half,
+    Money,
+    Ordinal,
+    Percent,
+    Quarter,
+    SessionRef,
+    YearRange,
+)  # fmt: skip
 from habitat_docs.number import Label, Numbering, number
 from habitat_docs.version import __version__ as __version__
 
@@ -62,4 +76,7 @@ __all__ = [
     "Text", "Symbol", "Session", "Agenda", "AgendaItem", "DocumentRef", "Section", "Subsection",
     "Paragraph", "Subparagraph", "Table", "TableNote", "Figure", "TargetBox", "PreSession", "Annex",
     "Summary", "DraftDecision", "Operative", "Label", "Numbering", "Artwork", "ExecutiveDirector",
+    # facts
+    "Fact", "Money", "Percent", "Date", "DateRange", "YearRange", "CycleYear", "Count", "Ordinal",
+    "SessionRef", "Quarter", "Half",
 ]  # fmt: skip

@@ -9,7 +9,6 @@ inside its value), or at the option they concern.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Literal
@@ -17,6 +16,7 @@ from typing import Any, Literal
 import cattrs
 
 from habitat_docs.errors import DataError, Problem, did_you_mean
+from habitat_docs.model import fact_forms as forms
 from habitat_docs.model.facts import (
     FACT_TYPES,
     Count,
@@ -32,8 +32,6 @@ from habitat_docs.model.facts import (
     Quarter,
     SessionRef,
     YearRange,
-    integer,
-    is_currency,
     name_problem,
 )  # fmt: skip
 
@@ -122,6 +120,8 @@ def _kind(spec: Any) -> str:
 
 
 # --- the hook of each fact type: its data form, a mapping of kind and options ----------------
+# The forms themselves are read by the constructors (habitat_docs.model.fact_forms); a hook
+# picks the value and options out of the mapping, and adds the hint a data file needs.
 
 
 def _no_float(value: Any, example: str) -> None:
@@ -131,24 +131,12 @@ def _no_float(value: Any, example: str) -> None:
         )
 
 
-def _flag(spec: Mapping[str, Any], key: str) -> bool:
-    value = spec.get(key, False)
-    if not isinstance(value, bool):
-        raise DataError(f"expected true or false, got {value!r}", (key,))
-    return value
-
-
 def _money(spec: Mapping[str, Any], _: type) -> Money:
     value = spec["money"]
     _no_float(value, f'money: "{value} million"')
-    currency = spec.get("currency", "USD")
-    if not is_currency(currency):
-        raise DataError(
-            f"expected an ISO 4217 currency code such as USD, got {currency!r}", ("currency",)
-        )
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise DataError(f"expected an amount such as \"152.46 million\", got {value!r}")
-    return Money.of(value, currency)
+    return Money(value, currency=spec.get("currency", "USD"))
 
 
 def _percent(spec: Mapping[str, Any], _: type) -> Percent:
@@ -161,35 +149,16 @@ def _percent(spec: Mapping[str, Any], _: type) -> Percent:
 
 def parse_date(value: Any) -> dt.date:
     """A date from data: a date, or a YYYY-MM-DD string."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise DataError(f"expected a date as YYYY-MM-DD, got {value!r}")
-
-
-def _month(value: Any) -> dt.date:
-    if isinstance(value, dt.date):
-        return dt.date(value.year, value.month, 1)
-    if isinstance(value, str):
-        m = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
-        if m and 1 <= int(m[2]) <= 12:
-            return dt.date(int(m[1]), int(m[2]), 1)
-    raise DataError(f"expected a month as YYYY-MM, got {value!r}")
+    return forms.day(value)
 
 
 def _date(spec: Mapping[str, Any], _: type) -> Date:
     """``{date: 2024-01-09}``, ``{month: 2023-02}`` or ``{year: 2024}``."""
     if "month" in spec:
-        return Date(_month(spec["month"]), "month")
+        return Date(forms.month(spec["month"]), "month")
     if "year" in spec:
-        return Date(dt.date(integer(spec["year"]), 1, 1), "year")
-    return Date(parse_date(spec["date"]))
+        return Date(forms.year(spec["year"]), "year")
+    return Date(forms.day(spec["date"]), "day")
 
 
 def _pair(value: Any, what: str) -> tuple[Any, Any]:
@@ -199,8 +168,8 @@ def _pair(value: Any, what: str) -> tuple[Any, Any]:
 
 
 _RANGES: dict[str, tuple[Literal["day", "month"], Callable[[Any], dt.date], str]] = {
-    "dates": ("day", parse_date, "[2024-05-06, 2024-05-08]"),
-    "months": ("month", _month, "[2020-01, 2020-06]"),
+    "dates": ("day", forms.day, "[2024-05-06, 2024-05-08]"),
+    "months": ("month", forms.month, "[2020-01, 2020-06]"),
 }
 
 
@@ -210,7 +179,7 @@ def _date_range(spec: Mapping[str, Any], _: type) -> DateRange:
     precision, parse, example = _RANGES[key]
     ends = _pair(spec[key], f"[start, end] such as {example}")
     start, end = [_within(parse, x, i) for i, x in enumerate(ends)]
-    return DateRange(start, end, precision, _flag(spec, "period"), _flag(spec, "running"))
+    return DateRange(start, end, precision, spec.get("period", False), spec.get("running", False))
 
 
 def _within(parse: Callable[[Any], dt.date], value: Any, index: int) -> dt.date:
@@ -220,56 +189,28 @@ def _within(parse: Callable[[Any], dt.date], value: Any, index: int) -> dt.date:
         raise e.within((index,)) from None
 
 
-def _years(spec: Mapping[str, Any], _: type) -> YearRange:
-    value = spec["years"]
-    if isinstance(value, str):
-        m = re.fullmatch(r"(\d{4})\s*[–-]\s*(\d{4})", value.strip())
-        if not m:
-            raise DataError(f"expected years such as 2022–2023, got {value!r}")
-        return YearRange(int(m[1]), int(m[2]))
-    a, b = _pair(value, "years such as 2022–2023 or [2022, 2023]")
-    return YearRange(integer(a), integer(b))
-
-
-def _cycle(spec: Mapping[str, Any], _: type) -> CycleYear:
-    value = spec["cycle"]
-    if isinstance(value, str):
-        m = re.fullmatch(r"(\d{4})/(\d{2})", value.strip())
-        if not m or (int(m[1]) + 1) % 100 != int(m[2]):
-            raise DataError(f"expected a cycle year such as 2023/24, got {value!r}")
-        return CycleYear(int(m[1]))
-    return CycleYear(integer(value))
-
-
 def _count(spec: Mapping[str, Any], _: type) -> Count:
     words = spec.get("words", False)
     if not isinstance(words, bool | str | list):
         raise DataError(f"expected true, false or language codes, got {words!r}", ("words",))
-    return Count(integer(spec["count"]), words)
-
-
-def _year_pair(value: Any, what: str) -> tuple[int, Any]:
-    a, b = _pair(value, what)
-    return integer(a), b
+    return Count(spec["count"], words)
 
 
 def _session(spec: Mapping[str, Any], _: type) -> SessionRef:
-    return SessionRef(*_year_pair(spec["session"], "[year, ordinal] such as [2024, 1]"))
+    return SessionRef(*_pair(spec["session"], "[year, ordinal] such as [2024, 1]"))
 
 
 def _quarter(spec: Mapping[str, Any], _: type) -> Quarter:
-    year, n = _year_pair(spec["quarter"], "[year, quarter] such as [2024, 1] or [2024, last]")
-    if n == "last":
-        return Quarter(year, 4, last=True)
-    return Quarter(year, integer(n))
+    return Quarter(*_pair(spec["quarter"], "[year, quarter] such as [2024, 1] or [2024, last]"))
 
 
 def _half(spec: Mapping[str, Any], _: type) -> Half:
-    return Half(*_year_pair(spec["half"], "[year, half] such as [2024, 1]"))
+    return Half(*_pair(spec["half"], "[year, half] such as [2024, 1]"))
 
 
 _HOOKS: dict[type, Callable[[Mapping[str, Any], type], Any]] = {
-    Money: _money, Percent: _percent, Date: _date, DateRange: _date_range, YearRange: _years,
-    CycleYear: _cycle, Count: _count, Ordinal: lambda spec, _: Ordinal(spec["ordinal"]),
-    SessionRef: _session, Quarter: _quarter, Half: _half,
+    Money: _money, Percent: _percent, Date: _date, DateRange: _date_range,
+    YearRange: lambda spec, _: YearRange(spec["years"]), CycleYear: lambda spec, _: CycleYear(spec["cycle"]),
+    Count: _count, Ordinal: lambda spec, _: Ordinal(spec["ordinal"]), SessionRef: _session,
+    Quarter: _quarter, Half: _half,
 }  # fmt: skip

@@ -1,13 +1,19 @@
 """Facts: the figures of a document as typed values, written once and rendered per language.
 
     >>> from habitat_docs.model.facts import Money
-    >>> money = Money.of("152.46 million")
+    >>> money = Money("152.46 million")
     >>> money.amount == 152_460_000, money.scale
     (True, 'million')
 
 Prose refers to a fact by name (``{fact:name}``), declared once under ``facts:`` in the data
 file; ``compose.style`` prints each in every language. Amounts are ``Decimal``; a float is
 refused everywhere, so no binary rounding ever touches money.
+
+In Python, each type takes the form its data key takes (``Money("152.46 million")``,
+``Percent("48.6")``, ``Date("2023-02")``, ``YearRange("2022–2023")``, ``CycleYear("2023/24")``,
+``Quarter(2024, "last")``; a pair in data is two arguments) or its typed fields; both are read
+by :mod:`habitat_docs.model.fact_forms`. Whatever would print another figure than the one
+given is refused with a ``DataError`` saying why.
 
 Data syntax of one fact (read by ``habitat_docs.load.facts``)::
 
@@ -27,14 +33,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Literal
 
 from attrs import field, frozen
-from attrs.validators import in_, instance_of
 
 from habitat_docs.errors import DataError
+from habitat_docs.model import fact_forms as forms
+from habitat_docs.model.fact_forms import Scale, integer, is_currency, shift
 
 __all__ = [
     "Money", "Percent", "Date", "DateRange", "YearRange", "CycleYear", "Count", "Ordinal",
@@ -42,22 +49,9 @@ __all__ = [
     "is_currency", "shift",
 ]  # fmt: skip
 
-Scale = Literal["exact", "million", "billion"]
 Precision = Literal["day", "month", "year"]
 
 _NAME = re.compile(r"[A-Za-z][\w.-]*\Z")
-
-
-def shift(value: Decimal | int, places: int) -> Decimal:
-    """``value * 10**places``, exactly: only the exponent moves (no context rounding)."""
-    sign, digits, exp = Decimal(value).as_tuple()
-    assert isinstance(exp, int)
-    return Decimal((sign, digits, exp + places))
-
-
-def is_currency(value: object) -> bool:
-    """An ISO 4217 currency code: three capital letters (USD, EUR)."""
-    return isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value) is not None
 
 
 def name_problem(name: object) -> DataError | None:
@@ -67,181 +61,191 @@ def name_problem(name: object) -> DataError | None:
     return DataError(f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.')", (str(name),))
 
 
-def _decimal(value: object) -> Decimal:
-    """Decimal from a Decimal, an int or a string; never from a float."""
-    if isinstance(value, bool):
-        raise TypeError(f"expected a number, got {value!r}")
-    if isinstance(value, float):
-        raise TypeError(f"a float ({value!r}) is not exact: give a Decimal, an int or a string")
-    if isinstance(value, int):
-        value = Decimal(value)
-    if isinstance(value, str):
-        try:
-            value = Decimal(value.strip())
-        except InvalidOperation:
-            raise ValueError(f"{value!r} is not a number") from None
-    if not isinstance(value, Decimal):
-        raise TypeError(f"expected a Decimal, got {type(value).__name__}")
-    if not value.is_finite():
-        raise ValueError(f"{value} is not a finite number")
-    if value < 0:
-        raise ValueError(f"{value} is negative (write decreases in words)")
-    if value and (value.adjusted() > _MAX_ADJUSTED or value.as_tuple().exponent < _MIN_EXPONENT):  # type: ignore[operator]
-        # "1e999999" would print a million digits
-        raise ValueError(f"{value} is out of range for a figure (at most 25 digits before the point and 12 after)")
-    return value
+def _within(low: int, high: int, what: str) -> Callable[[int], int]:
+    """A converter to an int from ``low`` to ``high``."""
+
+    def convert(value: int) -> int:
+        n = integer(value)
+        if not low <= n <= high:
+            raise DataError(f"no {what} {n} (expected {low} to {high})")
+        return n
+
+    return convert
 
 
-_MAX_ADJUSTED, _MIN_EXPONENT = 24, -12
+def _ordinal(value: int) -> int:
+    return _within(1, 99, "ordinal")(value)
 
 
-def integer(value: object) -> int:
-    """An int as given, never a bool (TypeError otherwise)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected an integer, got {value!r}")
-    return value
+def _session(value: int) -> int:
+    return _within(1, 20, "session")(value)
 
 
-def _year(_: object, a: Any, value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or not 1000 <= value <= 9999:
-        raise ValueError(f"expected a year such as 2024, got {value!r}")
+def _half(value: int) -> int:
+    return _within(1, 2, "half-year")(value)
 
 
-def _between(low: int, high: int, what: str) -> Callable[[object, Any, int], None]:
-    def check(_: object, a: Any, value: int) -> None:
-        if not low <= value <= high:
-            raise ValueError(f"no {what} {value} (expected {low} to {high})")
-
-    return check
+def _figure(value: Decimal | int | str) -> Decimal:
+    return forms.number(value)
 
 
-def _day(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if not isinstance(value, dt.date):
-        raise TypeError(f"expected a date, got {value!r}")
-    return value
+def _year(value: int) -> int:
+    return forms.year(value)
+
+
+def _cycle(value: int | str) -> int:
+    return forms.cycle(value)
+
+
+def _count(value: int) -> int:
+    n = integer(value)
+    if n < 0:
+        raise DataError(f"a count cannot be negative ({n})")
+    return n
 
 
 # --- the values ----------------------------------------------------------------------------
+# Each constructor takes the form a data file gives (``Money("152.46 million")``) or the typed
+# fields, and refuses with a DataError what would print another figure than the one given.
 
 
-@frozen
+@frozen(init=False)
 class Money:
-    """An amount in ``currency`` (ISO 4217). ``amount`` is the full value in units;
-    ``scale`` is the precision the English shows: ``Money(Decimal("152460000"), "million")``
-    is "$152.46 million" (1.5246亿美元), ``Money(Decimal("384586115"))`` is "$384,586,115"."""
+    """An amount in ``currency`` (ISO 4217), written as in a data file, ``Money("152.46
+    million")`` ("$152.46 million", 1.5246亿美元), ``Money("384,586,115")``, ``Money(5000)``;
+    or in units with the scale the English shows: ``Money(Decimal("152460000"), "million")``.
+    ``Money(Decimal("152.46"), "million")`` is refused: it would print "$0.00015246 million"."""
 
-    amount: Decimal = field(converter=_decimal)
-    scale: Scale = field(default="exact", validator=in_(("exact", "million", "billion")))
-    currency: str = field(default="USD")
+    amount: Decimal
+    scale: Scale = "exact"
+    currency: str = "USD"
 
-    @currency.validator
-    def _check_currency(self, _: Any, value: str) -> None:
-        if not is_currency(value):
-            raise ValueError(f"expected an ISO 4217 currency code such as USD, got {value!r}")
-
-    _FORM = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|billion))?\Z")
+    def __init__(
+        self, amount: Decimal | int | str, scale: Scale | None = None, currency: str = "USD"
+    ) -> None:
+        units, written = forms.amount(amount)
+        if scale is not None and scale not in forms.SCALE_POWERS:
+            raise DataError(f"unknown scale {scale!r} (exact, million or billion)", ("scale",))
+        if written is not None and scale not in (None, written):
+            raise DataError(f"{amount!r} is in {written}s but the scale given is {scale!r}", ("scale",))
+        if not is_currency(currency):
+            raise DataError(
+                f"expected an ISO 4217 currency code such as USD, got {currency!r}", ("currency",)
+            )
+        scale = written or scale or "exact"
+        if (problem := forms.scaled_problem(units, scale, written is not None)) is not None:
+            raise DataError(problem)
+        self.__attrs_init__(units, scale, currency)
 
     @classmethod
     def of(cls, text: str | int, currency: str = "USD") -> Money:
-        """From the English figure without the currency: "152.46 million", "1.1 billion",
-        "384,586,115" (exact), or an int (exact)."""
-        if isinstance(text, int) and not isinstance(text, bool):
-            return cls(Decimal(text), "exact", currency)
-        if not isinstance(text, str):
-            raise TypeError(f"expected a string such as \"152.46 million\", got {text!r}")
-        m = cls._FORM.match(text.strip())
-        if not m:
-            raise ValueError(
-                f"{text!r} is not an amount such as \"152.46 million\", \"1.1 billion\" or "
-                "\"384,586,115\""
-            )
-        whole, frac, scale = m.groups()
-        value = Decimal(whole.replace(",", "") + (frac or ""))
-        if scale:
-            value = shift(value, 9 if scale == "billion" else 6)
-        return cls(value, "exact" if scale is None else scale, currency)  # type: ignore[arg-type]
+        """From the English figure without the currency, as ``Money(text, currency=…)``."""
+        return cls(text, currency=currency)
 
 
 @frozen
 class Percent:
     """A percentage as the number of per cent: ``Percent(89)``, ``Percent("48.6")``."""
 
-    value: Decimal = field(converter=_decimal)
+    value: Decimal = field(converter=_figure)
 
 
-@frozen
+@frozen(init=False)
 class Date:
-    """A date shown to the day (9 January 2024), month (February 2023) or year (2024)."""
+    """A date shown to the day (9 January 2024), month (February 2023) or year (2024):
+    ``Date("2024-01-09")``, ``Date("2023-02")``, ``Date(2024)``, or a ``datetime.date`` and
+    its precision, ``Date(dt.date(2023, 2, 1), "month")``."""
 
-    value: dt.date = field(converter=_day)
-    precision: Precision = field(default="day", validator=in_(("day", "month", "year")))
+    value: dt.date
+    precision: Precision = "day"
+
+    def __init__(self, value: dt.date | str | int, precision: Precision | None = None) -> None:
+        if precision is None:
+            year_only = isinstance(value, int) and not isinstance(value, bool)
+            precision = "year" if year_only else "month" if forms.is_month(value) else "day"
+        if precision == "day":
+            when = forms.day(value)
+        elif precision == "month":
+            when = forms.month(value)
+        elif precision == "year":
+            when = dt.date(value.year if isinstance(value, dt.date) else forms.year(value), 1, 1)
+        else:
+            raise DataError(f"unknown precision {precision!r} (day, month or year)", ("precision",))
+        self.__attrs_init__(when, precision)
 
 
-@frozen
+@frozen(init=False)
 class DateRange:
-    """A range of days or months. ``running``: English running text "from … to …" instead of
-    the compact "6–8 May 2024"; ``period``: a period, Chinese 期间 (2023年7月1日至2024年6月30日
+    """A range of days or months: ``DateRange("2024-05-06", "2024-05-08")``, ``DateRange(
+    "2020-01", "2020-06")``. ``running``: English running text "from … to …" instead of the
+    compact "6–8 May 2024"; ``period``: a period, Chinese 期间 (2023年7月1日至2024年6月30日
     期间), English running text (the prose says "for the period {fact:…}")."""
 
-    start: dt.date = field(converter=_day)
-    end: dt.date = field(converter=_day)
-    precision: Literal["day", "month"] = field(default="day", validator=in_(("day", "month")))
-    period: bool = field(default=False, validator=instance_of(bool))
-    running: bool = field(default=False, validator=instance_of(bool))
+    start: dt.date
+    end: dt.date
+    precision: Literal["day", "month"] = "day"
+    period: bool = False
+    running: bool = False
 
-    def __attrs_post_init__(self) -> None:
-        key = (lambda d: d) if self.precision == "day" else (lambda d: (d.year, d.month))
-        if not key(self.start) < key(self.end):
-            raise ValueError(f"the range ends ({self.end}) before or when it starts ({self.start})")
+    def __init__(
+        self, start: dt.date | str, end: dt.date | str, precision: Literal["day", "month"] | None = None,
+        period: bool = False, running: bool = False,
+    ) -> None:  # fmt: skip
+        if precision is None:
+            precision = "month" if forms.is_month(start) and forms.is_month(end) else "day"
+        if precision not in ("day", "month"):
+            raise DataError(f"unknown precision {precision!r} (day or month)", ("precision",))
+        parse = forms.day if precision == "day" else forms.month
+        first, last = parse(start), parse(end)
+        key = (lambda d: d) if precision == "day" else (lambda d: (d.year, d.month))
+        if not key(first) < key(last):
+            raise DataError(f"the range ends ({last}) before or when it starts ({first})")
+        period, running = forms.flag(period, "period"), forms.flag(running, "running")
+        self.__attrs_init__(first, last, precision, period, running)
 
 
-@frozen
+@frozen(init=False)
 class YearRange:
-    """Years such as the 2022–2023 biennium (2022–2023两年期)."""
+    """Years such as the 2022–2023 biennium (2022–2023两年期): ``YearRange("2022–2023")`` or
+    ``YearRange(2022, 2023)``."""
 
-    start: int = field(validator=_year)
-    end: int = field(validator=_year)
+    start: int
+    end: int
 
-    def __attrs_post_init__(self) -> None:
-        if self.end <= self.start:
-            raise ValueError(f"the range of years ends ({self.end}) before it starts ({self.start})")
+    def __init__(self, start: int | str | Sequence[int], end: int | None = None) -> None:
+        first, last = forms.years(start) if end is None else (forms.year(start), forms.year(end))
+        if last <= first:
+            raise DataError(f"the range of years ends ({last}) before it starts ({first})")
+        self.__attrs_init__(first, last)
 
 
 @frozen
 class CycleYear:
-    """A non-calendar year: ``CycleYear(2023)`` is 2023/24."""
+    """A non-calendar year: ``CycleYear("2023/24")`` or ``CycleYear(2023)``."""
 
-    start: int = field(validator=_year)
+    start: int = field(converter=_cycle)
 
 
-def _words(value: object) -> bool | frozenset[str]:
+def _words(value: bool | str | Iterable[str]) -> bool | frozenset[str]:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
         return frozenset({value})
-    if isinstance(value, Iterable):
+    if isinstance(value, Iterable) and not isinstance(value, Mapping):
         langs = frozenset(value)
-        if not all(isinstance(x, str) for x in langs):
-            raise TypeError(f"words: expected true, false or language codes, got {value!r}")
-        return langs
-    raise TypeError(f"words: expected true, false or language codes, got {value!r}")
+        if all(isinstance(x, str) for x in langs):
+            return langs
+    raise DataError(f"expected true, false or language codes, got {value!r}", ("words",))
 
 
 @frozen
 class Count:
     """A count in figures (114) or in words (seven / 七). ``words`` is true (every language),
     false, or the languages that write it in words: "six recommendations" but "6 项建议" is
-    ``Count(6, words={"en"})``. Chinese words use 两 for 2 (两个案件)."""
+    ``Count(6, words="en")``. Chinese words use 两 for 2 (两个案件)."""
 
-    value: int = field(converter=integer)
+    value: int = field(converter=_count)
     words: bool | frozenset[str] = field(default=False, converter=_words)
-
-    @value.validator
-    def _check_value(self, _: Any, value: int) -> None:
-        if value < 0:
-            raise ValueError(f"a count cannot be negative ({value})")
 
     def in_words(self, lang: str) -> bool:
         if isinstance(self.words, bool):
@@ -253,36 +257,42 @@ class Count:
 class Ordinal:
     """An ordinal in words: seventy-eighth (第七十八)."""
 
-    n: int = field(converter=integer, validator=_between(1, 99, "ordinal"))
+    n: int = field(converter=_ordinal)
 
 
 @frozen
 class SessionRef:
     """A session of the Board: first session of 2024 (2024年第一次会议)."""
 
-    year: int = field(validator=_year)
-    ordinal: int = field(converter=integer, validator=_between(1, 20, "session"))
+    year: int = field(converter=_year)
+    ordinal: int = field(converter=_session)
 
 
-@frozen
+@frozen(init=False)
 class Quarter:
-    """first quarter of 2024 (2024年第一季度); ``last`` for "last quarter" (最后一个季度)."""
+    """first quarter of 2024 (2024年第一季度): ``Quarter(2024, 1)``; the last quarter (最后
+    一个季度) is ``Quarter(2024, "last")`` or ``Quarter(2024, 4, last=True)``."""
 
-    year: int = field(validator=_year)
-    n: int = field(converter=integer, validator=_between(1, 4, "quarter"))
-    last: bool = field(default=False, validator=instance_of(bool))
+    year: int
+    n: int
+    last: bool = False
 
-    def __attrs_post_init__(self) -> None:
-        if self.last and self.n != 4:
-            raise ValueError("only the fourth quarter is the last quarter")
+    def __init__(self, year: int, n: int | Literal["last"], last: bool = False) -> None:
+        when = forms.year(year)
+        if n == "last":
+            n, last = 4, True
+        n = _within(1, 4, "quarter")(n)
+        if forms.flag(last, "last") and n != 4:
+            raise DataError("only the fourth quarter is the last quarter")
+        self.__attrs_init__(when, n, last)
 
 
 @frozen
 class Half:
     """first half of 2024 (2024年上半年)."""
 
-    year: int = field(validator=_year)
-    n: int = field(converter=integer, validator=_between(1, 2, "half-year"))
+    year: int = field(converter=_year)
+    n: int = field(converter=_half)
 
 
 Fact = (
