@@ -15,7 +15,9 @@ from support import MASTHEAD, dump_toml
 
 import habitat_docs as hd
 from habitat_docs.cli.main import main
-from habitat_docs.diff import Difference, diff
+from habitat_docs.diff import Difference, Version, diff, diff_versions
+from habitat_docs.diff.units import mark
+from habitat_docs.number import Label
 
 
 def _para(n: int, pid: str | None = None) -> dict[str, Any]:
@@ -205,3 +207,29 @@ def test_two_built_docx_and_a_data_file_against_its_docx(tmp_path: Path) -> None
     mixed = diff(tmp_path / "new.yaml", files["new"])
     assert mixed.equal and mixed.compared == ("en",) and mixed.not_compared == ("zh",)
     assert main(["diff", str(tmp_path / "old.yaml"), str(files["new"])]) == 1
+
+
+def test_labels_read_the_same_in_every_language() -> None:
+    annex = Label("annex", 2)
+    paragraph = Label("paragraph", 3, parent=annex)
+    item = Label("subparagraph", 2, 1, paragraph)
+    section = Label("section", 4)
+    decision = Label("decision", 1)
+    assert [mark(x) for x in (annex, paragraph, item, Label("subparagraph", 4, 2, item),
+                              Label("subsection", 2, parent=section), Label("section", 1, parent=annex),
+                              Label("operative", 2, parent=decision), Label("table", 3),
+                              Label("subparagraph", 27, 1, Label("paragraph", 0)))] == [
+        "annex II", "annex II ¶3", "annex II ¶3(b)", "annex II ¶3(b)(iv)", "§IV.B",
+        "annex II §I", "decision 1 ¶2", "table 3", "(aa)"]  # fmt: skip
+
+
+def test_as_printed_the_spaces_a_line_break_leaves_are_not_a_change(tmp_path: Path) -> None:
+    broken = copy.deepcopy(BASE)
+    broken[0]["text"]["en"] = broken[0]["text"]["en"].replace(
+        "paragraph number", "para graph number"
+    )
+    old = hd.load(_write(tmp_path / "old.yaml", _data(BASE)))
+    new = hd.load(_write(tmp_path / "new.yaml", _data(broken)))
+    assert diff_versions(Version("old", old, built=True), Version("new", new, built=True)).equal
+    as_written = diff_versions(Version("old", old, built=False), Version("new", new, built=False))
+    assert _summary(as_written, "en") == [("changed", "¶1", "¶1")]

@@ -53,8 +53,8 @@ def compare(lang: str, old: Sequence[Unit], new: Sequence[Unit], by_id: bool) ->
     rest_old = [i for i in range(len(old)) if i not in pairs]
     paired_new = set(pairs.values())
     rest_new = [j for j in range(len(new)) if j not in paired_new]
-    keys_old = [(old[i].kind, old[i].text) for i in rest_old]
-    keys_new = [(new[j].kind, new[j].text) for j in rest_new]
+    keys_old = [(old[i].kind, old[i].key) for i in rest_old]
+    keys_new = [(new[j].kind, new[j].key) for j in rest_new]
     matcher = SequenceMatcher(None, keys_old, keys_new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -103,7 +103,7 @@ def _alike(
 
 
 def _likeness(a: Unit, b: Unit) -> bool:
-    matcher = SequenceMatcher(None, a.text, b.text, autojunk=False)
+    matcher = SequenceMatcher(None, a.key, b.key, autojunk=False)
     return (
         matcher.real_quick_ratio() >= LIKENESS
         and matcher.quick_ratio() >= LIKENESS
@@ -120,7 +120,7 @@ def _changes(
         i = back.get(j)
         if i is None:
             placed.append(((j, 1, 0), Change(lang, "added", None, unit)))
-        elif old[i].text != unit.text:
+        elif old[i].key != unit.key:
             placed.append(((j, 1, 0), Change(lang, "changed", old[i], unit)))
         elif old[i].label != unit.label:
             placed.append(((j, 1, 0), Change(lang, "renumbered", old[i], unit)))

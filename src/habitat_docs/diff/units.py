@@ -40,12 +40,15 @@ _SPACES = re.compile(r"\s+")
 class Unit:
     """One node in one language: ``kind`` (paragraph, section …), ``label`` as the diff
     prints it ("¶5", "¶5(a)", "§II", "annex I ¶3"; "" for an unnumbered paragraph),
-    ``id`` where the data gives one, and ``text``."""
+    ``id`` where the data gives one, ``text``, and ``key`` what is compared of it: the text,
+    or as printed the text without its spaces (a PDF's line breaks add some and drop others:
+    "high- impact")."""
 
     kind: str
     label: str
     id: str | None
     text: str
+    key: str
 
 
 def units(doc: Document, lang: str, markup: bool, ids: bool = True) -> list[Unit]:
@@ -64,7 +67,8 @@ def units(doc: Document, lang: str, markup: bool, ids: bool = True) -> list[Unit
         kind = label.kind if label is not None else type(node).__name__.lower()
         text = " | ".join(p for p in parts if p)
         node_id = getattr(node, "id", None) if ids else None
-        found.append(Unit(kind, mark(label) if label else "", node_id, text))
+        key = text if markup else _SPACES.sub("", text)
+        found.append(Unit(kind, mark(label) if label else "", node_id, text, key))
     return found
 
 
