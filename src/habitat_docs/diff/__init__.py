@@ -17,6 +17,7 @@ from habitat_docs.diff.report import Difference
 from habitat_docs.diff.sources import DiffError, Version, read
 from habitat_docs.diff.units import Unit, units
 from habitat_docs.model import in_un_order
+from habitat_docs.number import number
 
 __all__ = ["LIKENESS", "Change", "DiffError", "Difference", "Unit", "Version", "diff",
            "diff_versions"]  # fmt: skip
@@ -35,13 +36,14 @@ def diff_versions(old: Version, new: Version) -> Difference:
     one_side = in_un_order(langs_old ^ langs_new)
     built = old.built or new.built
     markup = not built
+    labels_old, labels_new = number(old.document).labels, number(new.document).labels
     changes = [
         change
         for lang in compared
         for change in compare(
             lang,
-            units(old.document, lang, markup, ids=not old.built),
-            units(new.document, lang, markup, ids=not new.built),
+            units(old.document, lang, markup, not old.built, labels_old),
+            units(new.document, lang, markup, not new.built, labels_new),
             by_id=not built,
         )
     ]

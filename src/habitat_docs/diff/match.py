@@ -18,9 +18,9 @@ __all__ = ["LIKENESS", "Change", "compare"]
 #: rather than one removed and another added.
 LIKENESS = 0.5
 
-# A replaced run longer than this on both sides is not compared text by text (the quadratic
-# cost), only its units of the same kind in order.
-_PAIRWISE = 200
+# How far past the last pair a unit of a replaced run looks for its like: the run's texts are
+# compared in a window, not each with each (a document rewritten whole stays fast).
+_LOOKAHEAD = 40
 
 
 @frozen
@@ -80,16 +80,15 @@ def _alike(
     old: Sequence[Unit], new: Sequence[Unit], olds: list[int], news: list[int]
 ) -> dict[int, int]:
     """Pairs within a replaced run, in order: each old unit with the first new one after the
-    last paired that is of its kind and alike enough; then, of each kind, the units left
+    last paired (within the window) that is of its kind and alike enough; then, of each kind, the units left
     over, in order, where the run leaves as many on both sides (a heading reworded is
     changed however little of it stays)."""
     pairs: dict[int, int] = {}
     start = 0
-    pairwise = min(len(olds), len(news)) <= _PAIRWISE
     for i in olds:
-        for k in range(start, len(news)):
+        for k in range(start, min(len(news), start + _LOOKAHEAD)):
             candidate = new[news[k]]
-            if candidate.kind == old[i].kind and (not pairwise or _likeness(old[i], candidate)):
+            if candidate.kind == old[i].kind and _likeness(old[i], candidate):
                 pairs[i] = news[k]
                 start = k + 1
                 break

@@ -5,11 +5,12 @@ paragraph, in reading order, with its label, its id and its text in one language
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from attrs import frozen
 
 from habitat_docs.compose.language import language
+from habitat_docs.errors import Path
 from habitat_docs.model import (
     Annex,
     Document,
@@ -51,12 +52,20 @@ class Unit:
     key: str
 
 
-def units(doc: Document, lang: str, markup: bool, ids: bool = True) -> list[Unit]:
+def units(
+    doc: Document,
+    lang: str,
+    markup: bool,
+    ids: bool = True,
+    labels: Mapping[Path, Label] | None = None,
+) -> list[Unit]:
     """The units of ``doc`` in ``lang``: their text as written in the data file (``markup``:
     references, notes and facts as marked up) or as printed (facts written out, references
     and notes left out: what a built document and its import give alike); without ``ids``
-    (a model imported from a built document, whose ids the importer made up) none."""
-    labels = number(doc).labels
+    (a model imported from a built document, whose ids the importer made up) none.
+    ``labels``: the document's numbering, when already computed (it is the same in every
+    language)."""
+    labels = number(doc).labels if labels is None else labels
     text_of = _markup if markup else _printed(doc, lang)
     found: list[Unit] = []
     for path, node in walk(doc):
