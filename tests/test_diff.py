@@ -15,7 +15,7 @@ from support import MASTHEAD, dump_toml
 
 import habitat_docs as hd
 from habitat_docs.cli.main import main
-from habitat_docs.diff import Difference, Version, diff, diff_versions
+from habitat_docs.diff import Difference, DiffError, Version, diff, diff_versions
 from habitat_docs.diff.units import mark
 from habitat_docs.number import Label
 
@@ -218,9 +218,10 @@ def test_labels_read_the_same_in_every_language() -> None:
     assert [mark(x) for x in (annex, paragraph, item, Label("subparagraph", 4, 2, item),
                               Label("subsection", 2, parent=section), Label("section", 1, parent=annex),
                               Label("operative", 2, parent=decision), Label("table", 3),
-                              Label("subparagraph", 27, 1, Label("paragraph", 0)))] == [
+                              Label("subparagraph", 27, 1, Label("paragraph", 0)),
+                              Label("subparagraph", 1, 1, Label("paragraph", 0, parent=annex)))] == [
         "annex II", "annex II ¶3", "annex II ¶3(b)", "annex II ¶3(b)(iv)", "§IV.B",
-        "annex II §I", "decision 1 ¶2", "table 3", "(aa)"]  # fmt: skip
+        "annex II §I", "decision 1 ¶2", "table 3", "(aa)", "annex II (a)"]  # fmt: skip
 
 
 def test_as_printed_the_spaces_a_line_break_leaves_are_not_a_change(tmp_path: Path) -> None:
@@ -233,3 +234,27 @@ def test_as_printed_the_spaces_a_line_break_leaves_are_not_a_change(tmp_path: Pa
     assert diff_versions(Version("old", old, built=True), Version("new", new, built=True)).equal
     as_written = diff_versions(Version("old", old, built=False), Version("new", new, built=False))
     assert _summary(as_written, "en") == [("changed", "¶1", "¶1")]
+
+
+def test_lang_chooses_the_languages_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = copy.deepcopy(BASE)
+    new[0]["text"]["zh"] = "报告第1段，经修订。"
+    old_file, new_file = (
+        _write(tmp_path / "old.yaml", _data(BASE)),
+        _write(tmp_path / "new.yaml", _data(new)),
+    )
+    assert main(["diff", str(old_file), str(new_file), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.endswith("no changes (languages en; not compared: zh)\n")
+    assert main(["diff", str(old_file), str(new_file), "--lang", "zh"]) == 1
+    assert "zh ¶1 changed" in capsys.readouterr().out
+    assert main(["diff", str(old_file), str(new_file), "--lang", "fr"]) == 2
+    assert "old.yaml: no fr version (it holds zh, en)" in capsys.readouterr().err
+
+
+def test_versions_without_a_language_in_common_cannot_be_compared(tmp_path: Path) -> None:
+    old = hd.load(_write(tmp_path / "old.yaml", {**_data(BASE), "languages": ["en"]}))
+    new = hd.load(_write(tmp_path / "new.yaml", {**_data(BASE), "languages": ["zh"]}))
+    with pytest.raises(DiffError, match=r"old \(en\) and new \(zh\) have no language in common"):
+        diff_versions(Version("old", old, built=True), Version("new", new, built=True))

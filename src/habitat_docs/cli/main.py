@@ -4,7 +4,7 @@
     habitat-docs build-session SESSION.yaml [--lang zh,en] [--format docx,pdf] [-o OUT/]
     habitat-docs check FILE… | habitat-docs check --parity A B [C…]
     habitat-docs import FILE… -o DOC.yaml [--lang en,zh] [--partial]
-    habitat-docs diff OLD NEW [--json]
+    habitat-docs diff OLD NEW [--lang zh,en] [--json]
 """
 
 from __future__ import annotations

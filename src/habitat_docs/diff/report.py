@@ -19,8 +19,9 @@ _CONTEXT = 15  # characters of unchanged text shown around a change
 @frozen
 class Difference:
     """``compared`` the languages of both versions; ``added``/``removed`` languages only the
-    new/old version has (between data files); ``not_compared`` those of one side only where
-    the other is a built document (which holds one language); ``changes`` in language order."""
+    new/old version has (between data files); ``not_compared`` those left out where a side is
+    a built document (which holds one language) or languages were chosen; ``changes`` in
+    language order."""
 
     old: str
     new: str

@@ -109,6 +109,8 @@ def mark(label: Label) -> str:
         return f"{within}¶{n}"
     if label.kind == "subparagraph":
         head = mark(parent) if parent is not None else ""
+        if head and parent is not None and not parent.number:  # under an unnumbered paragraph
+            head += " "
         return f"{head}({_letter(n) if label.depth % 2 else _roman(n).lower()})"
     if label.kind == "section":
         return f"{within}§{_roman(n)}"
