@@ -5,6 +5,7 @@
     habitat-docs check FILE… | habitat-docs check --parity A B [C…]
     habitat-docs import FILE… -o DOC.yaml [--lang en,zh] [--partial]
     habitat-docs schema
+    habitat-docs diff OLD NEW [--lang zh,en] [--json]
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ SUBCOMMANDS = {
     "import": ("import_", "read language versions of one document (DOCX, PDF, text) into a data file"),
     "check": ("check", "check the numbering of documents (DOCX, PDF, text); --parity A B [C…]"),
     "schema": ("schema", "print the JSON Schema of a data file, for editors' completion and checks"),
+    "diff": ("diff", "what changed between two versions of a document, paragraph by paragraph"),
 }
 
 
