@@ -852,3 +852,10 @@ def test_a_document_mostly_tables_keeps_its_footnote(tmp_path: Path) -> None:
     assert parity(zh, en).ok, str(parity(zh, en))
     notes = [ln.text for ln in read(zh).lines if ln.role == "note"]
     assert notes == ["* HSP/EB.2024/1。"]
+
+
+def test_a_time_on_a_line_of_its_own_leaves_paragraph_one_a_paragraph() -> None:
+    """"10.30 a.m." wrapped onto a line of its own is no label: the short line of paragraph 1
+    above it does not become a third-level heading."""
+    text = "一、 导言\n1. 2018 年，人居署启动了重大\n相关\n10.30 a.m.\n要的服务。\n2. 治理和机构\n"
+    assert check_text(text).ok

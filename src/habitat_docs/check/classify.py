@@ -409,7 +409,9 @@ def _mark_titles(lines: Sequence[Line], tokens: list[Token]) -> None:
     """Flag paragraph-number tokens shaped like a numbered heading ("1. Flagship programmes"):
     their line (and at most one more) is short and ends with no stop, and the next body line
     starts with a label. A paragraph ends with a stop, or runs on into a line of its own."""
-    starts = {id(t.line) for t in tokens if t.kind not in ("ref", "note")}
+    # a decimal number before a word in lower case ("10.30 a.m.") is prose, not a label
+    starts = {id(t.line) for t in tokens
+              if t.kind not in ("ref", "note") and not (t.kind == "dec" and _lower(t.rest))}  # fmt: skip
     body = [ln for ln in lines if ln.role == "body" and ln.text.strip()]
     at = {id(ln): k for k, ln in enumerate(body)}
     for i, tok in enumerate(tokens):
