@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,11 +15,14 @@ from collections.abc import Callable
 from contextlib import redirect_stderr
 from pathlib import Path
 
+import docx
 import pypdf
 import pytest
+from docx.oxml.ns import qn
 from support import png
 
 from habitat_docs.cli.main import main
+from habitat_docs.compose.language import forget_languages
 from habitat_docs.watch import Watcher
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,3 +175,29 @@ def test_a_missing_image_is_reported_and_its_return_rebuilds(tmp_path: Path) -> 
     save(data, FIGURE_DOC.replace("chart.png", "chart2.png"))
     (built,) = watcher.poll()
     assert built.error is None and built.written == [tmp_path / "out" / "HSP-EB.2024-11-en.docx"]
+
+
+@pytest.mark.slow
+def test_a_template_saved_rebuilds_every_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates" / "en", templates / "en")
+    monkeypatch.setenv("HABITAT_DOCS_TEMPLATES", str(templates))
+    forget_languages()
+    try:
+        (tmp_path / "chart.png").write_bytes(png(120, 60))
+        data = tmp_path / "doc.yaml"
+        data.write_text(FIGURE_DOC, encoding="utf-8")
+        out = tmp_path / "out"
+        watcher = Watcher([data], out, ["en"], ["docx"])
+        assert watcher.start()[0].error is None
+        masthead = templates / "en" / "masthead.j2"
+        organ = "Executive Board of the United Nations Human Settlements Programme"
+        save(masthead, masthead.read_text(encoding="utf-8").replace(organ, "Executive Board of the Programme"))
+        (built,) = watcher.poll()
+        assert built.written == [out / "HSP-EB.2024-11-en.docx"]
+        document = docx.Document(str(built.written[0]))
+        body = "".join(t.text or "" for t in document.element.body.iter(qn("w:t")))
+        assert "Executive Board of the Programme" in body and organ not in body
+    finally:
+        monkeypatch.undo()
+        forget_languages()

@@ -106,7 +106,8 @@ class Watcher:
         self.pdf_standard = pdf_standard
         self.artwork = artwork
         self.targets = [_Target(Path(s)) for s in sources]
-        self.templates = _template_stamps()
+        self.template_files = _template_files(template_dirs())  # listed once: a look only stats
+        self.templates = {p: stamp(p) for p in self.template_files}
 
     def start(self) -> list[Outcome]:
         """Build every data file once (the first build)."""
@@ -114,7 +115,7 @@ class Watcher:
 
     def poll(self) -> list[Outcome]:
         """Look at the files once; rebuild the data files whose files changed."""
-        templates = _template_stamps()
+        templates = {p: stamp(p) for p in self.template_files}
         if templates != self.templates:  # a wording or a house style changed: every document
             self.templates = templates
             forget_languages()
@@ -220,12 +221,8 @@ def _images(doc: Document, artwork: Artwork | None) -> list[Path]:
     return found + [Path(p) for p in given if p is not None]
 
 
-def _template_stamps() -> dict[Path, Stamp]:
-    """The stamps of every file of every language folder (wording, house style, masthead)."""
-    return {p: stamp(p) for p in _template_files(template_dirs())}
-
-
 def _template_files(folders: Iterable[Path]) -> list[Path]:
+    """Every file of every language folder (wording, house style, masthead)."""
     return sorted(
         f for d in folders for lang in d.iterdir() if lang.is_dir() for f in lang.iterdir() if f.is_file()
     )
