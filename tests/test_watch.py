@@ -201,3 +201,22 @@ def test_a_template_saved_rebuilds_every_document(tmp_path: Path, monkeypatch: p
     finally:
         monkeypatch.undo()
         forget_languages()
+
+
+@pytest.mark.slow
+def test_an_invalid_file_is_reported_once_whatever_else_changes(tmp_path: Path) -> None:
+    (tmp_path / "chart.png").write_bytes(png(120, 60))
+    data = tmp_path / "doc.yaml"
+    data.write_text(FIGURE_DOC, encoding="utf-8")
+    watcher = Watcher([data], tmp_path / "out", ["en"], ["pdf"])
+    assert watcher.start()[0].error is None
+    save(data, FIGURE_DOC.replace("issued: 2024-03-07", "issued: 2024-02-31"))
+    (failed,) = watcher.poll()
+    assert failed.error is not None and failed.error.startswith(f"{data}:3:")
+    (tmp_path / "chart.png").write_bytes(png(60, 60))  # still invalid: reported again, once
+    (again,) = watcher.poll()
+    assert again.error == failed.error
+    assert watcher.poll() == []
+    save(data, FIGURE_DOC)  # valid again, and the changed image is printed
+    (built,) = watcher.poll()
+    assert built.error is None and built.written == [tmp_path / "out" / "HSP-EB.2024-11-en.pdf"]

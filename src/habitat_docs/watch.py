@@ -160,13 +160,23 @@ class Watcher:
             outcome.written, outcome.unchanged = self._build(t, before)
         except Exception as e:  # noqa: BLE001 - reported as build reports it, then watched on
             time.sleep(_SETTLE)
-            if stamp(t.source) != before:
+            superseded = stamp(t.source) != before
+            self._failed(t, before)
+            if superseded:
                 return None
-            t.stamps[t.source] = before  # the images keep their stamps: a change is still seen
             outcome.error = failure(t.source, self.out, e)
         t.missing_since = None
         outcome.seconds = time.perf_counter() - started
         return outcome
+
+    @staticmethod
+    def _failed(t: _Target, source_stamp: Stamp) -> None:
+        """After a failed build: the files as they are now, so that the error is reported once
+        (an image that changed meanwhile still makes its languages be made again)."""
+        images = {p: stamp(p) for p in t.stamps if p != t.source}
+        if any(s != t.stamps[p] for p, s in images.items()):
+            t.composed.clear()
+        t.stamps = {**images, t.source: source_stamp}
 
     def _build(self, t: _Target, source_stamp: Stamp) -> tuple[list[Path], list[Path]]:
         """Load, compose and write ``t``: the files written and those left as they were."""
