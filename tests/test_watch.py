@@ -220,3 +220,18 @@ def test_an_invalid_file_is_reported_once_whatever_else_changes(tmp_path: Path) 
     save(data, FIGURE_DOC)  # valid again, and the changed image is printed
     (built,) = watcher.poll()
     assert built.error is None and built.written == [tmp_path / "out" / "HSP-EB.2024-11-en.pdf"]
+
+
+def test_usage_errors_and_a_missing_image_option_stop_before_watching(tmp_path: Path) -> None:
+    data = tmp_path / "doc.yaml"
+    data.write_text(FIGURE_DOC, encoding="utf-8")
+    printed = io.StringIO()
+    with redirect_stderr(printed):
+        assert main(["watch", str(data), "--lang", "xx", "-o", str(tmp_path / "out")]) == 2
+        assert main(["watch", str(data), "--format", "odt", "-o", str(tmp_path / "out")]) == 2
+        assert main(["watch", str(data), "--emblem", str(tmp_path / "un.png"), "-o", str(tmp_path / "out")]) == 2
+    lines = printed.getvalue().splitlines()
+    assert "habitat-docs watch: error: unknown language or format: xx" in lines
+    assert "habitat-docs watch: error: unknown language or format: odt" in lines
+    assert any(line.startswith("habitat-docs watch: ") and "--emblem" in line and "un.png" in line for line in lines)
+    assert not (tmp_path / "out").exists()
