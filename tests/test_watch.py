@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from contextlib import redirect_stderr
 from pathlib import Path
@@ -235,3 +236,23 @@ def test_usage_errors_and_a_missing_image_option_stop_before_watching(tmp_path: 
     assert "habitat-docs watch: error: unknown language or format: odt" in lines
     assert any(line.startswith("habitat-docs watch: ") and "--emblem" in line and "un.png" in line for line in lines)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_a_file_briefly_away_while_saved_is_no_error_and_one_long_away_is(tmp_path: Path) -> None:
+    (tmp_path / "chart.png").write_bytes(png(120, 60))
+    data = tmp_path / "doc.yaml"
+    data.write_text(FIGURE_DOC, encoding="utf-8")
+    watcher = Watcher([data], tmp_path / "out", ["en"], ["docx"])
+    assert watcher.start()[0].error is None
+    data.rename(tmp_path / "doc.yaml~")  # as an editor keeping a backup saves
+    assert watcher.poll() == []
+    save(data, FIGURE_DOC.replace("Total assets", "All assets"))
+    (built,) = watcher.poll()
+    assert built.error is None and built.written == [tmp_path / "out" / "HSP-EB.2024-11-en.docx"]
+    data.unlink()
+    assert watcher.poll() == []
+    time.sleep(0.6)  # longer than a save takes
+    (gone,) = watcher.poll()
+    assert gone.error is not None and gone.error.startswith(str(data))
+    assert watcher.poll() == []
