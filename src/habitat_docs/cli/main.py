@@ -6,6 +6,7 @@
     habitat-docs import FILE… -o DOC.yaml [--lang en,zh] [--partial]
     habitat-docs schema
     habitat-docs diff OLD NEW [--lang zh,en] [--json]
+    habitat-docs watch FILE… [--lang zh,en] [--format docx,pdf] [-o OUT/]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SUBCOMMANDS = {
     "check": ("check", "check the numbering of documents (DOCX, PDF, text); --parity A B [C…]"),
     "schema": ("schema", "print the JSON Schema of a data file, for editors' completion and checks"),
     "diff": ("diff", "what changed between two versions of a document, paragraph by paragraph"),
+    "watch": ("watch", "build data files, then rebuild them on every save (Ctrl-C stops)"),
 }
 
 
