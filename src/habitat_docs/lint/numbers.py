@@ -35,13 +35,21 @@ def _either(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _words(words: Iterable[str]) -> str:
+    """Any of ``words``, each a whole word where words are spaced ("million", but "万")."""
+    return "|".join(
+        re.escape(w) + ("" if unicodedata.east_asian_width(w[-1]) in "WF" else r"(?!\w)")
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
 def _pattern(rules: Rules) -> re.Pattern[str]:
     group = f"[{_SPACES}]" if rules.group in _SPACES else re.escape(rules.group)
     # a point is a decimal mark in every language's version numbers ("2.0") unless it groups
     decimal = "".join(re.escape(m) for m in sorted({rules.decimal, "."} - {rules.group}))
     decimal += "" if "." in decimal else re.escape(".")
     number = f"(?P<glued>{_GLUED})?\\d+(?:{group}\\d{{3}}(?!\\d))*(?:[{decimal}]\\d+)?"
-    scale = f"(?:[{_SPACES}]?(?P<scale>{_either(rules.scales)})(?!\\w))?" if rules.scales else ""
+    scale = f"(?:[{_SPACES}]?(?P<scale>{_words(rules.scales)}))?" if rules.scales else ""
     words = f"|(?<!\\w)(?P<month>{_either(rules.months)})(?!\\w)" if rules.months else ""
     return re.compile(f"(?P<number>{number}){scale}{words}")
 

@@ -136,7 +136,7 @@ def _starts_with(text: str, words: str) -> bool:
     words = words.strip()
     text = text.lstrip().replace(BREAK, " ")
     return text.startswith(words) and not (
-        words[-1:].isalnum() and text[len(words) : len(words) + 1].isalnum()
+        _spaced(words[-1:]) and text[len(words) : len(words) + 1].isalnum()
     )
 
 
@@ -144,8 +144,14 @@ def _ends_with(text: str, words: str) -> bool:
     words = words.strip()
     text = text.rstrip().replace(BREAK, " ")
     return text.endswith(words) and not (
-        words[:1].isalnum() and text[-len(words) - 1 : -len(words)].isalnum()
+        _spaced(words[:1]) and text[-len(words) - 1 : -len(words)].isalnum()
     )
+
+
+def _spaced(ch: str) -> bool:
+    """Whether ``ch`` is a letter of a script that spaces its words (a word's edge needs a
+    space or a mark beside it; a Chinese character's does not)."""
+    return ch.isalnum() and unicodedata.east_asian_width(ch) not in "WF"
 
 
 def _words(forms: Sequence[tuple[str, str]]) -> str:
