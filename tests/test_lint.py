@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.support import MASTHEAD_YAML
 
 from habitat_docs.cli.main import main
 from habitat_docs.errors import DataError
 from habitat_docs.lint import LintWarning, lint
-from tests.support import MASTHEAD_YAML
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FACTS = """\
@@ -45,13 +45,20 @@ def test_a_clean_document_gives_no_warning(tmp_path: Path) -> None:
 
 
 def test_numbers_that_differ_between_languages(tmp_path: Path) -> None:
-    path = document(tmp_path, "- {en: 'In 2023, 15 countries reported.', zh: '2024年，15个国家提交了报告。'}")
-    assert messages(path) == ["15: zh: numbers differ from the en text: 2024 here but not in en; 2023 in en but not here"]
+    path = document(
+        tmp_path, "- {en: 'In 2023, 15 countries reported.', zh: '2024年，15个国家提交了报告。'}"
+    )
+    assert messages(path) == [
+        "15: zh: numbers differ from the en text: 2024 here but not in en; 2023 in en but not here"
+    ]
 
 
 def test_numbers_of_facts_and_names_do_not_count(tmp_path: Path) -> None:
     # the fact prints 62.32 in English, 6 232 in Chinese; Local2030 is a name, 2030 its digits
-    path = document(tmp_path, "- {en: '{fact:total} for the Local2030 Coalition.', zh: '{fact:total}，用于“地方2030”联盟。'}")
+    path = document(
+        tmp_path,
+        "- {en: '{fact:total} for the Local2030 Coalition.', zh: '{fact:total}，用于“地方2030”联盟。'}",
+    )
     assert lint(path) == []
 
 
@@ -68,7 +75,9 @@ def test_references_typed_as_text(tmp_path: Path) -> None:
 
 
 def test_a_reference_to_another_document_stays_text(tmp_path: Path) -> None:
-    path = document(tmp_path, "- {en: 'Under para. 7 of decision 2023/4.', zh: '根据第2023/4号决定第7段。'}")
+    path = document(
+        tmp_path, "- {en: 'Under para. 7 of decision 2023/4.', zh: '根据第2023/4号决定第7段。'}"
+    )
     assert lint(path) == []
 
 
@@ -88,7 +97,9 @@ def test_above_and_below_against_the_order(tmp_path: Path) -> None:
 
 
 def test_words_doubled(tmp_path: Path) -> None:
-    path = document(tmp_path, "- {en: 'In {fact:year} the the Board met.', zh: '{fact:year}年执行局开会。'}")
+    path = document(
+        tmp_path, "- {en: 'In {fact:year} the the Board met.', zh: '{fact:year}年执行局开会。'}"
+    )
     assert messages(path) == [
         "15: en: “the” doubled: “In 2024 the the Board met.”",
         "15: zh: “年” doubled at the edge of {fact:year}, which prints “2024年”: “2024年年执行局开会。”",
@@ -131,7 +142,9 @@ def test_exit_codes_and_output(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["lint", str(clean)]) == 0
     assert capsys.readouterr().out == ""
     assert main(["lint", str(clean), str(warns)]) == 1
-    assert capsys.readouterr().out.startswith(f"{warns}:15: sections[0].content[0].zh: numbers differ")
+    assert capsys.readouterr().out.startswith(
+        f"{warns}:15: sections[0].content[0].zh: numbers differ"
+    )
     assert main(["lint", str(warns), str(bad)]) == 2
     err = capsys.readouterr().err
     assert f"{bad}:" in err and "heding" in err
