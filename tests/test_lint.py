@@ -40,6 +40,7 @@ def test_a_clean_document_gives_no_warning(tmp_path: Path) -> None:
         "- id: first\n        text: {en: 'In May 2024, 1,250 people in seven cities: {fact:total}.', "
         "zh: '2024年5月，7个城市有1\u00a0250人：{fact:total}。'}",
         "- {en: 'As {ref:first} says, 500,000 users (48.6 per cent).', zh: '如{ref:first}所述，50万用户（48.6%）。'}",
+        "- {en: 'The areas: (a) drafting; (b) support.', zh: '领域：(1) 起草；(2) 支持。'}",
     )
     assert lint(path) == []
 

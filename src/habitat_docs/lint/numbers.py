@@ -1,8 +1,8 @@
 """Numbers that differ between the languages of one text: the numbers of its prose (facts
 left out: each is one value, printed per language), read as each language writes them (digit
-groups and decimal marks, month names as their numbers, "50万" and "500,000" one number),
-a number one language writes in words ("seven", "مشروع واحد") or inside a name
-("Local2030") not counted as missing."""
+groups and decimal marks, month names as their numbers, "50万" and "500,000" one number,
+list labels such as "(1)" left out); a number one language writes in words ("seven",
+"مشروع واحد") or inside a name ("Local2030") not counted as missing."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ __all__ = ["Numbers", "number_problems", "numbers"]
 _SPACES = " \u00a0\u202f"
 _GLUED = r"(?<=[A-Za-z])-?"  # digits of a name: "Local2030", "COVID-19"
 _WORDS_UP_TO = 100
+# A list's label in running text, "(1)" where another language letters it "(a)": no number.
+_LABEL = re.compile(r"[(（]\d{1,2}[)）](?=\s)")
 _GROUPED_BY_POINTS = re.compile(r"\d+(?:\.\d{3})+")
 
 
@@ -59,6 +61,7 @@ def numbers(prose: str, rules: Rules) -> Numbers:
     "1 250,5" (fr) both "1250.5"; "May" (en) "5"; "1.1 billion" and "11亿" "1100000000"."""
     counted: set[str] = set()
     named: set[str] = set()
+    prose = _LABEL.sub(" ", prose)
     for name in rules.names:  # names that hold digits in one language only: "2019冠状病毒病"
         prose = prose.replace(name, " ")
     for m in _pattern(rules).finditer(prose):
