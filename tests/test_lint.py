@@ -11,6 +11,8 @@ from tests.support import MASTHEAD_YAML
 from habitat_docs.cli.main import main
 from habitat_docs.errors import DataError
 from habitat_docs.lint import LintWarning, lint
+from habitat_docs.lint.numbers import Numbers, numbers
+from habitat_docs.lint.rules import rules
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FACTS = """\
@@ -73,6 +75,41 @@ def test_references_typed_as_text(tmp_path: Path) -> None:
         "16: en: “para. 1” typed as text: write {ref:…} so that it follows the numbering",
         "16: zh: “第1段” typed as text: write {ref:…} so that it follows the numbering",
     ]
+
+
+def test_references_in_the_plural_and_the_long_form(tmp_path: Path) -> None:
+    path = document(
+        tmp_path,
+        "- {en: One., zh: 一。}",
+        "- {en: Two., zh: 二。}",
+        "- {en: 'See paras. 1 and 2, and paragraph 2 above.', zh: '见第1和第2段以及上文第2段。'}",
+    )
+    assert messages(path) == [
+        "17: en: “paras. 1 and 2” typed as text: write {ref:…} so that it follows the numbering",
+        "17: en: “paragraph 2” typed as text: write {ref:…} so that it follows the numbering",
+        "17: zh: “第1和第2段” typed as text: write {ref:…} so that it follows the numbering",
+        "17: zh: “第2段” typed as text: write {ref:…} so that it follows the numbering",
+    ]
+
+
+def test_a_reference_in_one_language_only_names_another_documents_part(tmp_path: Path) -> None:
+    # the English names the report's sections in words the builder does not print
+    path = document(
+        tmp_path, "- {en: Section IV of the report lists them., zh: 报告第四节列出了这些活动。}"
+    )
+    assert lint(path) == []
+
+
+def test_numbers_read_as_each_language_writes_them() -> None:
+    en, fr, es, zh = (rules(lang) for lang in ("en", "fr", "es", "zh"))
+    same = numbers("1,250.5 and 2.0 in May, $1.1 billion", en).counted
+    assert same == {"1250.5", "2.0", "5", "1100000000"}
+    assert numbers("1\u202f250,5 et 2.0 en mai, 1,1 milliard", fr).counted == same
+    assert numbers("1.250,5 y 2.0 en mayo, 1,1 mil millones", es).counted == same
+    assert numbers("1\u00a0250.5和2.0，5月，11亿", zh).counted == same
+    assert numbers("(1) COVID-19 in Local2030", en) == Numbers(
+        frozenset(), frozenset({"19", "2030"})
+    )
 
 
 def test_a_reference_to_another_document_stays_text(tmp_path: Path) -> None:

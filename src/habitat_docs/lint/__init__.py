@@ -19,7 +19,7 @@ from habitat_docs.lint.numbers import number_problems
 from habitat_docs.lint.prose import prose_problems
 from habitat_docs.lint.references import Typed, direction_problems
 from habitat_docs.lint.rules import Rules, rules
-from habitat_docs.lint.texts import Text, pieces_of, render, texts
+from habitat_docs.lint.texts import BREAK, Text, pieces_of, render, texts
 from habitat_docs.load import read_file, structure
 from habitat_docs.load.parse import parse_data
 from habitat_docs.model import Document
@@ -116,8 +116,17 @@ class _Linter:
         self.first = doc.original
 
     def fact(self, lang: str) -> Callable[[str], str]:
+        """How language ``lang`` prints a fact by name (a break where it cannot: the build
+        says why)."""
         language = self.rules[lang].language
-        return lambda name: language.fact(self.doc.facts[name])
+
+        def printed(name: str) -> str:
+            try:
+                return language.fact(self.doc.facts[name])
+            except (KeyError, ValueError):
+                return BREAK
+
+        return printed
 
     def problems(self, text: Text, ids: Mapping[str, int]) -> Iterator[tuple[Path, str]]:
         """(field path, message) of each problem of ``text``."""
