@@ -7,6 +7,7 @@
     habitat-docs schema
     habitat-docs diff OLD NEW [--lang zh,en] [--json]
     habitat-docs watch FILE… [--lang zh,en] [--format docx,pdf] [-o OUT/]
+    habitat-docs lint FILE… [--json]
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ SUBCOMMANDS = {
     "schema": ("schema", "print the JSON Schema of a data file, for editors' completion and checks"),
     "diff": ("diff", "what changed between two versions of a document, paragraph by paragraph"),
     "watch": ("watch", "build data files, then rebuild them on every save (Ctrl-C stops)"),
+    "lint": ("lint", "warn about what builds but is probably wrong in data files"),
 }
 
 
