@@ -166,5 +166,5 @@ def _typed(
             for reference in found:
                 yield (
                     (*text.path, lang),
-                    f"“{reference}” typed as text: write {{ref:…}} so that it follows the numbering",
+                    f"“{reference}” typed as text: write {{ref:…}} (or its long form {{reference:…}}) so that it follows the numbering",
                 )
