@@ -72,8 +72,8 @@ def test_references_typed_as_text(tmp_path: Path) -> None:
         "- {en: 'As noted in para. 1 above.', zh: '如上文第1段所述。'}",
     )
     assert messages(path) == [
-        "16: en: “para. 1” typed as text: write {ref:…} so that it follows the numbering",
-        "16: zh: “第1段” typed as text: write {ref:…} so that it follows the numbering",
+        "16: en: “para. 1” typed as text: write {ref:…} (or its long form {reference:…}) so that it follows the numbering",
+        "16: zh: “第1段” typed as text: write {ref:…} (or its long form {reference:…}) so that it follows the numbering",
     ]
 
 
@@ -85,10 +85,10 @@ def test_references_in_the_plural_and_the_long_form(tmp_path: Path) -> None:
         "- {en: 'See paras. 1 and 2, and paragraph 2 above.', zh: '见第1和第2段以及上文第2段。'}",
     )
     assert messages(path) == [
-        "17: en: “paras. 1 and 2” typed as text: write {ref:…} so that it follows the numbering",
-        "17: en: “paragraph 2” typed as text: write {ref:…} so that it follows the numbering",
-        "17: zh: “第1和第2段” typed as text: write {ref:…} so that it follows the numbering",
-        "17: zh: “第2段” typed as text: write {ref:…} so that it follows the numbering",
+        "17: en: “paras. 1 and 2” typed as text: write {ref:…} (or its long form {reference:…}) so that it follows the numbering",
+        "17: en: “paragraph 2” typed as text: write {ref:…} (or its long form {reference:…}) so that it follows the numbering",
+        "17: zh: “第1和第2段” typed as text: write {ref:…} (or its long form {reference:…}) so that it follows the numbering",
+        "17: zh: “第2段” typed as text: write {ref:…} (or its long form {reference:…}) so that it follows the numbering",
     ]
 
 
