@@ -4,6 +4,7 @@
     habitat-docs build-session SESSION.yaml [--lang zh,en] [--format docx,pdf] [-o OUT/]
     habitat-docs check FILE… | habitat-docs check --parity A B [C…]
     habitat-docs import FILE… -o DOC.yaml [--lang en,zh] [--partial]
+    habitat-docs new KIND [-o FILE]
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ SUBCOMMANDS = {
     "build-session": ("session", "build every document of a session file on all cores"),
     "import": ("import_", "read language versions of one document (DOCX, PDF, text) into a data file"),
     "check": ("check", "check the numbering of documents (DOCX, PDF, text); --parity A B [C…]"),
+    "new": ("new", "print a commented skeleton data file of a document kind (-o FILE: write it)"),
 }
 
 
