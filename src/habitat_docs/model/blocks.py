@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from attrs import field, frozen
-from attrs.validators import instance_of, optional
 
 from habitat_docs.errors import DataError
 from habitat_docs.model.text import Text
-from habitat_docs.model.validators import is_text, optional_text, tuple_of, valid_id
+from habitat_docs.model.validators import (
+    flag,
+    is_text,
+    of_type,
+    optional_of,
+    optional_text,
+    tuple_of,
+    valid_id,
+)  # fmt: skip
 
 __all__ = [
     "BLOCK_TYPES", "MAX_SUBPARAGRAPH_DEPTH", "Block", "DraftDecision", "Figure", "Operative",
@@ -20,7 +27,7 @@ MAX_SUBPARAGRAPH_DEPTH = 4
 @frozen
 class Subparagraph:
     text: Text = field(validator=is_text)
-    subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(object))
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(lambda: Subparagraph))
     id: str | None = field(default=None, validator=valid_id)
 
 
@@ -31,7 +38,7 @@ class Paragraph:
     text: Text = field(validator=is_text)
     subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(Subparagraph))
     id: str | None = field(default=None, validator=valid_id)
-    numbered: bool = True
+    numbered: bool = field(default=True, validator=flag)
 
 
 @frozen
@@ -79,11 +86,11 @@ class Figure:
     ``rows``, e.g. a SWOT grid), or else a placeholder; with notes and a source."""
 
     title: Text = field(validator=is_text)
-    image: str | None = field(default=None, validator=optional(instance_of(str)))
+    image: str | None = field(default=None, validator=optional_of(str))
     notes: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
     source: Text | None = field(default=None, validator=optional_text)
     id: str | None = field(default=None, validator=valid_id)
-    not_edited: bool = False  # prints "* The figure has not been formally edited."
+    not_edited: bool = field(default=False, validator=flag)  # prints "* The figure has not been formally edited."
     columns: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
     rows: tuple[tuple[Text, ...], ...] = field(default=(), validator=tuple_of(tuple))
 
@@ -114,7 +121,7 @@ class PreSession:
     """A line naming the pre-session document of an agenda item (seed S3):
     "Pre-session document HSP/EB.2020/2: <description>"."""
 
-    doc: str = field(validator=instance_of(str))
+    doc: str = field(validator=of_type(str))
     description: Text = field(validator=is_text)
     id: str | None = field(default=None, validator=valid_id)
 
@@ -139,7 +146,7 @@ class DraftDecision:
     operative: tuple[Operative, ...] = field(validator=tuple_of(Operative))
     preamble: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
     title: Text | None = field(default=None, validator=optional_text)
-    number: str | None = field(default=None, validator=optional(instance_of(str)))
+    number: str | None = field(default=None, validator=optional_of(str))
     id: str | None = field(default=None, validator=valid_id)
 
     def __attrs_post_init__(self) -> None:

@@ -8,12 +8,22 @@ from pathlib import Path as FsPath
 from typing import Literal
 
 from attrs import field, frozen
-from attrs.validators import ge, instance_of, le, optional
 
 from habitat_docs.errors import DataError
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.model.text import Text
-from habitat_docs.model.validators import is_text, optional_text, tuple_of, valid_id
+from habitat_docs.model.validators import (
+    at_least,
+    between,
+    flag,
+    is_date,
+    is_text,
+    of_type,
+    optional_of,
+    optional_text,
+    tuple_of,
+    valid_id,
+)  # fmt: skip
 
 __all__ = ["Agenda", "AgendaItem", "Artwork", "DocumentRef", "ExecutiveDirector", "Gender", "Session"]
 
@@ -24,12 +34,12 @@ _SUB = re.compile(r"[a-z]{1,3}\Z")
 class Session:
     """A session of the Executive Board, e.g. the first session of 2024."""
 
-    year: int = field(validator=[ge(2019), le(2999)])
-    ordinal: int = field(validator=[ge(1), le(20)])
-    start: dt.date = field(validator=instance_of(dt.date))
-    end: dt.date = field(validator=instance_of(dt.date))
+    year: int = field(validator=between(2019, 2999))
+    ordinal: int = field(validator=between(1, 20))
+    start: dt.date = field(validator=is_date)
+    end: dt.date = field(validator=is_date)
     venue: Text | None = field(default=None, validator=optional_text)
-    online: bool = False
+    online: bool = field(default=False, validator=flag)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -63,9 +73,9 @@ class ExecutiveDirector:
 class AgendaItem:
     """An item of the provisional agenda, possibly a sub-item such as 6 (a)."""
 
-    number: int = field(validator=ge(1))
+    number: int = field(validator=at_least(1))
     title: Text = field(validator=is_text)
-    sub: str | None = field(default=None, validator=optional(instance_of(str)))
+    sub: str | None = field(default=None, validator=optional_of(str))
     id: str | None = field(default=None, validator=valid_id)  # for {item:id} references
 
     def __attrs_post_init__(self) -> None:
@@ -81,7 +91,7 @@ class AgendaItem:
 class Agenda:
     """The provisional agenda as the masthead cites it: its symbol and the items covered."""
 
-    symbol: Symbol = field(validator=instance_of(Symbol))
+    symbol: Symbol = field(validator=of_type(Symbol))
     items: tuple[AgendaItem, ...] = field(validator=tuple_of(AgendaItem))
     # The whole provisional agenda, for {item:id} references to items not on the masthead;
     # a session build supplies it.
@@ -101,7 +111,7 @@ class DocumentRef:
     """Another document this one cites by id with ``{doc:id}``; printed as its symbol."""
 
     id: str = field(validator=valid_id)
-    symbol: Symbol = field(validator=instance_of(Symbol))
+    symbol: Symbol = field(validator=of_type(Symbol))
     title: Text | None = field(default=None, validator=optional_text)
 
 
