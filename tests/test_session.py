@@ -567,10 +567,12 @@ def test_index_json(three: dict[str, Any]) -> None:
     assert docs["a"]["symbol"] == "HSP/EB.2024/2" and docs["a"]["status"] == "ok"
     assert docs["a"]["title"] == {"zh": "报告A", "en": "Report A"}
     assert docs["a"]["items"] == ["12"] and docs["a"]["kind"] == "executive-director-report"
+    checked = {"ok": True, "counts": "1 paragraph, 1 section", "findings": []}
     assert docs["a"]["files"] == [
-        {"lang": "zh", "format": "docx", "path": "HSP-EB.2024-2-zh.docx"},
-        {"lang": "en", "format": "docx", "path": "HSP-EB.2024-2-en.docx"},
+        {"lang": "zh", "format": "docx", "path": "HSP-EB.2024-2-zh.docx", "check": checked},
+        {"lang": "en", "format": "docx", "path": "HSP-EB.2024-2-en.docx", "check": checked},
     ]
+    assert docs["a"]["issued"] == "2024-03-07" and docs["b"]["issued"] is None
     assert all((three["out"] / f["path"]).is_file() for d in docs.values() for f in d["files"])
     assert (
         docs["b"]["status"] == "failed"
@@ -579,6 +581,7 @@ def test_index_json(three: dict[str, Any]) -> None:
     )
     assert docs["c"]["symbol"] == "HSP/EB.2024/4" and docs["c"]["items"] == ["6 (a)"]
     assert index["failed"] == 1 and index["numbers"] == [1, 2, 3, 4]
+    assert index["checked"] == {"files": 4, "findings": 0}  # the DOCX files of a and c
 
 
 def test_index_html_escapes_everything(three: dict[str, Any]) -> None:

@@ -2,7 +2,8 @@
 document's own languages unless given).
 
 Exit status: 0 every file built; 2 some file is invalid or cannot be written (the others are
-built); 1 an internal error (a bug, reported in one line).
+built); 1 an internal error (a bug, reported in one line), or with ``--check`` a numbering
+finding in a file written (printed as ``habitat-docs check`` prints it).
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from habitat_docs.api import FORMATS, PDF_ENGINES, build
+from habitat_docs.check import check
+from habitat_docs.check.findings import CheckError, Report, one_line
 from habitat_docs.cli.options import (
     add_artwork_options,
     add_output_options,
@@ -31,8 +35,9 @@ __all__ = ["parser", "run"]
 
 PROG = "habitat-docs build"
 
-# Exit statuses of one file: built, invalid or not writable, an internal error.
-_OK, _FAILED, _INTERNAL = 0, 2, 1
+# Exit statuses of one file: built, invalid or not writable, an internal error; built, but
+# its numbering has findings (--check).
+_OK, _FAILED, _INTERNAL, _FINDINGS = 0, 2, 1, 1
 
 
 def parser() -> argparse.ArgumentParser:
@@ -47,6 +52,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--timeout", type=float, default=120, help="seconds before LibreOffice is stopped"
     )
+    p.add_argument("--check", action="store_true",
+                   help="check the numbering of every file written, as check does (exit 1 on findings)")  # fmt: skip
     add_artwork_options(p)
     return p
 
@@ -96,4 +103,20 @@ def _build(file: str, args: argparse.Namespace, office: Office | None) -> int:
         return _INTERNAL
     for path in paths:
         print(path)
-    return _OK
+    return _checked(paths) if args.check else _OK
+
+
+def _checked(paths: Sequence[Path]) -> int:
+    """Check the files just written and print what ``habitat-docs check`` prints for them."""
+    report = Report()
+    for path in paths:
+        try:
+            report += check(path)
+        except CheckError as e:  # a file we wrote that the checker cannot read: a bug
+            print(one_line(f"{path}: internal error: cannot check it ({e}); please report it"),
+                  file=sys.stderr)  # fmt: skip
+            return _INTERNAL
+    for text in (str(report), report.summary()):
+        if text:
+            print(text)
+    return _FINDINGS if report.findings else _OK

@@ -8,6 +8,7 @@
     habitat-docs diff OLD NEW [--lang zh,en] [--json]
     habitat-docs watch FILE… [--lang zh,en] [--format docx,pdf] [-o OUT/]
     habitat-docs lint FILE… [--json]
+    habitat-docs new KIND [-o FILE]
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ SUBCOMMANDS = {
     "diff": ("diff", "what changed between two versions of a document, paragraph by paragraph"),
     "watch": ("watch", "build data files, then rebuild them on every save (Ctrl-C stops)"),
     "lint": ("lint", "warn about what builds but is probably wrong in data files"),
+    "new": ("new", "print a commented skeleton data file of a document kind (-o FILE: write it)"),
 }
 
 

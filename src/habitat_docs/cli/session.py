@@ -51,6 +51,8 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--check", action="store_true",
                    help="validate the session and every document; write nothing")  # fmt: skip
+    p.add_argument("--no-numbering-check", action="store_true",
+                   help="do not check the numbering of the files written (the index then shows no check results)")  # fmt: skip
     p.add_argument("--symbols", action="store_true",
                    help="print the allocated symbols and exit (writes nothing)")  # fmt: skip
     p.add_argument(
@@ -122,6 +124,7 @@ def _build(plan: SessionPlan, args: argparse.Namespace, err: IO[str]) -> Session
             traceback=args.traceback,
             write=not args.check,
             artwork=args.artwork,
+            check_numbering=not args.no_numbering_check,
         )  # fmt: skip
     except KeyboardInterrupt:
         print(f"\n{PROG}: interrupted", file=err)

@@ -53,7 +53,7 @@ from habitat_docs.model import (
 from habitat_docs.model.facts import Facts
 from habitat_docs.model.symbol_grammar import BODY, DASHES, NUMBER, ROMAN, SUFFIX
 from habitat_docs.model.text import LANGUAGE_CODE
-from habitat_docs.model.validators import valid_id
+from habitat_docs.model.validators import Bounded, valid_id
 
 __all__ = ["SCHEMA_FILE", "data_schema", "schema_text"]
 
@@ -318,12 +318,13 @@ def _fact() -> dict[str, Any]:
 
 
 def _bounds(validator: Any) -> dict[str, Any]:
-    """``minimum``/``maximum`` from attrs' ``ge``/``le`` validators (alone or in a list)."""
+    """``minimum``/``maximum`` from the model's bounded validators (alone or in a list)."""
     made = {}
     for v in getattr(validator, "_validators", (validator,)):
-        op = {">=": "minimum", "<=": "maximum"}.get(getattr(v, "compare_op", ""))
-        if op is not None:
-            made[op] = v.bound
+        if isinstance(v, Bounded):
+            made["minimum"] = v.minimum
+            if v.maximum is not None:
+                made["maximum"] = v.maximum
     return made
 
 

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from attrs import field, frozen
-from attrs.validators import instance_of, optional
 
 from habitat_docs.errors import DataError
 from habitat_docs.model.text import Text
-from habitat_docs.model.validators import is_text, optional_text, tuple_of, valid_id
+from habitat_docs.model.validators import (
+    flag,
+    is_text,
+    of_type,
+    optional_of,
+    optional_text,
+    tuple_of,
+    valid_id,
+)  # fmt: skip
 
 __all__ = [
     "BLOCK_TYPES", "MAX_SUBPARAGRAPH_DEPTH", "Block", "DraftDecision", "Figure", "Operative",
@@ -24,7 +31,7 @@ class Subparagraph:
     #: The text in every language.
     text: Text = field(validator=is_text)
     #: Subparagraphs (a), (b) …, four levels deep: (a), (i), a., i.
-    subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(object))
+    subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(lambda: Subparagraph))
     id: str | None = field(default=None, validator=valid_id)
 
 
@@ -38,7 +45,7 @@ class Paragraph:
     subparagraphs: tuple[Subparagraph, ...] = field(default=(), validator=tuple_of(Subparagraph))
     id: str | None = field(default=None, validator=valid_id)
     #: false: printed without a number (e.g. a chapeau in an annex).
-    numbered: bool = True
+    numbered: bool = field(default=True, validator=flag)
 
 
 @frozen
@@ -95,13 +102,13 @@ class Figure:
     #: The title, printed over it.
     title: Text = field(validator=is_text)
     #: A PNG, JPEG or GIF file, relative to the data file's folder.
-    image: str | None = field(default=None, validator=optional(instance_of(str)))
+    image: str | None = field(default=None, validator=optional_of(str))
     #: General notes, printed under it.
     notes: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
     #: The source, printed under it ("Source: …").
     source: Text | None = field(default=None, validator=optional_text)
     id: str | None = field(default=None, validator=valid_id)
-    not_edited: bool = False  # prints "* The figure has not been formally edited."
+    not_edited: bool = field(default=False, validator=flag)  # prints "* The figure has not been formally edited."
     #: The column heads.
     columns: tuple[Text, ...] = field(default=(), validator=tuple_of(Text))
     #: The rows, each one cell per column.
@@ -135,7 +142,7 @@ class PreSession:
     "Pre-session document HSP/EB.2020/2: <description>"."""
 
     #: The id of the cited document (under documents:) whose symbol the line prints.
-    doc: str = field(validator=instance_of(str))
+    doc: str = field(validator=of_type(str))
     #: What the pre-session document is, after its symbol.
     description: Text = field(validator=is_text)
     id: str | None = field(default=None, validator=valid_id)
@@ -167,7 +174,7 @@ class DraftDecision:
     #: The title, printed over it.
     title: Text | None = field(default=None, validator=optional_text)
     #: The decision's number (default: the session's year and "…": Draft decision 2024/…).
-    number: str | None = field(default=None, validator=optional(instance_of(str)))
+    number: str | None = field(default=None, validator=optional_of(str))
     id: str | None = field(default=None, validator=valid_id)
 
     def __attrs_post_init__(self) -> None:

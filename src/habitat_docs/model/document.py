@@ -10,7 +10,6 @@ from pathlib import Path as FsPath
 from typing import ClassVar, Literal
 
 from attrs import field, frozen
-from attrs.validators import instance_of, optional
 from babel import Locale
 
 from habitat_docs.errors import DataError
@@ -21,7 +20,7 @@ from habitat_docs.model.summary import Summary
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.model.text import LANGUAGE_CODE, UN_LANGUAGES, Text, in_un_order
 from habitat_docs.model.validate import validate
-from habitat_docs.model.validators import is_text, tuple_of
+from habitat_docs.model.validators import is_date, is_text, of_type, optional_of, tuple_of
 
 __all__ = [
     "KINDS", "ActivityUpdate", "Document", "ExecutiveDirectorReport", "SecretariatNote",
@@ -44,6 +43,18 @@ def _language_set(codes: Iterable[str] | None) -> frozenset[str]:
     return frozenset(codes)
 
 
+def _facts(value: object) -> Facts:
+    """``facts``: a mapping of name to fact, each problem under ``facts``."""
+    if isinstance(value, Facts):
+        return value
+    if not isinstance(value, Mapping):
+        raise DataError(f"expected a mapping of facts by name, got {type(value).__name__} {value!r}", ("facts",))
+    try:
+        return Facts(value)
+    except DataError as e:
+        raise e.within(("facts",)) from None
+
+
 Distribution = Literal["general", "limited", "restricted"]
 
 
@@ -58,15 +69,15 @@ class Document:
     heading_style: ClassVar[str] = "un"
 
     #: The UN document symbol, e.g. HSP/EB.2024/11 (an informal document may have none).
-    symbol: Symbol | None = field(default=None, validator=optional(instance_of(Symbol)))
+    symbol: Symbol | None = field(default=None, validator=optional_of(Symbol))
     #: Without a symbol: the name of the output files (letters, digits, '-', '.').
-    name: str | None = field(default=None, validator=optional(instance_of(str)))
+    name: str | None = field(default=None, validator=optional_of(str))
     #: The date of issue, printed on the masthead (YYYY-MM-DD).
-    issued: dt.date = field(validator=instance_of(dt.date))
+    issued: dt.date = field(validator=is_date)
     #: The session of the Executive Board the document is for.
-    session: Session = field(validator=instance_of(Session))
+    session: Session = field(validator=of_type(Session))
     #: The provisional agenda: its symbol (for the * footnote) and the items on the masthead.
-    agenda: Agenda | None = field(default=None, validator=optional(instance_of(Agenda)))
+    agenda: Agenda | None = field(default=None, validator=optional_of(Agenda))
     #: The title, under the masthead.
     title: Text = field(validator=is_text)
     #: The body: sections I, II, … (一、二、…), each with its paragraphs and subsections.
@@ -79,25 +90,25 @@ class Document:
     original: str = field(default="en")
     base_dir: FsPath | None = field(default=None, eq=False, repr=False)
     # The figures prose names with {fact:name}: written once, rendered per language.
-    facts: Facts = field(factory=Facts, converter=Facts, validator=instance_of(Facts))
+    facts: Facts = field(factory=Facts, converter=_facts, validator=of_type(Facts))
     # Documents cited with {doc:id}; a session build supplies those of its session.
     documents: tuple[DocumentRef, ...] = field(default=(), validator=tuple_of(DocumentRef))
     # The conference services' job number, printed with the date at the foot of page 1.
-    job_number: str | None = field(default=None, validator=optional(instance_of(str)))
+    job_number: str | None = field(default=None, validator=optional_of(str))
     # Image files of the masthead, relative to the data file's folder (as figure images are):
     # the UN emblem beside the organ, the UN-Habitat logo beside the symbol.
-    emblem: str | None = field(default=None, validator=optional(instance_of(str)))
+    emblem: str | None = field(default=None, validator=optional_of(str))
     #: The UN-Habitat logo beside the symbol, relative to the data file's folder.
-    logo: str | None = field(default=None, validator=optional(instance_of(str)))
+    logo: str | None = field(default=None, validator=optional_of(str))
     # The ruled block on page 1 under the title.
-    summary: Summary | None = field(default=None, validator=optional(instance_of(Summary)))
+    summary: Summary | None = field(default=None, validator=optional_of(Summary))
     # The languages the document is issued in (any of the six UN languages); not given: those
     # of its title. Every text has each of them; a text may hold others too (a translation
     # under way), checked but not built.
     languages: frozenset[str] = field(default=None, converter=_language_set)
     # Who the subtitle names ("Rapport de la Directrice exécutive"): the office-holder's gender.
     executive_director: ExecutiveDirector = field(
-        factory=ExecutiveDirector, validator=instance_of(ExecutiveDirector)
+        factory=ExecutiveDirector, validator=of_type(ExecutiveDirector)
     )
 
     def __attrs_post_init__(self) -> None:

@@ -8,12 +8,22 @@ from pathlib import Path as FsPath
 from typing import Literal
 
 from attrs import field, frozen
-from attrs.validators import ge, instance_of, le, optional
 
 from habitat_docs.errors import DataError
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.model.text import Text
-from habitat_docs.model.validators import is_text, optional_text, tuple_of, valid_id
+from habitat_docs.model.validators import (
+    at_least,
+    between,
+    flag,
+    is_date,
+    is_text,
+    of_type,
+    optional_of,
+    optional_text,
+    tuple_of,
+    valid_id,
+)  # fmt: skip
 
 __all__ = ["Agenda", "AgendaItem", "Artwork", "DocumentRef", "ExecutiveDirector", "Gender", "Session"]
 
@@ -25,17 +35,17 @@ class Session:
     """A session of the Executive Board, e.g. the first session of 2024."""
 
     #: The calendar year of the session.
-    year: int = field(validator=[ge(2019), le(2999)])
+    year: int = field(validator=between(2019, 2999))
     #: Which session of the year: 1 for the first.
-    ordinal: int = field(validator=[ge(1), le(20)])
+    ordinal: int = field(validator=between(1, 20))
     #: The first day of the session (YYYY-MM-DD).
-    start: dt.date = field(validator=instance_of(dt.date))
+    start: dt.date = field(validator=is_date)
     #: The last day of the session (YYYY-MM-DD).
-    end: dt.date = field(validator=instance_of(dt.date))
+    end: dt.date = field(validator=is_date)
     #: Where the session meets, in every language (or online: true).
     venue: Text | None = field(default=None, validator=optional_text)
     #: true for a session held online (then no venue is needed).
-    online: bool = False
+    online: bool = field(default=False, validator=flag)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -71,11 +81,11 @@ class AgendaItem:
     """An item of the provisional agenda, possibly a sub-item such as 6 (a)."""
 
     #: The item's number on the provisional agenda.
-    number: int = field(validator=ge(1))
+    number: int = field(validator=at_least(1))
     #: The item's title, as the masthead prints it.
     title: Text = field(validator=is_text)
     #: The letter of a sub-item: a for item 6 (a).
-    sub: str | None = field(default=None, validator=optional(instance_of(str)))
+    sub: str | None = field(default=None, validator=optional_of(str))
     id: str | None = field(default=None, validator=valid_id)  # for {item:id} references
 
     def __attrs_post_init__(self) -> None:
@@ -92,7 +102,7 @@ class Agenda:
     """The provisional agenda as the masthead cites it: its symbol and the items covered."""
 
     #: The symbol of the provisional agenda, printed in the * footnote.
-    symbol: Symbol = field(validator=instance_of(Symbol))
+    symbol: Symbol = field(validator=of_type(Symbol))
     #: The agenda items the document is submitted under, as the masthead lists them.
     items: tuple[AgendaItem, ...] = field(validator=tuple_of(AgendaItem))
     # The whole provisional agenda, for {item:id} references to items not on the masthead;
@@ -114,7 +124,7 @@ class DocumentRef:
 
     id: str = field(validator=valid_id)
     #: The cited document's symbol, printed where {doc:id} stands.
-    symbol: Symbol = field(validator=instance_of(Symbol))
+    symbol: Symbol = field(validator=of_type(Symbol))
     #: Its title.
     title: Text | None = field(default=None, validator=optional_text)
 

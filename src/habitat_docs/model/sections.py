@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from attrs import field, frozen
-from attrs.validators import instance_of, optional
 
 from habitat_docs.errors import DataError
 from habitat_docs.model.blocks import BLOCK_TYPES, Block
 from habitat_docs.model.text import Text
-from habitat_docs.model.validators import is_text, tuple_of, valid_id
+from habitat_docs.model.validators import is_text, optional_of, tuple_of, valid_id
 
 __all__ = ["Annex", "Section", "Subsection"]
 
@@ -20,7 +19,7 @@ class Subsection:
     #: The heading, printed after its number (I., A. / 一、, （一）).
     heading: Text = field(validator=is_text)
     #: The blocks: paragraphs, tables, figures, target boxes, pre-session lines, a draft decision.
-    content: tuple[Block, ...] = field(default=(), validator=tuple_of(BLOCK_TYPES))
+    content: tuple[Block, ...] = field(default=(), validator=tuple_of(*BLOCK_TYPES))
     id: str | None = field(default=None, validator=valid_id)
 
 
@@ -31,7 +30,7 @@ class Section:
     #: The heading, printed after its number (I., A. / 一、, （一）).
     heading: Text = field(validator=is_text)
     #: The blocks: paragraphs, tables, figures, target boxes, pre-session lines, a draft decision.
-    content: tuple[Block, ...] = field(default=(), validator=tuple_of(BLOCK_TYPES))
+    content: tuple[Block, ...] = field(default=(), validator=tuple_of(*BLOCK_TYPES))
     #: Subsections A, B, … (never a lone one).
     subsections: tuple[Subsection, ...] = field(default=(), validator=tuple_of(Subsection))
     id: str | None = field(default=None, validator=valid_id)
@@ -49,9 +48,9 @@ class Annex:
     #: The annex's title, under its heading (Annex I).
     title: Text = field(validator=is_text)
     #: The blocks: paragraphs, tables, figures, target boxes, pre-session lines, a draft decision.
-    content: tuple[Block, ...] = field(default=(), validator=tuple_of(BLOCK_TYPES))
+    content: tuple[Block, ...] = field(default=(), validator=tuple_of(*BLOCK_TYPES))
     #: The annex's own sections.
     sections: tuple[Section, ...] = field(default=(), validator=tuple_of(Section))
     id: str | None = field(default=None, validator=valid_id)
     #: The language the annex was written in, when not the document's (a language code).
-    original: str | None = field(default=None, validator=optional(instance_of(str)))
+    original: str | None = field(default=None, validator=optional_of(str))

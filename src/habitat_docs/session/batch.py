@@ -80,12 +80,15 @@ def build_session(
     index: bool = True,
     write: bool = True,
     artwork: Artwork | None = None,
+    check_numbering: bool = True,
 ) -> SessionResult:
     """Build every document of ``plan``; a failing document does not stop the others.
 
     ``jobs``: worker processes (default: one per core; 1 builds in this process).
     ``write=False`` checks every document (reads, merges and structures it) and writes
     nothing. ``artwork``: the masthead's images (checked files), before the session file's.
+    ``check_numbering``: check the numbering of every file written, for the index (which
+    also gives each PDF's pages and each document's date of issue).
     ``langs``: the languages of every document (default: each document's own; the index
     then shows those built). Raises ValueError for an unknown language or format, before
     any work."""
@@ -99,7 +102,8 @@ def build_session(
     given, own = artwork or Artwork(), plan.artwork
     art = Artwork(given.emblem or own.emblem, given.logo or own.logo)
     # () asks each document for its own languages
-    build = _Build(plan, FsPath(out_dir), langs or (), formats, progress, traceback, write, art)
+    build = _Build(plan, FsPath(out_dir), langs or (), formats, progress, traceback, write, art,
+                   check_numbering)  # fmt: skip
     t0 = time.perf_counter()
     likely = langs or _session_languages(plan)
     for lang in likely:  # load templates once, before the workers fork
@@ -213,6 +217,7 @@ class _Build:
     traceback: bool
     write: bool
     artwork: Artwork
+    check_numbering: bool
     files: dict[str, DocumentFile] = attrs.field(factory=dict)  # by document id
     done: dict[str, DocResult] = attrs.field(factory=dict)  # by document id
 
@@ -258,7 +263,8 @@ class _Build:
             out, formats = (str(self.out), self.formats) if self.write else ("", ())
             jobs.append(
                 (e, Job(e.id, data, str(e.file.parent), out, self.langs, formats, self.traceback,
-                        emblem=_text(self.artwork.emblem), logo=_text(self.artwork.logo)))
+                        emblem=_text(self.artwork.emblem), logo=_text(self.artwork.logo),
+                        check_numbering=self.check_numbering))
             )
         return jobs
 
@@ -307,7 +313,8 @@ class _Build:
         file = self.files[e.id]
         if o.ok:
             self.report(DocResult(e, self.symbol_text(e), _kind(e, file), True, o.files,
-                                  o.titles, seconds=o.seconds))  # fmt: skip
+                                  o.titles, seconds=o.seconds, issued=o.issued,
+                                  details=o.details))  # fmt: skip
             return
         if o.problems:
             err = DataError([Problem(m, p) for m, p in o.problems])

@@ -37,7 +37,14 @@ def index_data(result: SessionResult) -> dict[str, Any]:
         "numbers": list(plan.allocation.numbers),
         "documents": [_document(d, langs, plan.path.parent) for d in result.documents],
         "failed": len(result.failed),
+        "checked": _checked(result.documents),
     }
+
+
+def _checked(documents: Sequence[DocResult]) -> dict[str, int]:
+    """How many files written had their numbering checked, and how many of them have findings."""
+    checks = [info["check"] for d in documents for info in d.details.values() if "check" in info]
+    return {"files": len(checks), "findings": sum(not c["ok"] for c in checks)}
 
 
 def _session(s: Session, langs: Sequence[str]) -> dict[str, Any]:
@@ -88,7 +95,11 @@ def _document(d: DocResult, langs: Sequence[str], base: FsPath) -> dict[str, Any
         "items": [item.label for item in e.items],
         "addendum_of": e.addendum_of,
         "source": _relative(e.file, base),
-        "files": [{"lang": lg, "format": f, "path": name} for lg, f, name in d.files],
+        "issued": d.issued,
+        "files": [
+            {"lang": lg, "format": f, "path": name, **d.details.get(name, {})}
+            for lg, f, name in d.files
+        ],
         "status": "ok" if d.ok else "failed",
         **({"error": d.error} if not d.ok else {}),
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path as FsPath
+from typing import Any
 
 from attrs import field, frozen
 
@@ -26,6 +27,9 @@ class DocResult:
     error: str | None = None  # the located error text, one problem per line
     traceback: str | None = None
     seconds: float = 0.0
+    issued: str | None = None  # the date of issue, ISO
+    # By file name: ``pages`` (PDF) and ``check`` (see habitat_docs.session.inspect).
+    details: Mapping[str, Mapping[str, Any]] = field(factory=dict)
 
     @property
     def id(self) -> str:

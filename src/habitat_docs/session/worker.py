@@ -17,6 +17,7 @@ from habitat_docs.errors import DataError, Path
 from habitat_docs.load import structure
 from habitat_docs.model import Artwork, Document, in_un_order
 from habitat_docs.model.inline import plain
+from habitat_docs.session.inspect import inspect_file
 
 __all__ = ["Job", "Outcome", "check", "summary", "work"]
 
@@ -34,6 +35,7 @@ class Job:
     traceback: bool = False
     emblem: str | None = None  # the masthead's images, checked files
     logo: str | None = None
+    check_numbering: bool = True  # check every file written, for the index
 
 
 @frozen
@@ -48,6 +50,8 @@ class Outcome:
     error: str | None = None  # any other exception, summarised
     traceback: str | None = None
     seconds: float = 0.0
+    issued: str | None = None  # the date of issue, ISO
+    details: Mapping[str, Mapping[str, Any]] = field(factory=dict)  # by file name: pages, check
 
 
 def work(job: Job) -> Outcome:
@@ -63,7 +67,9 @@ def work(job: Job) -> Outcome:
         pairs = itertools.product(langs, job.formats)  # the order api.build writes in
         files = tuple((lang, fmt, p.name) for (lang, fmt), p in zip(pairs, paths, strict=True))
         titles = {lang: _plain_title(doc, lang) for lang in langs}
-        return Outcome(job.id, True, files, titles, seconds=time.perf_counter() - t0)
+        details = {p.name: inspect_file(p, job.check_numbering) for p in paths}
+        return Outcome(job.id, True, files, titles, seconds=time.perf_counter() - t0,
+                       issued=doc.issued.isoformat(), details=details)  # fmt: skip
     except DataError as e:
         problems = tuple((p.message, p.path) for p in e.problems)
         return Outcome(job.id, False, problems=problems, seconds=time.perf_counter() - t0)
@@ -83,7 +89,8 @@ def check(job: Job) -> Outcome:
         langs = job.langs or in_un_order(doc.languages)
         doc.require_languages(langs)
         titles = {lang: _plain_title(doc, lang) for lang in langs}
-        return Outcome(job.id, True, titles=titles, seconds=time.perf_counter() - t0)
+        return Outcome(job.id, True, titles=titles, seconds=time.perf_counter() - t0,
+                       issued=doc.issued.isoformat())  # fmt: skip
     except DataError as e:
         return Outcome(job.id, False, problems=tuple((p.message, p.path) for p in e.problems))
     except Exception as e:  # noqa: BLE001
