@@ -8,6 +8,7 @@ inside its value), or at the option they concern.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
@@ -166,7 +167,22 @@ def parse_date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+        if m:
+            raise DataError(f"{m[0]} is not a date: {_why_not(int(m[1]), int(m[2]), int(m[3]))}")
     raise DataError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _why_not(year: int, month: int, day: int) -> str:
+    """Why a YYYY-MM-DD that reads as a date is none (2024-11-31: November has 30 days)."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d} (months run from 01 to 12)"
+    if day == 0:
+        return "days run from 01"
+    days = calendar.monthrange(year, month)[1]
+    if month == 2:
+        return f"{year} is not a leap year" if day == 29 else f"February {year} has {days} days"
+    return f"{calendar.month_name[month]} has {days} days"
 
 
 def _month(value: Any) -> dt.date:
@@ -176,6 +192,8 @@ def _month(value: Any) -> dt.date:
         m = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
         if m and 1 <= int(m[2]) <= 12:
             return dt.date(int(m[1]), int(m[2]), 1)
+        if m:
+            raise DataError(f"{m[0]} is not a month: {_why_not(int(m[1]), int(m[2]), 1)}")
     raise DataError(f"expected a month as YYYY-MM, got {value!r}")
 
 

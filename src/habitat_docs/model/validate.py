@@ -160,21 +160,31 @@ def _language_problems(path: Path, text: Text, langs: frozenset[str], declared: 
 def _unknown_names(doc: Whole, ids: dict[str, Path], names: _Names) -> list[DataError]:
     """References, facts, agenda items and documents named but not declared; documents
     listed twice."""
-    problems = [DataError(f"reference to unknown id '{target}'", path)
-                for path, target in names.refs if target not in ids]  # fmt: skip
+    problems = [DataError(f"reference to unknown id '{target}'{did_you_mean(target, ids)}", path)
+                for path, target in _once_per_text(names.refs) if target not in ids]  # fmt: skip
     problems += [DataError(f"unknown fact '{name}'{_suggest_fact(name, doc.facts)}", path)
-                 for path, name in names.facts if name not in doc.facts]  # fmt: skip
+                 for path, name in _once_per_text(names.facts) if name not in doc.facts]  # fmt: skip
     problems += [
         DataError(f"unknown agenda item '{item_id}' (give it an id in the agenda)", path)
-        for path, item_id in names.items
+        for path, item_id in _once_per_text(names.items)
         if doc.agenda is None or doc.agenda.item(item_id) is None
     ]
     known = [d.id for d in doc.documents]
     problems += [DataError(f"document id '{d.id}' is listed twice", ("documents", i, "id"))
                  for i, d in enumerate(doc.documents) if known.index(d.id) != i]  # fmt: skip
     problems += [DataError(f"unknown document '{doc_id}'{_suggest_document(doc_id, known)}", path)
-                 for path, doc_id in names.documents if doc_id not in known]  # fmt: skip
+                 for path, doc_id in _once_per_text(names.documents) if doc_id not in known]  # fmt: skip
     return problems
+
+
+def _once_per_text(named: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """A name used in several languages of one text (paths ``(*text, lang)``) once, at the
+    text: one mistake (an id misspelt where it is declared) gives one message, not one a
+    language."""
+    texts: dict[tuple[Path, str], list[Path]] = {}
+    for path, name in named:
+        texts.setdefault((path[:-1], name), []).append(path)
+    return [(paths[0] if len(paths) == 1 else text, name) for (text, name), paths in texts.items()]
 
 
 def _markup(nodes: tuple[Inline, ...]) -> defaultdict[type, list[Any]]:
