@@ -562,8 +562,10 @@ def test_reference_to_unknown_id_names_where_it_was_used(tmp_path):
     # one mistake, one message: at the text (its key, the line above its en) that uses the id
     # in both its languages
     assert str(err).splitlines() == [
-        f"{name}:{line_of(text, 'See {ref:nowhere}') - 1}: sections[0].content[1].text: "
-        "reference to unknown id 'nowhere'"
+        (
+            f"{name}:{line_of(text, 'See {ref:nowhere}') - 1}: sections[0].content[1].text: "
+            "reference to unknown id 'nowhere'"
+        )
     ]
 
 

@@ -176,9 +176,8 @@ def _levels(tokens: list[Any], before: int) -> list[tuple[int, int, bool]]:
             depth += 1
         elif isinstance(token, yaml.FlowMappingEndToken | yaml.FlowSequenceEndToken):
             depth -= 1
-        elif depth == 0 and isinstance(token, yaml.KeyToken | yaml.BlockEntryToken):
-            if token.start_mark.line < before:
-                marks.append((token.start_mark.column, token.start_mark.line, isinstance(token, yaml.BlockEntryToken)))
+        elif depth == 0 and isinstance(token, yaml.KeyToken | yaml.BlockEntryToken) and token.start_mark.line < before:
+            marks.append((token.start_mark.column, token.start_mark.line, isinstance(token, yaml.BlockEntryToken)))
     levels: list[tuple[int, int, bool]] = []
     for mark in reversed(marks):
         if not levels or mark[0] < levels[-1][0]:
@@ -186,21 +185,26 @@ def _levels(tokens: list[Any], before: int) -> list[tuple[int, int, bool]]:
     return levels
 
 
+# PyYAML's words made plainer; True: said where the context began (the '{' left open, the
+# line that lacks its ':'), not where the parser gave up, often a line later.
 _PLAIN = {
-    "mapping values are not allowed": "': ' inside a value: put the value in quotes",
-    "found character that cannot start any token": "a value cannot start with this character: put it in quotes",
-    "did not find expected ',' or '}'": "this '{' is never closed: end the mapping with '}' (and put "
-    "a value holding ',' or ':' in quotes)",
-    "did not find expected ',' or ']'": "this '[' is never closed: end the list with ']' (and put "
-    "a value holding ',' in quotes)",
-}
+    "mapping values are not allowed": ("': ' inside a value: put the value in quotes", False),
+    "found character that cannot start any token": (
+        "a value cannot start with this character: put the value in quotes", False),
+    "could not find expected ':'": (
+        "a ':' is missing after this field's name (or its value is not indented under it)", True),
+    "did not find expected ',' or '}'": (
+        "this '{' is never closed: end the mapping with '}' (and put a value holding ',' in quotes)",
+        True),
+    "did not find expected ',' or ']'": (
+        "this '[' is never closed: end the list with ']' (and put a value holding ',' in quotes)", True),
+}  # fmt: skip
 
 
 def _plain(error: yaml.MarkedYAMLError, at: tuple[int, int]) -> Spot:
     problem = error.problem or error.context or "unreadable YAML"
-    for start, words in _PLAIN.items():
+    for start, (words, at_context) in _PLAIN.items():
         if problem.startswith(start):
-            if "never closed" in words and error.context_mark is not None:
-                return Spot(words, error.context_mark.line + 1, error.context_mark.column + 1)
-            return Spot(words, at[0] + 1, at[1] + 1)
+            mark = error.context_mark if at_context and error.context_mark is not None else None
+            return Spot(words, *(mark.line + 1, mark.column + 1) if mark else (at[0] + 1, at[1] + 1))
     return Spot(problem, at[0] + 1, at[1] + 1)
