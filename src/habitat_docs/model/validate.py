@@ -74,8 +74,13 @@ def validate(doc: Whole, declared: bool = False) -> None:
         node_texts = list(texts(path, node))
         problems += _mark_problems(path, node, node_texts)
         all_texts.extend(node_texts)
+    langs, misspelt = doc.languages, None if declared else _misspelt_title(all_texts)
+    if misspelt is not None:  # one message at the title, not two at every other text
+        problems.append(misspelt[0])
+        langs = misspelt[1]
     for path, text in all_texts:
-        problems += _text_problems(path, text, doc.languages, names, declared)
+        own = text.languages if misspelt is not None and path == ("title",) else langs
+        problems += _text_problems(path, text, own, names, declared or misspelt is not None)
     problems += _unknown_names(doc, ids, names)
     if problems:
         raise DataError.join(problems)
@@ -148,6 +153,9 @@ def _language_problems(path: Path, text: Text, langs: frozenset[str], declared: 
     """One problem for the languages a text lacks; one for those it has beyond the title's
     (a document that lists its languages lets its texts hold more: translations under way)."""
     missing, extra = langs - text.languages, text.languages - langs
+    if len(missing) == 1 and len(extra) == 1 and not declared:  # one code misspelt: one message
+        ((wrong,), (right,)) = extra, missing
+        return [DataError(f"{wrong} is not a language of the title (did you mean '{right}'?)", path)]
     problems = []
     if missing:
         texts = "text" if len(missing) == 1 else "texts"
@@ -155,6 +163,21 @@ def _language_problems(path: Path, text: Text, langs: frozenset[str], declared: 
     if extra and not declared:
         problems.append(DataError(f"{', '.join(sorted(extra))} is not a language of the title", path))
     return problems
+
+
+def _misspelt_title(all_texts: list[tuple[Path, Text]]) -> tuple[DataError, frozenset[str]] | None:
+    """The title's languages with a code misspelt (``eng`` where every other text has ``en``):
+    the problem to report, and the languages the texts do have."""
+    (_, title), others = all_texts[0], [t.languages for _, t in all_texts[1:]]
+    if not others:
+        return None
+    common = max(set(others), key=others.count)
+    odd, lacking = title.languages - common, common - title.languages
+    if not odd or not lacking or any(odd & langs for langs in others):
+        return None
+    hint = did_you_mean(min(odd), lacking) if len(odd) == 1 else ""
+    message = f"the title has {', '.join(sorted(odd))} where the other texts have {', '.join(sorted(lacking))}{hint}"
+    return DataError(message, ("title",)), common
 
 
 def _unknown_names(doc: Whole, ids: dict[str, Path], names: _Names) -> list[DataError]:
