@@ -149,7 +149,7 @@ def test_a_translation_under_way_is_still_checked():
     data["sections"][0]["content"][1]["text"]["fr"] = "Voir {ref:requete}."
     with pytest.raises(DataError) as info:
         structure(data)
-    assert str(info.value) == "sections[0].content[1].text.fr: reference to unknown id 'requete'"
+    assert str(info.value) == "sections[0].content[1].text.fr: reference to unknown id 'requete' (did you mean 'request'?)"
 
 
 def test_un_order():

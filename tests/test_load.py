@@ -415,7 +415,26 @@ def test_bad_date_string(tmp_path):
     data["issued"] = "2024-13-07"
     name, text, err = yaml_error(tmp_path, data)
     line = line_of(text, "issued:")
-    assert str(err) == f"{name}:{line}: issued: expected a date as YYYY-MM-DD, got '2024-13-07'"
+    assert str(err) == (
+        f"{name}:{line}: issued: 2024-13-07 is not a date: there is no month 13 (months run from 01 to 12)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2024-11-31", "November has 30 days"),
+        ("2023-02-29", "2023 is not a leap year"),
+        ("2023-02-30", "February 2023 has 28 days"),
+        ("2024-04-00", "days run from 01"),
+    ],
+)
+def test_impossible_date_says_why(tmp_path, date, why):
+    data = minimal()
+    data["session"]["start"] = date
+    name, text, err = yaml_error(tmp_path, data)
+    line = line_of(text, "start:")
+    assert str(err) == f"{name}:{line}: session.start: {date} is not a date: {why}"
 
 
 def test_date_written_as_number(tmp_path):
@@ -540,16 +559,24 @@ def test_reference_to_unknown_id_names_where_it_was_used(tmp_path):
         "zh": "见{ref:nowhere}。",
     }
     name, text, err = yaml_error(tmp_path, data)
+    # one mistake, one message: at the text (its key, the line above its en) that uses the id
+    # in both its languages
     assert str(err).splitlines() == [
         (
-            f"{name}:{line_of(text, 'See {ref:nowhere}')}: sections[0].content[1].text.en: "
+            f"{name}:{line_of(text, 'See {ref:nowhere}') - 1}: sections[0].content[1].text: "
             "reference to unknown id 'nowhere'"
-        ),
-        (
-            f"{name}:{line_of(text, '见{ref:nowhere}')}: sections[0].content[1].text.zh: "
-            "reference to unknown id 'nowhere'"
-        ),
+        )
     ]
+
+
+def test_reference_to_unknown_id_suggests_the_closest(tmp_path):
+    data = minimal()
+    data["sections"][0]["content"][1]["text"]["en"] = "See {ref:reqest}."
+    name, text, err = yaml_error(tmp_path, data)
+    assert str(err) == (
+        f"{name}:{line_of(text, 'See {ref:reqest}')}: sections[0].content[1].text.en: "
+        "reference to unknown id 'reqest' (did you mean 'request'?)"
+    )
 
 
 def test_reference_inside_a_footnote_to_unknown_id(tmp_path):
@@ -583,14 +610,17 @@ def test_yaml_syntax_error_gives_a_line(tmp_path):
     err = load_error(path)
     (problem,) = err.problems
     assert problem.file == str(path)
-    assert problem.line is not None and problem.line >= line_of(text, "original: [en")
-    assert str(err).startswith(f"{path}:{problem.line}: YAML syntax: ")
+    assert problem.line == line_of(text, "original: [en")  # where the list opened
+    assert str(err) == (
+        f"{path}:{problem.line}:11: YAML syntax: this '[' is never closed: end the list with ']' "
+        "(and put a value holding ',' in quotes)"
+    )
 
 
 def test_yaml_bad_indentation_points_at_the_line(tmp_path):
     path = write(tmp_path, "doc.yaml", "kind: executive-director-report\nsymbol: x\n  issued: y\n")
     err = load_error(path)
-    assert str(err).startswith(f"{path}:3: YAML syntax: ")
+    assert str(err) == f"{path}:3:3: YAML syntax: line 3 is indented by 2 spaces where 0 are expected (as on line 2)"
 
 
 def test_json_syntax_error_gives_a_line(tmp_path):
@@ -598,12 +628,12 @@ def test_json_syntax_error_gives_a_line(tmp_path):
         tmp_path, "doc.json", '{\n  "kind": "executive-director-report",\n  "symbol": \n}\n'
     )
     err = load_error(path)
-    assert str(err) == f"{path}:4: JSON syntax: Expecting value"
+    assert str(err) == f"{path}:4:1: JSON syntax: Expecting value"
 
 
 def test_toml_syntax_error_names_the_file_and_line(tmp_path):
     path = write(tmp_path, "doc.toml", 'kind = "executive-director-report"\nsymbol = \n')
-    assert str(load_error(path)) == f"{path}:2: TOML syntax: Invalid value"
+    assert str(load_error(path)) == f"{path}:2:10: TOML syntax: Invalid value"
 
 
 def test_json_error_names_file_line_and_path(tmp_path):

@@ -544,7 +544,7 @@ def test_failure_is_isolated(three: dict[str, Any]) -> None:
     err = three["stderr"]
     assert "1 document failed:" in err
     assert f"HSP/EB.2024/3 (b, {broken}):" in err
-    assert re.search(rf"{re.escape(str(broken))}:\d+: YAML syntax:", err)
+    assert re.search(rf"{re.escape(str(broken))}:\d+:\d+: YAML syntax:", err)
     assert "Built 2 of 3 documents (4 files)" in three["stdout"]
 
 

@@ -24,17 +24,20 @@ def format_path(path: Path) -> str:
 
 
 class Problem:
-    """One thing wrong with the input."""
+    """One thing wrong with the input; ``column`` (counted in characters, from 1) where a
+    syntax error knows it."""
 
-    __slots__ = ("file", "line", "message", "path")
+    __slots__ = ("column", "file", "line", "message", "path")
 
     def __init__(
-        self, message: str, path: Path = (), file: str | None = None, line: int | None = None
-    ) -> None:
+        self, message: str, path: Path = (), file: str | None = None, line: int | None = None,
+        column: int | None = None,
+    ) -> None:  # fmt: skip
         self.message, self.path, self.file, self.line = message, tuple(path), file, line
+        self.column = column if line is not None else None
 
     def __str__(self) -> str:
-        where = ":".join(str(x) for x in (self.file, self.line) if x is not None)
+        where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
         field = format_path(self.path)
         return ": ".join(x for x in (where, field, self.message) if x)
 
@@ -62,7 +65,9 @@ class DataError(ValueError):
 
     def within(self, prefix: Path) -> DataError:
         """The same error seen from a containing node."""
-        return DataError([Problem(p.message, (*prefix, *p.path), p.file, p.line) for p in self.problems])
+        return DataError(
+            [Problem(p.message, (*prefix, *p.path), p.file, p.line, p.column) for p in self.problems]
+        )
 
     def located(self, file: str, lines: Mapping[Path, int] | None = None) -> DataError:
         """Attach the file name and the nearest known line of each problem's path."""
@@ -74,5 +79,5 @@ class DataError(ValueError):
                     line = lines.get(p.path[:cut])
                     if line is not None:
                         break
-            located.append(Problem(p.message, p.path, p.file or file, line))
+            located.append(Problem(p.message, p.path, p.file or file, line, p.column))
         return DataError(located)

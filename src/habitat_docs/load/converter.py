@@ -165,6 +165,10 @@ _BLOCK_KEYS: dict[str, type] = {
 _LIST_BLOCKS = {"targets": "items"}  # blocks written as a bare list fill this field
 
 
+_BESIDE_TEXT = {f.name for f in attrs.fields(Paragraph)} - {"text"}  # id …: fields a paragraph has
+_UNWRAPPED = "the languages of a text beside its other fields: write text: {en: …, zh: …}"
+
+
 def _as_given(value: Any, _: Any) -> Any:
     return value
 
@@ -190,6 +194,8 @@ def _block(value: Any, _: Any) -> Block:
             raise DataError(f"a block is one of {', '.join(keys)}, not several")
         if _is_text(value):
             return Paragraph(text=Text(value))
+        if _is_text({k: v for k, v in value.items() if k not in _BESIDE_TEXT}):
+            raise DataError(_UNWRAPPED)
     raise DataError(
         "expected a paragraph (text: …), table: …, figure: …, targets: […], presession: … or "
         "decision: …"
@@ -227,6 +233,9 @@ def _subparagraph(value: Any, cls: type) -> Subparagraph | Operative:
     if _is_text(value) and "text" not in value:
         short: Subparagraph | Operative = cls(text=Text(value))
         return short
+    beside = {f.name for f in attrs.fields(cls)} - {"text"}
+    if "text" not in value and _is_text({k: v for k, v in value.items() if k not in beside}):
+        raise DataError(_UNWRAPPED)
     made = _text_fields[Operative if cls is Operative else Subparagraph](value, cls)
     assert isinstance(made, Subparagraph | Operative)
     return made

@@ -68,12 +68,12 @@ def _parse_json(text: str, name: str) -> Any:
         json_lines(text, name)
         raise DataError(Problem(f"duplicate key '{e}'", file=name)) from None
     except json.JSONDecodeError as e:
-        raise DataError(Problem(f"JSON syntax: {e.msg}", file=name, line=e.lineno)) from None
+        raise DataError(Problem(f"JSON syntax: {e.msg}", file=name, line=e.lineno, column=e.colno)) from None
     except RecursionError:
         raise DataError(Problem(TOO_DEEP, file=name)) from None
 
 
-_TOML_AT = re.compile(r" \(at line (?P<line>[0-9]+), column [0-9]+\)\Z")
+_TOML_AT = re.compile(r" \(at line (?P<line>[0-9]+), column (?P<column>[0-9]+)\)\Z")
 
 
 def _parse_toml(text: str, name: str) -> Any:
@@ -81,8 +81,10 @@ def _parse_toml(text: str, name: str) -> Any:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         m = _TOML_AT.search(str(e))
-        message, line = (str(e)[: m.start()], int(m["line"])) if m else (str(e), None)
-        raise DataError(Problem(f"TOML syntax: {message}", file=name, line=line)) from None
+        if m is None:
+            raise DataError(Problem(f"TOML syntax: {e}", file=name)) from None
+        raise DataError(Problem(f"TOML syntax: {str(e)[: m.start()]}", file=name, line=int(m["line"]),
+                                column=int(m["column"]))) from None  # fmt: skip
     except RecursionError:
         raise DataError(Problem(TOO_DEEP, file=name)) from None
 

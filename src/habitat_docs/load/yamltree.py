@@ -8,6 +8,7 @@ import yaml
 
 from habitat_docs.errors import DataError, Path, Problem
 from habitat_docs.load.limits import MAX_DEPTH, MAX_VALUES, TOO_DEEP
+from habitat_docs.load.syntax import FULL_WIDTH, explain, full_width_in_key
 
 __all__ = ["node_lines", "parse_yaml"]
 
@@ -81,14 +82,16 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Path, int]]:
         return loader.construct_document(node), lines
     except yaml.MarkedYAMLError as e:
         _limit_first(text, name)
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
-        raise DataError(Problem(f"YAML syntax: {e.problem or e.context}", file=name, line=line)) from None
+        spot = explain(text, e)
+        raise DataError(Problem(f"YAML syntax: {spot.message}", file=name, line=spot.line,
+                                column=spot.column)) from None  # fmt: skip
     except yaml.reader.ReaderError as e:  # a character YAML does not allow in a file
-        line = text.count("\n", 0, max(e.position, 0)) + 1
+        start = max(e.position, 0)
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
         what = f"character U+{e.character:04X}" if isinstance(e.character, int) else "a character"
         raise DataError(Problem(f"YAML syntax: {what} is not allowed in a YAML file",
-                                file=name, line=line)) from None  # fmt: skip
+                                file=name, line=line, column=column)) from None  # fmt: skip
     finally:
         loader.dispose()
 
@@ -249,6 +252,7 @@ def _index(root: yaml.Node, name: str) -> dict[Path, int]:
                 stack.append((value, (*path, key.value)))
             for key, _ in node.value:
                 k = key.value
+                _check_key(key, path, name)
                 if k in seen:
                     raise DataError(
                         Problem(f"duplicate key '{k}' (first at line {seen[k]})", (*path, k), name,
@@ -260,3 +264,17 @@ def _index(root: yaml.Node, name: str) -> dict[Path, int]:
             for i in range(len(node.value) - 1, -1, -1):
                 stack.append((node.value[i], (*path, i)))
     return lines
+
+
+def _check_key(key: yaml.ScalarNode, path: Path, name: str) -> None:
+    """A key with full-width punctuation (``{en： Nairobi}`` reads as one key 'en： Nairobi'):
+    the one mistake to report, before the unknown fields and missing texts it would make."""
+    words = full_width_in_key(key.value) if key.style not in ("'", '"') else None
+    if words is not None:
+        mark = key.start_mark
+        raise DataError(Problem(f"YAML syntax: {words}", path, name, mark.line + 1,
+                                mark.column + 1 + _first_full_width(key.value)))  # fmt: skip
+
+
+def _first_full_width(key: str) -> int:
+    return min(key.index(ch) for ch in FULL_WIDTH if ch in key)

@@ -12,6 +12,7 @@ same in both and is refused in both with the same words. Every problem is a ``Da
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
@@ -144,7 +145,22 @@ def day(value: object) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+        if m:
+            raise DataError(f"{m[0]} is not a date: {_why_not(int(m[1]), int(m[2]), int(m[3]))}")
     raise DataError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _why_not(year: int, month: int, day: int) -> str:
+    """Why a YYYY-MM-DD that reads as a date is none (2024-11-31: November has 30 days)."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d} (months run from 01 to 12)"
+    if day == 0:
+        return "days run from 01"
+    days = calendar.monthrange(year, month)[1]
+    if month == 2:
+        return f"{year} is not a leap year" if day == 29 else f"February {year} has {days} days"
+    return f"{calendar.month_name[month]} has {days} days"
 
 
 def month(value: object) -> dt.date:
@@ -155,6 +171,8 @@ def month(value: object) -> dt.date:
         m = _MONTH.match(value.strip())
         if m and 1 <= int(m[2]) <= 12:
             return dt.date(int(m[1]), int(m[2]), 1)
+        if m:
+            raise DataError(f"{m[0]} is not a month: {_why_not(int(m[1]), int(m[2]), 1)}")
     raise DataError(f"expected a month as YYYY-MM, got {value!r}")
 
 

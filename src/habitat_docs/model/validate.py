@@ -74,8 +74,13 @@ def validate(doc: Whole, declared: bool = False) -> None:
         node_texts = list(texts(path, node))
         problems += _mark_problems(path, node, node_texts)
         all_texts.extend(node_texts)
+    langs, misspelt = doc.languages, None if declared else _misspelt_title(all_texts)
+    if misspelt is not None:  # one message at the title, not two at every other text
+        problems.append(misspelt[0])
+        langs = misspelt[1]
     for path, text in all_texts:
-        problems += _text_problems(path, text, doc.languages, names, declared)
+        own = text.languages if misspelt is not None and path == ("title",) else langs
+        problems += _text_problems(path, text, own, names, declared or misspelt is not None)
     problems += _unknown_names(doc, ids, names)
     if problems:
         raise DataError.join(problems)
@@ -148,6 +153,9 @@ def _language_problems(path: Path, text: Text, langs: frozenset[str], declared: 
     """One problem for the languages a text lacks; one for those it has beyond the title's
     (a document that lists its languages lets its texts hold more: translations under way)."""
     missing, extra = langs - text.languages, text.languages - langs
+    if len(missing) == 1 and len(extra) == 1 and not declared:  # one code misspelt: one message
+        ((wrong,), (right,)) = extra, missing
+        return [DataError(f"{wrong} is not a language of the title (did you mean '{right}'?)", path)]
     problems = []
     if missing:
         texts = "text" if len(missing) == 1 else "texts"
@@ -157,24 +165,49 @@ def _language_problems(path: Path, text: Text, langs: frozenset[str], declared: 
     return problems
 
 
+def _misspelt_title(all_texts: list[tuple[Path, Text]]) -> tuple[DataError, frozenset[str]] | None:
+    """The title's languages with a code misspelt (``eng`` where every other text has ``en``):
+    the problem to report, and the languages the texts do have."""
+    (_, title), others = all_texts[0], [t.languages for _, t in all_texts[1:]]
+    if not others:
+        return None
+    common = max(set(others), key=others.count)
+    odd, lacking = title.languages - common, common - title.languages
+    if not odd or not lacking or any(odd & langs for langs in others):
+        return None
+    hint = did_you_mean(min(odd), lacking) if len(odd) == 1 else ""
+    message = f"the title has {', '.join(sorted(odd))} where the other texts have {', '.join(sorted(lacking))}{hint}"
+    return DataError(message, ("title",)), common
+
+
 def _unknown_names(doc: Whole, ids: dict[str, Path], names: _Names) -> list[DataError]:
     """References, facts, agenda items and documents named but not declared; documents
     listed twice."""
-    problems = [DataError(f"reference to unknown id '{target}'", path)
-                for path, target in names.refs if target not in ids]  # fmt: skip
+    problems = [DataError(f"reference to unknown id '{target}'{did_you_mean(target, ids)}", path)
+                for path, target in _once_per_text(names.refs) if target not in ids]  # fmt: skip
     problems += [DataError(f"unknown fact '{name}'{_suggest_fact(name, doc.facts)}", path)
-                 for path, name in names.facts if name not in doc.facts]  # fmt: skip
+                 for path, name in _once_per_text(names.facts) if name not in doc.facts]  # fmt: skip
     problems += [
         DataError(f"unknown agenda item '{item_id}' (give it an id in the agenda)", path)
-        for path, item_id in names.items
+        for path, item_id in _once_per_text(names.items)
         if doc.agenda is None or doc.agenda.item(item_id) is None
     ]
     known = [d.id for d in doc.documents]
     problems += [DataError(f"document id '{d.id}' is listed twice", ("documents", i, "id"))
                  for i, d in enumerate(doc.documents) if known.index(d.id) != i]  # fmt: skip
     problems += [DataError(f"unknown document '{doc_id}'{_suggest_document(doc_id, known)}", path)
-                 for path, doc_id in names.documents if doc_id not in known]  # fmt: skip
+                 for path, doc_id in _once_per_text(names.documents) if doc_id not in known]  # fmt: skip
     return problems
+
+
+def _once_per_text(named: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """A name used in several languages of one text (paths ``(*text, lang)``) once, at the
+    text: one mistake (an id misspelt where it is declared) gives one message, not one a
+    language."""
+    texts: dict[tuple[Path, str], list[Path]] = {}
+    for path, name in named:
+        texts.setdefault((path[:-1], name), []).append(path)
+    return [(paths[0] if len(paths) == 1 else text, name) for (text, name), paths in texts.items()]
 
 
 def _markup(nodes: tuple[Inline, ...]) -> defaultdict[type, list[Any]]:
