@@ -14,17 +14,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from habitat_docs.api import FORMATS, PDF_ENGINES, build
+from habitat_docs.api import PDF_ENGINES, build
 from habitat_docs.check import check
 from habitat_docs.check.findings import CheckError, Report, one_line
 from habitat_docs.cli.options import (
     add_artwork_options,
     add_output_options,
-    artwork,
+    build_options_error,
     run_command,
-    usage_error,
 )
-from habitat_docs.compose.language import available
 from habitat_docs.errors import DataError
 from habitat_docs.terminal import printable
 from habitat_docs.writers.office import LibreOfficeError, Office
@@ -64,18 +62,8 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _build_files(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    known = available()
-    unknown = [x for x in args.lang or () if x not in known]
-    unknown += [x for x in args.format if x not in FORMATS]
-    if unknown:
-        return usage_error(p, f"unknown language or format: {', '.join(unknown)}")
-    if args.lang == [] or not args.format:
-        return usage_error(p, "give at least one language and one format")
-    try:
-        args.artwork = artwork(args)
-    except DataError as e:  # nothing is built without the images asked for
-        print(printable(f"{PROG}: {e}"), file=sys.stderr)
-        return _FAILED
+    if (status := build_options_error(p, args)) is not None:
+        return status
     with contextlib.ExitStack() as stack:
         office = None
         if "pdf" in args.format and args.pdf_engine == "libreoffice" and len(args.files) > 1:

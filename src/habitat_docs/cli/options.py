@@ -8,9 +8,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from habitat_docs.api import FORMATS, checked_artwork
+from habitat_docs.compose.language import available
+from habitat_docs.errors import DataError
 from habitat_docs.model import Artwork
+from habitat_docs.terminal import printable
 
-__all__ = ["add_artwork_options", "add_output_options", "artwork", "comma_list", "run_command", "usage_error"]
+__all__ = ["add_artwork_options", "add_output_options", "artwork", "build_options_error", "comma_list",
+           "run_command", "usage_error"]  # fmt: skip
 
 
 def comma_list(value: str) -> list[str]:
@@ -45,6 +49,25 @@ def artwork(args: argparse.Namespace) -> Artwork | None:
     if args.emblem is None and args.logo is None:
         return None
     return checked_artwork(Artwork(args.emblem, args.logo), "--")
+
+
+def build_options_error(p: argparse.ArgumentParser, args: argparse.Namespace) -> int | None:
+    """The exit status of a wrong language, format or image given to ``build`` or ``watch``
+    (2, said on standard error), or None with ``args.artwork`` the images checked: nothing is
+    built without the images asked for."""
+    known = available()
+    unknown = [x for x in args.lang or () if x not in known]
+    unknown += [x for x in args.format if x not in FORMATS]
+    if unknown:
+        return usage_error(p, f"unknown language or format: {', '.join(unknown)}")
+    if args.lang == [] or not args.format:
+        return usage_error(p, "give at least one language and one format")
+    try:
+        args.artwork = artwork(args)
+    except DataError as e:
+        print(printable(f"{p.prog}: {e}"), file=sys.stderr)
+        return 2
+    return None
 
 
 def run_command(

@@ -12,16 +12,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from habitat_docs.api import FORMATS
 from habitat_docs.cli.options import (
     add_artwork_options,
     add_output_options,
-    artwork,
+    build_options_error,
     run_command,
-    usage_error,
 )
-from habitat_docs.compose.language import available
-from habitat_docs.errors import DataError
 from habitat_docs.terminal import printable
 from habitat_docs.watch import Outcome, Watcher
 
@@ -48,18 +44,9 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _watch(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    known = available()
-    unknown = [x for x in args.lang or () if x not in known]
-    unknown += [x for x in args.format if x not in FORMATS]
-    if unknown:
-        return usage_error(p, f"unknown language or format: {', '.join(unknown)}")
-    if args.lang == [] or not args.format:
-        return usage_error(p, "give at least one language and one format")
-    try:
-        images = artwork(args)
-    except DataError as e:  # nothing is built without the images asked for
-        print(printable(f"{PROG}: {e}"), file=sys.stderr)
-        return 2
+    if (status := build_options_error(p, args)) is not None:
+        return status
+    images = args.artwork
     watcher = Watcher(args.files, args.output, args.lang, args.format,
                       pdf_standard=args.pdf_standard, artwork=images)  # fmt: skip
     count = len(args.files)

@@ -3,13 +3,15 @@ text (the importer finds them again): the composer's own wording, nothing restat
 
 from __future__ import annotations
 
+import re
+
 from habitat_docs.compose.composer import composer_for
 from habitat_docs.compose.language import Language
 from habitat_docs.compose.reference_kinds import NO_ANNEX_PIN, REF_KIND, root
 from habitat_docs.model import Document
 from habitat_docs.number import Label, Numbering
 
-__all__ = ["ReferenceWording"]
+__all__ = ["PINS", "ReferenceWording", "form_pattern"]
 
 
 class ReferenceWording:
@@ -37,3 +39,24 @@ class ReferenceWording:
         if annex is None or kind in NO_ANNEX_PIN:
             return kind, None
         return kind, self.language.phrase("pin_annex", annex.number, self._composer.num.annexes)
+
+
+# Stand-ins for the numbers a reference prints: rendered in their place, the wording of a
+# reference becomes a pattern that readers of printed text (importer, lint) look for.
+PINS = ("\ue000", "\ue001", "\ue002")
+
+
+def form_pattern(form: str, pin: str) -> str:
+    """A reference rendered with ``PINS`` as a regular expression: each pinpoint ``pin``, its
+    spaces any space, its first letter in either case (a reference may open a sentence)."""
+    out: list[str] = []
+    for k, ch in enumerate(form):
+        if ch in PINS:
+            out.append(pin)
+        elif ch.isspace():
+            out.append(r"\s+")
+        elif k == 0 and ch.lower() != ch.upper():
+            out.append(f"[{re.escape(ch.lower())}{re.escape(ch.upper())}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out).replace(r"\s+\s+", r"\s+")

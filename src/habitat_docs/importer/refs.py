@@ -22,7 +22,7 @@ from typing import Any
 from attrs import define
 
 from habitat_docs.compose.numerals import alpha, roman
-from habitat_docs.compose.wording import ReferenceWording
+from habitat_docs.compose.wording import PINS, ReferenceWording, form_pattern
 from habitat_docs.errors import DataError
 from habitat_docs.load.converter import structure
 from habitat_docs.number import Label, number
@@ -32,7 +32,6 @@ __all__ = ["resolve_references"]
 Comments = dict[tuple[str | int, ...], str]
 DataPath = tuple[str | int, ...]
 # Where a rendered reference has its pinpoints: characters no printed text holds.
-_PINS = ("\ue000", "\ue001", "\ue002")
 # Kinds whose pinpoints are the composer's bare numbers (never a language's).
 _NUMBERED = ("paragraph", "operative")
 # The kinds a text may name by number though the document lacks them; the numbers tried.
@@ -218,7 +217,7 @@ class _Finder:
         pinpoints matching ``pin``."""
         kind, annex = group
         lang = self.wording.language
-        renders: list[Callable[[bool], str]] = [partial(lang.reference, kind, _PINS[:n], annex) for n in (1, 2, 3)]
+        renders: list[Callable[[bool], str]] = [partial(lang.reference, kind, PINS[:n], annex) for n in (1, 2, 3)]
         if kind in _NUMBERED:  # a range, last: "paras. 3–5", "paragraphs 3 to 5"
             renders.append(lambda long: lang.reference(kind, [self.range(long)], annex, long))
         return [
@@ -230,7 +229,7 @@ class _Finder:
     def range(self, long: bool) -> str:
         """A range's wording, its ends where the pinpoints go."""
         lang = self.wording.language
-        return lang.phrase("range", *_PINS[:2], long) if long else lang.phrase("range", *_PINS[:2])
+        return lang.phrase("range", *PINS[:2], long) if long else lang.phrase("range", *PINS[:2])
 
     def lookalikes(self) -> list[_Form]:
         """Forms with any number where the pinpoint goes: a reference to what is not there."""
@@ -293,17 +292,7 @@ def _styles_of(render: Callable[[bool], str]) -> list[tuple[str, bool | None]]:
 def _pattern(form: str, pin: str) -> re.Pattern[str]:
     """A rendered reference as a pattern: its pinpoints ``pin``, its spaces any space, its
     first letter in either case (a reference may open a sentence)."""
-    out: list[str] = []
-    for k, ch in enumerate(form):
-        if ch in _PINS:
-            out.append(f"({pin})(?!\\d)")
-        elif ch.isspace():
-            out.append(r"\s+")
-        elif k == 0 and ch.lower() != ch.upper():
-            out.append(f"[{re.escape(ch.lower())}{re.escape(ch.upper())}]")
-        else:
-            out.append(re.escape(ch))
-    return re.compile("".join(out).replace(r"\s+\s+", r"\s+"))
+    return re.compile(form_pattern(form, f"({pin})(?!\\d)"))
 
 
 def _word(reference: str) -> re.Pattern[str]:

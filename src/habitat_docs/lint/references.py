@@ -8,14 +8,13 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 
-from habitat_docs.compose.wording import ReferenceWording
+from habitat_docs.compose.wording import PINS, ReferenceWording, form_pattern
 from habitat_docs.lint.rules import Rules
 from habitat_docs.lint.texts import BREAK, Rendered
 
 __all__ = ["Typed", "direction_problems"]
 
 # Where a rendered reference has its pinpoints: characters no printed text holds.
-_PINS = ("\ue000", "\ue001", "\ue002")
 _NUMBERED = ("paragraph", "operative")
 _PINNED = ("section", "figure", "table")
 _UP_TO = 40  # sections, figures and tables named by pinpoints up to this number
@@ -43,10 +42,10 @@ class Typed:
             chars = "0-9" if kind in _NUMBERED else re.escape("".join(sorted(set("".join(pins)))))
             for n in (3, 2, 1):
                 forms.append(
-                    _pattern(lang.reference(kind, _PINS[:n], None), f"(?:{pin})(?![{chars}])")
+                    _pattern(lang.reference(kind, PINS[:n], None), f"(?:{pin})(?![{chars}])")
                 )
             if kind in _NUMBERED:
-                ranged = lang.reference(kind, [lang.phrase("range", *_PINS[:2])], None)
+                ranged = lang.reference(kind, [lang.phrase("range", *PINS[:2])], None)
                 forms.insert(len(forms) - 3, _pattern(ranged, f"(?:{pin})(?![{chars}])"))
         self.forms = forms
 
@@ -70,22 +69,12 @@ def _pattern(form: str, pin: str) -> re.Pattern[str]:
     """A rendered reference as a pattern, up to its last pinpoint (what follows a spaced
     pinpoint, " of the draft decision", may be left out): spaces any space, the first letter
     in either case, a whole word."""
-    last = max(form.rfind(p) for p in _PINS)
+    last = max(form.rfind(p) for p in PINS)
     tail = form[last + 1 :]
     if tail[:1].isspace():
         form = form[: last + 1]
     spaced = form[0].isalnum() and unicodedata.east_asian_width(form[0]) not in "WF"
-    out = [r"(?<!\w)" if spaced else ""]
-    for k, ch in enumerate(form):
-        if ch in _PINS:
-            out.append(pin)
-        elif ch.isspace():
-            out.append(r"\s+")
-        elif k == 0 and ch.lower() != ch.upper():
-            out.append(f"[{re.escape(ch.lower())}{re.escape(ch.upper())}]")
-        else:
-            out.append(re.escape(ch))
-    return re.compile("".join(out).replace(r"\s+\s+", r"\s+"))
+    return re.compile((r"(?<!\w)" if spaced else "") + form_pattern(form, pin))
 
 
 def _elsewhere(text: str, start: int, end: int) -> bool:
