@@ -859,3 +859,14 @@ def test_a_time_on_a_line_of_its_own_leaves_paragraph_one_a_paragraph() -> None:
     above it does not become a third-level heading."""
     text = "一、 导言\n1. 2018 年，人居署启动了重大\n相关\n10.30 a.m.\n要的服务。\n2. 治理和机构\n"
     assert check_text(text).ok
+
+
+def test_json_errors_of_a_data_file_give_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "bad.yaml"
+    data.write_text("kind: executive-director-report\ntitle：x\n", encoding="utf-8")
+    assert run(["--json", str(data)]) == 2
+    (error,) = json.loads(capsys.readouterr().out)["errors"]
+    assert (error["line"], error["column"]) == (2, 6)
+    assert "U+FF1A" in error["message"]

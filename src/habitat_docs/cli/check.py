@@ -73,7 +73,8 @@ def _check(p: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _problem(file: str, p: Problem) -> dict[str, object]:
-    return {"file": p.file or file, "line": p.line, "field": format_path(p.path), "message": p.message}
+    return {"file": p.file or file, "line": p.line, "column": p.column,
+            "field": format_path(p.path), "message": p.message}  # fmt: skip
 
 
 def _print(report: Report, errors: list[tuple[dict[str, object], str]], *, as_json: bool) -> None:
