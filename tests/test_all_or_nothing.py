@@ -25,12 +25,15 @@ from habitat_docs.session.batch import build_session
 from habitat_docs.session.plan import load_session
 
 ROOT = Path(__file__).resolve().parents[1]
-DOC = MASTHEAD_YAML + """\
+DOC = (
+    MASTHEAD_YAML
+    + """\
 sections:
   - heading: {en: Introduction, zh: 导言}
     content:
       - text: {en: The Board requested a report., zh: 执行局要求提交一份报告。}
 """
+)
 CHANGED = DOC.replace("requested a report.", "requested a second report.").replace("要求", "请求")
 
 
@@ -65,7 +68,9 @@ def built(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     before = contents(out)
     assert sorted(before) == ["HSP-EB.2024-11-en.docx", "HSP-EB.2024-11-zh.docx"]
     data.write_text(CHANGED, encoding="utf-8")
-    assert all(contents(api.build(data, tmp_path / "new")[0].parent)[n] != before[n] for n in before)
+    assert all(
+        contents(api.build(data, tmp_path / "new")[0].parent)[n] != before[n] for n in before
+    )
     return data, out, before
 
 
@@ -79,7 +84,9 @@ def test_a_failing_rename_puts_every_earlier_file_back(tmp_path: Path, monkeypat
 
 
 @pytest.mark.parametrize("n", [1, 2])
-def test_a_failing_write_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int) -> None:
+def test_a_failing_write_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n: int
+) -> None:
     data, out, before = built(tmp_path)
     monkeypatch.setattr(tempfile, "mkstemp", failing_on(n, tempfile.mkstemp))
     with pytest.raises(OSError, match="No space left"):
@@ -87,7 +94,9 @@ def test_a_failing_write_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     assert contents(out) == before
 
 
-def test_a_new_set_of_files_is_not_left_half_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_set_of_files_is_not_left_half_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No earlier build: the files renamed before the failure are removed again."""
     out = tmp_path / "out"
     out.mkdir()
@@ -176,7 +185,9 @@ def test_a_session_writes_each_document_all_or_nothing(tmp_path: Path, monkeypat
     before = contents(out)
     for name in ("a", "b"):
         text = (tmp_path / f"{name}.yaml").read_text("utf-8")
-        (tmp_path / f"{name}.yaml").write_text(text.replace("requested a", "asked for a").replace("要求", "请求"), "utf-8")
+        (tmp_path / f"{name}.yaml").write_text(
+            text.replace("requested a", "asked for a").replace("要求", "请求"), "utf-8"
+        )
     second_doc = sorted(n for n in before if n.endswith("-zh.docx"))[1].removesuffix("-zh.docx")
     monkeypatch.setattr(os, "replace", failing_on(2, os.replace, only=second_doc))
     err = io.StringIO()
