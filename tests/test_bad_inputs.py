@@ -202,10 +202,10 @@ def _deep_toml(folder: Path) -> tuple[str, list[str]]:
 
 
 def _endless_file(folder: Path) -> tuple[str, list[str]]:
-    """A data file that is a link to /dev/zero: read up to the limit, never to the end."""
+    """A data file that is a link to /dev/zero: refused, never read (it has no end)."""
     path = folder / "endless.yaml"
     path.symlink_to("/dev/zero")
-    return path.name, [f"{path.name}: the file is larger than 5 MB, the limit for a data file"]
+    return path.name, [f"{path.name}: not a regular file (a character device)"]
 
 
 def _missing_file(folder: Path) -> tuple[str, list[str]]:

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from habitat_docs.atomic import write_atomic
+from habitat_docs.atomic import write_all_atomic
 from habitat_docs.compose.composer import compose
 from habitat_docs.compose.measure import prepare as prepare_measure
 from habitat_docs.compose.tree import Composed
@@ -69,8 +69,10 @@ def build(
     """Write every language and format of a document into ``out_dir``; return the paths.
 
     Every file is made in memory before anything is written, so invalid input (or a failing
-    writer) writes nothing and leaves the files of an earlier build untouched; each file is
-    written atomically, so even a killed build never leaves a partial file. With
+    writer) writes nothing and leaves the files of an earlier build untouched; the files are
+    then written all or not at all (a full disk leaves the earlier build whole, never a mix
+    of new and old languages), and each atomically, so even a killed build never leaves a
+    partial file. With
     ``pdf_engine="libreoffice"`` the PDFs are LibreOffice conversions of the DOCX (one
     office process for all languages, or ``office`` if given, killed after ``timeout``).
     Errors found after loading (while composing) name the data file and line too.
@@ -105,9 +107,7 @@ def build(
         pdfs = _office_pdfs(doc, composed, made, timeout=timeout, standard=pdf_standard, office=office)
         files = [(path, pdfs[path.name] if data is None else data) for path, data in files]
     out.mkdir(parents=True, exist_ok=True)
-    for path, data in files:
-        assert data is not None
-        write_atomic(path, data)
+    write_all_atomic((path, data) for path, data in files if data is not None)
     return [path for path, _ in files]
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["write_all_atomic", "write_atomic"]
 
 # Temporary files of write_atomic: ".<name>.<pid>.<random>.tmp" beside the file they become.
 _TMP = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp\Z")
@@ -19,18 +21,80 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it into place: readers see
     the old file or the new one, never a part. A temporary file left by a writer that was
     killed (its process is gone) is removed when the same file is written again."""
-    path = Path(path)
+    write_all_atomic([(Path(path), data)])
+
+
+def write_all_atomic(files: Iterable[tuple[Path, bytes]]) -> None:
+    """Write a set of files all or not at all: every one to a temporary file first (where a
+    full disk shows), then all renamed into place. If any write or rename fails, the
+    temporary files are removed and every file already replaced gets its old content back
+    (or is removed, if it is new), so a set such as the languages and formats of one
+    document is never left half new, half old."""
+    files = [(Path(path), data) for path, data in files]
+    temps: list[Path] = []
+    try:
+        for path, data in files:
+            temps.append(_temporary(path, data))
+        _replace_all([path for path, _ in files], temps)
+    finally:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+
+
+def _temporary(path: Path, data: bytes) -> Path:
+    """``data`` in a temporary file beside ``path``, with the mode of a new file."""
     _remove_stale(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    fd, name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+    )
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as f:
             _lock(f.fileno(), blocking=True)  # held until closed: the file is in use
             f.write(data)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
-        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    return tmp
+
+
+def _replace_all(paths: list[Path], temps: list[Path]) -> None:
+    """Rename each temporary file onto its path; on failure, put the old files back. The
+    old files are kept as hard links until the end (a link takes no room on the disk);
+    where links cannot be made, a failed rename leaves the others done (it is the write
+    that fails on a full disk, not the rename)."""
+    backups = {path: _backup(path) for path in paths}
+    done: list[Path] = []
+    try:
+        for path, tmp in zip(paths, temps, strict=True):
+            os.replace(tmp, path)
+            done.append(path)
+    except BaseException:
+        for path in reversed(done):
+            with contextlib.suppress(OSError):
+                old = backups[path]
+                if old is None:
+                    path.unlink()
+                else:
+                    os.replace(old, path)
+        raise
+    finally:
+        for old in backups.values():
+            if old is not None:
+                old.unlink(missing_ok=True)
+
+
+def _backup(path: Path) -> Path | None:
+    """A hard link to the present ``path`` under a temporary name, or None (no such file,
+    or no link can be made there)."""
+    name = f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    backup = path.parent / name
+    try:
+        os.link(path, backup, follow_symlinks=False)
+    except OSError:
+        return None
+    return backup
 
 
 def _remove_stale(path: Path) -> None:

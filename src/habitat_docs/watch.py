@@ -25,7 +25,7 @@ from pathlib import Path
 from attrs import define, field
 
 from habitat_docs.api import FORMATS, checked_artwork, output_name
-from habitat_docs.atomic import write_atomic
+from habitat_docs.atomic import write_all_atomic
 from habitat_docs.compose.composer import compose
 from habitat_docs.compose.language import forget_languages, template_dirs
 from habitat_docs.compose.tree import Composed
@@ -201,8 +201,7 @@ class Watcher:
                 else:
                     files[path] = write_pdf(c, standard=self.pdf_standard) if fmt == "pdf" else write_docx(c)
         self.out.mkdir(parents=True, exist_ok=True)
-        for path, data in files.items():
-            write_atomic(path, data)
+        write_all_atomic(files.items())  # all or nothing: never half new, half old
         t.stamps, t.composed = stamps, composed
         return list(files), unchanged
 

@@ -12,6 +12,7 @@ from habitat_docs.check.findings import CheckError
 from habitat_docs.check.furniture import furniture_role
 from habitat_docs.check.limits import check_zip
 from habitat_docs.check.pdf import read_pdf
+from habitat_docs.regular import file_kind, read_regular
 
 __all__ = ["KINDS", "MAX_TEXT_BYTES", "MAX_TEXT_LINES", "from_text", "read", "sniff"]
 
@@ -28,8 +29,7 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
 def sniff(path: Path) -> str:
     """text, docx or pdf, from the content; CheckError for anything else."""
     try:
-        with path.open("rb") as f:
-            head = f.read(1024)
+        head = read_regular(path, 1024)
     except OSError as e:
         raise CheckError(f"cannot read: {e.strerror or e}") from None
     if head.lstrip(b"\x00\t\n\f\r ").startswith(b"%PDF-"):  # the magic opens the file
@@ -52,8 +52,14 @@ def read(path: str | os.PathLike[str], kind: str | None = None) -> DocumentText:
 
 
 def _read(p: Path, kind: str | None) -> DocumentText:
-    if not p.is_file():
-        raise CheckError("no such file" if not p.exists() else "not a file")
+    try:
+        kind_of_file = file_kind(p.stat().st_mode)
+    except FileNotFoundError:
+        raise CheckError("no such file") from None
+    except OSError as e:
+        raise CheckError(f"cannot read: {e.strerror or e}") from None
+    if kind_of_file is not None:  # a FIFO would block the reader, a device never end
+        raise CheckError(f"not a regular file ({kind_of_file})")
     kind = kind or sniff(p)
     if kind not in KINDS:
         raise CheckError(f"unknown kind '{kind}' (expected one of {', '.join(KINDS)})")

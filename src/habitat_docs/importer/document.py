@@ -19,6 +19,7 @@ from habitat_docs.importer.masthead import Masthead, read_masthead, subtitle_kin
 from habitat_docs.importer.partial import Unaligned, align_partial
 from habitat_docs.importer.parts import Summary
 from habitat_docs.importer.refs import resolve_references
+from habitat_docs.regular import read_regular
 
 __all__ = ["ImportFailed", "import_data"]
 
@@ -117,13 +118,22 @@ def _write_images(folder: Path, pictures: dict[str, bytes]) -> None:
     """The figures' images, each beside the data file; another file of that name is kept."""
     for name, data in pictures.items():
         target = folder / name
-        if target.exists() and target.read_bytes() != data:
+        if target.exists() and _content(target) != data:
             raise ImportFailed(
                 f"{target}: exists with other content: the figure's image is not written"
             )
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in pictures.items():
         write_atomic(folder / name, data)
+
+
+def _content(target: Path) -> bytes:
+    """What an existing file holds; ImportFailed for anything but a regular file (a FIFO
+    would block the import)."""
+    try:
+        return read_regular(target)
+    except OSError as e:
+        raise ImportFailed(f"{target}: {e.strerror or e}: the figure's image is not written") from None
 
 
 def _summary(summaries: list[Summary | None], langs: list[str]) -> dict[str, object]:

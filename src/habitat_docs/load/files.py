@@ -10,6 +10,7 @@ from habitat_docs.load.converter import structure
 from habitat_docs.load.limits import MAX_FILE_BYTES, check_size
 from habitat_docs.load.parse import parse_data
 from habitat_docs.model import Document
+from habitat_docs.regular import NotRegularFile, read_regular
 
 __all__ = ["load", "load_with_lines", "read_file"]
 
@@ -33,11 +34,13 @@ def load_with_lines(path: str | FsPath) -> tuple[Document, Mapping[Path, int]]:
 
 def read_file(path: str | FsPath) -> bytes:
     """The bytes of a data file, at most :data:`MAX_FILE_BYTES` of them (a DataError naming
-    the file otherwise, or when it cannot be read)."""
+    the file otherwise, or when it cannot be read or is not a regular file: a FIFO, a device
+or a directory would block or never end)."""
     name = str(path)
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES + 1)
+    except NotRegularFile as e:
+        raise DataError(Problem(e.message, file=name)) from None
     except OSError as e:
         raise DataError(Problem(f"cannot read the file: {e.strerror}", file=name)) from None
     check_size(raw, name)

@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path as FsPath
 
 from habitat_docs.errors import DataError
+from habitat_docs.regular import file_kind, read_regular
 
 __all__ = ["IMAGE_TYPES", "MAX_IMAGE_BYTES", "image_file", "image_shape", "setting_image"]
 
@@ -35,8 +36,8 @@ def image_file(base_dir: FsPath | None, image: str) -> FsPath:
     kind = IMAGE_TYPES.get(resolved.suffix.lower())
     if not resolved.exists():
         raise DataError(f"image file '{image}' not found")
-    if not resolved.is_file():
-        raise DataError(f"image '{image}' is not a file")
+    if (not_regular := file_kind(resolved.stat().st_mode)) is not None:  # a FIFO would block
+        raise DataError(f"image '{image}' is not a regular file ({not_regular})")
     if kind is None:
         raise DataError(f"image '{image}' must be a PNG, JPEG or GIF file "
                         f"(.png, .jpg, .jpeg, .gif)")  # fmt: skip
@@ -90,7 +91,7 @@ def _content(path: FsPath, size: int, mtime_ns: int) -> tuple[str, int, int] | N
     from docx.image.image import Image  # the parser the DOCX writer uses
 
     try:
-        image = Image.from_blob(path.read_bytes())
+        image = Image.from_blob(read_regular(path))
         kind = _CONTENT_TYPES.get(image.content_type)
         if kind is None or image.px_width <= 0 or image.px_height <= 0:
             return None
