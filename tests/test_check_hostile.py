@@ -263,3 +263,17 @@ def test_a_broken_part_is_refused_naming_it(
     code = main(["check", str(bad)])
     err = capsys.readouterr().err
     assert code == 2 and f"/{part}" in err or code in (0, 1) and "root:" not in err
+
+
+def test_the_quote_of_a_huge_line_looks_at_its_opening_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18, point 2: 1,000 pages whose one line is 60,000 characters of one word each took
+    39 s measuring the whole word, once per finding, to quote eight words of it."""
+    import unicodedata
+
+    from habitat_docs.check import quote
+
+    looked: list[str] = []
+    real = unicodedata.east_asian_width
+    monkeypatch.setattr(quote.unicodedata, "east_asian_width", lambda c: looked.append(c) or real(c))
+    assert quote.opening_words("1. Paragraph " + "x" * 1_000_000) == "1. Paragraph…"
+    assert len(looked) < 500
