@@ -235,3 +235,45 @@ def test_an_entity_laden_part_is_never_expanded(tmp_path: Path) -> None:
         assert "footnotes" in str(e) or "cannot read" in str(e)
     else:
         assert "SECRET" not in text and "aaaaaaaaaa" not in text
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/footnotes.xml", "word/header1.xml", "word/styles.xml"])
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b"<w:p xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'><w:r>",  # cut short
+        bytes(range(256)) * 40,  # binary
+        b'<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>',  # well-formed, foreign
+    ],
+)
+def test_a_broken_part_is_refused_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], part: str, xml: bytes
+) -> None:
+    """Issue 18, point 5: every XML part the checker reads gives exit 0 or a clean exit 2
+    naming the part, never a traceback."""
+    import habitat_docs as hd
+
+    good = tmp_path / "good.docx"  # with footnotes and a header
+    good.write_bytes(hd.render(hd.load(ARABIC_DOC), "en", "docx"))
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as out:
+        assert part in src.namelist()
+        for item in src.infolist():
+            out.writestr(item, xml if item.filename == part else src.read(item.filename))
+    code = main(["check", str(bad)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"/{part}" in err or code in (0, 1) and "root:" not in err
+
+
+def test_the_quote_of_a_huge_line_looks_at_its_opening_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18, point 2: 1,000 pages whose one line is 60,000 characters of one word each took
+    39 s measuring the whole word, once per finding, to quote eight words of it."""
+    import unicodedata
+
+    from habitat_docs.check import quote
+
+    looked: list[str] = []
+    real = unicodedata.east_asian_width
+    monkeypatch.setattr(quote.unicodedata, "east_asian_width", lambda c: looked.append(c) or real(c))
+    assert quote.opening_words("1. Paragraph " + "x" * 1_000_000) == "1. Paragraph…"
+    assert len(looked) < 500

@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from habitat_docs.orphans import die_with_parent
+
 __all__ = ["fork_context", "in_parallel", "threads"]
 
 Version = Callable[[str], Any]  # a language -> what its version makes (picklable, never None)
@@ -60,7 +62,9 @@ def in_parallel(
     global _work
     _work = version
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             made = list(pool.map(_in_worker, langs))
     finally:
         _work = None

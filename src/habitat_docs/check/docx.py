@@ -39,7 +39,9 @@ def read_docx(path: Path) -> DocumentText:
         doc = docx.Document(str(path))
     except Exception as e:  # noqa: BLE001  not a zip, no word/document.xml, broken XML …
         raise CheckError(f"cannot read as DOCX: {_broken_part(path) or e}") from None
-    body = doc.element.body
+    body = doc.element.find(_W + "body")
+    if doc.element.tag != _W + "document" or body is None:
+        raise CheckError("cannot read as DOCX: part /word/document.xml is not a Word document body")
     lists = WordLists(_related(doc.part, "/numbering"), _related(doc.part, "/styles"))
     lines: list[Line] = []
     auto = [0]  # auto-numbered footnotes so far

@@ -39,6 +39,7 @@ from habitat_docs.errors import DataError, Problem
 from habitat_docs.languages_pool import fork_context
 from habitat_docs.load import structure
 from habitat_docs.model import KINDS, Artwork, Text, in_un_order
+from habitat_docs.orphans import die_with_parent
 from habitat_docs.session.document_file import DocumentFile, read_document_file
 from habitat_docs.session.entries import Entry
 from habitat_docs.session.index import write_index
@@ -153,7 +154,9 @@ def _pool(
     context = _context()
     if write and context is not None and context.get_start_method() == "fork":
         _warm(plan, langs)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+    )
     try:
         yield pool
     except BaseException:
