@@ -41,7 +41,8 @@ def opening_words(text: str) -> str:
     """
     out: list[str] = []
     used = 0
-    for word in text.split():
+    for whole in text.split():
+        word = whole[: _WIDTH + 1]  # as wide as the line or wider: the rest of a huge word costs time
         cost = _width(word) + (1 if out else 0)
         if len(out) == _WORDS or used + cost > _WIDTH:
             if len(out) < _WORDS and (not out or _width(word) > len(word)):
