@@ -17,6 +17,7 @@ from habitat_docs.check import structure
 from habitat_docs.check.reader import read
 from habitat_docs.importer import import_data
 from habitat_docs.importer.emit import dump
+from habitat_docs.importer.ids import Ids
 from habitat_docs.importer.refs import resolve_references
 from habitat_docs.load.converter import structure as load
 from habitat_docs.number import number
@@ -235,8 +236,9 @@ def test_a_reference_every_language_makes_names_its_target() -> None:
 
 def test_ids_given_are_ascii() -> None:
     data = _document(["First.", "As para. 1 says."], ["第一段。", "如第1段所述。"])
-    data["sections"][0]["id"] = "généralités"
+    data["sections"][0]["id"] = Ids().make(["Généralités"], "section")
     resolve_references(data, ["zh", "en"], [], {})
+    assert data["sections"][0]["id"] == "generalites"
     assert data["sections"][0]["content"][0]["id"] == "generalites-para-1"
 
 

@@ -259,7 +259,8 @@ def test_a_reference_never_starts_a_line_with_a_label(tmp_path: Path) -> None:
 
 # --- arbitrary Unicode -----------------------------------------------------------------------
 
-RTL = "שָׁלוֹם مرحبا بالعالم \u200f\u202b"
+# Arabic's own directional formatting: marks, and isolates each closed in the same text.
+RTL = "שָׁלוֹם مرحبا بالعالم \u200f\u061c\u200e \u2067عربي\u2069 \u2066A/1\u2069 \u2068x\u2069"
 COMBINING = "e\u0301 a\u0308\u0323 \u1100\u1161\u11a8 o\u0338"
 EMOJI = "😀 👩🏽‍💻 🇰🇪 ❤️"
 CONTROLS = "\x00\x07\x1b[31m\x7f\x85\r\u2028\u2029\ufeff\ufffe\ue000"
@@ -351,6 +352,75 @@ def test_unusual_but_valid_text_renders(text: str) -> None:
     doc = hd.structure(unicode_document(text))
     for lang in ("en", "zh"):
         docx.Document(io.BytesIO(hd.render(doc, lang, "docx")))
+
+
+@pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e"])
+def test_bidirectional_overrides_are_refused_with_their_field_and_position(char: str) -> None:
+    """An override would make the page read other than the data ("Budget give $1000
+    approved"): refused in prose and in a table's cells, naming the character and where."""
+    with pytest.raises(hd.DataError) as info:
+        hd.structure(unicode_document(f"Budget {char}approved"))
+    lines = str(info.value).splitlines()
+    assert lines[0].startswith(f"sections[0].content[0].text.en: character U+{ord(char):04X} ")
+    assert lines[0].endswith("(at character 14)")  # "Text: Budget " is 13 characters
+    assert any(ln.startswith("sections[0].content[1].table.columns[0].en: ") for ln in lines)
+    assert char not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a \u2067b", "U+2067 RIGHT-TO-LEFT ISOLATE is never closed (by U+2069) (at character 9)"),
+        ("a \u2069b", "U+2069 POP DIRECTIONAL ISOLATE closes no isolate (at character 9)"),
+        ("\u2066a\u2069\u2069 \u2068", "U+2069 POP DIRECTIONAL ISOLATE closes no isolate (at character 10)"),
+        ("\u2066\u2068a\u2069", "U+2066 LEFT-TO-RIGHT ISOLATE is never closed (by U+2069) (at character 7)"),
+    ],
+)
+def test_an_isolate_unclosed_or_closing_none_is_refused(text: str, message: str) -> None:
+    with pytest.raises(hd.DataError) as info:
+        hd.structure(unicode_document(text))
+    assert str(info.value).splitlines()[0] == f"sections[0].content[0].text.en: character {message}"
+
+
+_ER = "U+0440 CYRILLIC SMALL LETTER ER, is not ASCII"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("id", "reрort", f"'reрort' is not a valid id (letters, digits, '-', '_', '.'): character 3, {_ER}"),
+        ("id", "café", "'café' is not a valid id (letters, digits, '-', '_', '.'): character 4, U+00E9 LATIN"),
+        ("text", "see {ref:reрort}", f"'reрort' is not a valid label id: character 3, {_ER} (at character 5)"),
+        ("text", "{fact:tоtal}", "'tоtal' is not a valid fact name: character 2, U+043E CYRILLIC SMALL"),
+    ],
+)
+def test_ids_and_names_are_ascii(field: str, value: str, message: str) -> None:
+    """A Cyrillic "р" looks like a Latin "p" and would name another paragraph."""
+    data = unicode_document("x")
+    paragraph = data["sections"][0]["content"][0]
+    if field == "id":
+        paragraph["id"] = value
+    else:
+        paragraph["text"] = {"en": value, "zh": value}
+    with pytest.raises(hd.DataError) as info:
+        hd.structure(data)
+    assert message in str(info.value).splitlines()[0]
+
+
+def test_messages_show_invisible_characters_escaped() -> None:
+    """A message quoting the data shows what a reader could not see: a zero-width space,
+    an isolate, a word joiner, a tag character."""
+    data = unicode_document("x")
+    data["sections"][0]["content"][0]["id"] = "a\u200bb\u2066c\u2069\u2060\U000e0041"
+    with pytest.raises(hd.DataError) as info:
+        hd.structure(data)
+    message = str(info.value)
+    assert message.startswith(
+        "sections[0].content[0].id: 'a\\u200bb\\u2066c\\u2069\\u2060\\U000e0041' is not a valid id"
+    )
+    assert not any(c in message for c in "\u200b\u2066\u2069\u2060\U000e0041")
+    problem = hd.DataError("'x\u200by'", ("title", "en")).problems[0]
+    assert str(problem) == "title.en: 'x\\u200by'"
 
 
 @pytest.mark.parametrize(

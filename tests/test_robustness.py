@@ -123,6 +123,26 @@ def test_six_languages_rebuild_byte_identical(tmp_path: Path) -> None:
     assert len(runs[0]) == 12 and runs[0] == runs[1]
 
 
+@pytest.mark.slow
+def test_arabic_with_its_own_balanced_isolates_and_marks_builds(tmp_path: Path) -> None:
+    """Isolates (U+2066–U+2069) closed in their text and the marks U+200F, U+061C stay
+    allowed, though the build isolates Latin pieces itself (compose/bidi.py): the Arabic
+    version builds to DOCX and PDF and keeps the author's isolates as they are."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "hsp-eb-2024-11.yaml"
+    source = example.read_text(encoding="utf-8")
+    arabic = '    ar: "لعل المجلس التنفيذي'
+    assert arabic in source
+    written = "\u2067\u0645\u0648\u0626\u0644\u2069 \u2066Nairobi\u2069\u200f\u061c "
+    data = tmp_path / "doc.yaml"
+    data.write_text(source.replace(arabic, '    ar: "' + written.encode("unicode_escape").decode() + arabic[9:]),
+                    encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    assert cli.main(["build", str(data), "-o", str(out), "--format", "docx,pdf", "--lang", "ar"]) == 0
+    body = "\n".join(p.text for p in docx.Document(str(out / "HSP-EB.2024-11-ar.docx")).paragraphs)
+    assert written + "لعل المجلس التنفيذي" in body
+    assert_complete(out / "HSP-EB.2024-11-ar.pdf")
+
+
 def test_docx_entries_carry_the_date_of_issue_not_the_clock(folder: Path) -> None:
     doc = hd.load(folder / "doc.yaml")
     data = hd.render(doc, "en", "docx")

@@ -16,6 +16,7 @@ from habitat_docs.errors import DataError
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.model.symbol_find import FIND, nobreak
 from habitat_docs.model.symbol_grammar import KINDS, WORD_JOINER
+from habitat_docs.terminal import printable
 
 WJ = WORD_JOINER
 NBSP = "\u202f"  # narrow no-break space
@@ -261,7 +262,8 @@ MALFORMED = [
 def test_malformed_symbol_says_which_component_and_why(text: str, message: str) -> None:
     with pytest.raises(DataError) as info:
         Symbol(text)
-    assert str(info.value).startswith(f"'{text}': ")
+    # the message quotes the symbol with its invisible characters escaped (a word joiner: \u2060)
+    assert str(info.value).startswith(f"'{printable(text)}': ")
     assert message in str(info.value)
     assert not FIND.fullmatch(text)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 
+from habitat_docs.terminal import printable
+
 Path = tuple[str | int, ...]
 
 __all__ = ["DataError", "Problem", "did_you_mean", "format_path"]
@@ -37,9 +39,11 @@ class Problem:
         self.column = column if line is not None else None
 
     def __str__(self) -> str:
+        """``FILE:LINE: FIELD: MESSAGE``, invisible and bidirectional characters escaped
+        (a message quotes the data, which may hold them)."""
         where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
         field = format_path(self.path)
-        return ": ".join(x for x in (where, field, self.message) if x)
+        return printable(": ".join(x for x in (where, field, self.message) if x))
 
     def __repr__(self) -> str:
         return f"Problem({str(self)!r})"

@@ -161,4 +161,13 @@ class Report:
 def safe_json(data: object) -> str:
     """JSON for a terminal: controls and bidi overrides in strings written as \\u escapes."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return printable(text, lambda c: f"\\u{ord(c):04x}")
+    return printable(text, _json_escape)
+
+
+def _json_escape(char: str) -> str:
+    """``\\u202e``; a character past U+FFFF as its two surrogates, as JSON writes it."""
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"

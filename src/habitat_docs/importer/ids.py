@@ -6,9 +6,12 @@ kept unique within the document."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["Ids"]
+from habitat_docs.model.characters import ID
+
+__all__ = ["Ids", "ascii_id"]
 
 # Words an id leaves out: they would only lengthen it. English, because an id is made from
 # the English text when the document has one.
@@ -27,7 +30,7 @@ class Ids:
     def make(self, texts: Sequence[str], fallback: str) -> str:
         """An id from the first of ``texts`` (one per version) whose words start with a Latin
         letter, as an id must; else ``fallback`` (a kind: section, table), numbered."""
-        base = next((b for b in map(_slug, texts) if re.match(r"[a-z]", b)), fallback)
+        base = next((b for b in map(_slug, texts) if ID.match(b)), fallback)
         found, n = base, 2
         while found in self.taken:
             found, n = f"{base}-{n}", n + 1
@@ -38,4 +41,11 @@ class Ids:
 def _slug(text: str) -> str:
     text = re.sub(r"\{[^}]*\}", " ", text)  # markup: notes, facts, table note marks
     words = [w.lower() for w in _WORD.findall(text) if w.lower() not in _SMALL]
-    return "-".join(w[:_CHARS] for w in words[:_WORDS]).replace("_", "-")
+    return ascii_id("-".join(w[:_CHARS] for w in words[:_WORDS]).replace("_", "-"))
+
+
+def ascii_id(text: str) -> str:
+    """An id in ASCII letters, as ids must be: "général-para-2" → general-para-2 (accents
+    dropped; a letter with no ASCII form left out)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"-{2,}", "-", plain).strip("-")

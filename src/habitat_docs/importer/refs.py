@@ -24,6 +24,7 @@ from attrs import define
 from habitat_docs.compose.numerals import alpha, roman
 from habitat_docs.compose.wording import PINS, ReferenceWording, form_pattern
 from habitat_docs.errors import DataError
+from habitat_docs.importer.ids import ascii_id
 from habitat_docs.load.converter import structure
 from habitat_docs.number import Label, number
 
@@ -389,19 +390,13 @@ def _readable(
             base = f"{names[by_path[t.parent]]}-{mark}"
         else:
             base = f"{t.stem}-para-{label.number}"
-        base = _ascii(base)
+        base = ascii_id(base)
         name, n = base, 2
         while name in taken:
             name, n = f"{base}-{n}", n + 1
         taken.add(name)
         names[id_] = name
     return names
-
-
-def _ascii(text: str) -> str:
-    """An id in ASCII letters, as {ref:…} names are typed: "général-para-2" → general-para-2."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"-{2,}", "-", plain).strip("-")
 
 
 def _name_targets(

@@ -50,6 +50,7 @@ from habitat_docs.model import (
     TargetBox,
     Text,
 )  # fmt: skip
+from habitat_docs.model.characters import ID
 from habitat_docs.model.facts import Facts
 from habitat_docs.model.symbol_grammar import BODY, DASHES, NUMBER, ROMAN, SUFFIX
 from habitat_docs.model.text import LANGUAGE_CODE
@@ -65,7 +66,7 @@ SCHEMA_FILE = FsPath(__file__).resolve().parent.parent / "data" / "habitat-docs.
 
 _DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 _MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
-_ID = r"^[A-Za-z][\w.-]*$"
+_ID = "^" + ID.pattern.replace(r"\Z", "$")
 _SINGLE = rf"[A-Z]+(?:/(?:{BODY}|{NUMBER}(?: [A-Z])?|{SUFFIX}))+(?: \(Part {ROMAN}\))?(?:/{SUFFIX})*\*?"
 _SYMBOL = rf"^{_SINGLE}(?:[{DASHES}]{_SINGLE})?$"
 # A block other than a paragraph is written under its key, with its id beside it.

@@ -32,7 +32,6 @@ Data syntax of one fact (read by ``habitat_docs.load.facts``)::
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal
@@ -41,6 +40,7 @@ from attrs import field, frozen
 
 from habitat_docs.errors import DataError
 from habitat_docs.model import fact_forms as forms
+from habitat_docs.model.characters import ID, id_hint
 from habitat_docs.model.fact_forms import Scale, integer, is_currency, shift
 
 __all__ = [
@@ -51,14 +51,13 @@ __all__ = [
 
 Precision = Literal["day", "month", "year"]
 
-_NAME = re.compile(r"[A-Za-z][\w.-]*\Z")
-
 
 def name_problem(name: object) -> DataError | None:
     """The error at a name that is not a fact name (letters, digits, '-', '_', '.'), or None."""
-    if isinstance(name, str) and _NAME.match(name):
+    if isinstance(name, str) and ID.match(name):
         return None
-    return DataError(f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.')", (str(name),))
+    hint = id_hint(name) if isinstance(name, str) else ""
+    return DataError(f"'{name}' is not a valid fact name (letters, digits, '-', '_', '.'){hint}", (str(name),))
 
 
 def _within(low: int, high: int, what: str) -> Callable[[int], int]:

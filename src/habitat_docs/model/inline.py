@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
+from habitat_docs.model.characters import ID, bidi_problem, id_hint
+
 __all__ = [
     "Str", "Emph", "Strong", "Ref", "Note", "Fact", "DocRef", "ItemRef", "TableMark", "Inline", "InlineError", "parse", "plain", "walk",
 ]  # fmt: skip
@@ -86,7 +88,6 @@ class InlineError(ValueError):
         self.offset = offset
 
 
-_ID = re.compile(r"[A-Za-z][\w.-]*\Z")
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _ESCAPABLE = "\\*{}"
 
@@ -133,10 +134,14 @@ _SPECIAL = re.compile(r"[\\*{}]")
 
 
 def check_characters(source: str) -> None:
-    """Reject control and private-use characters, which no document text may carry."""
+    """Reject control and private-use characters, which no document text may carry, and
+    bidirectional overrides or unbalanced isolates (model/characters.py)."""
     bad = _FORBIDDEN.search(source)
     if bad:
         raise InlineError(f"character U+{ord(bad.group()):04X} is not allowed in text", bad.start())
+    bidi = bidi_problem(source)
+    if bidi is not None:
+        raise InlineError(*bidi)
 
 
 def parse(source: str) -> tuple[Inline, ...]:
@@ -240,15 +245,15 @@ class _Parser:
         if name in _REFERENCES:
             ids = tuple(t.strip() for t in self.argument(at, colon, name).split(","))
             for t in ids:
-                if not _ID.match(t):
-                    hint = f" (the long form is {{reference:{t.split('|')[0]}}})" if "|" in t else ""
+                if not ID.match(t):
+                    hint = id_hint(t) or (f" (the long form is {{reference:{t.split('|')[0]}}})" if "|" in t else "")
                     raise InlineError(f"'{t}' is not a valid label id{hint}", at)
             return Ref(ids, capital=name[0].isupper(), long=name.lower() == "reference")
         if name in _NAMED:
             value = self.argument(at, colon, name).strip()
             node, what = _NAMED[name]
-            if not _ID.match(value):
-                raise InlineError(f"'{value}' is not a valid {what}", at)
+            if not ID.match(value):
+                raise InlineError(f"'{value}' is not a valid {what}{id_hint(value)}", at)
             return node(value)
         if name == "note":
             if in_note:

@@ -7,13 +7,13 @@ number, got float 12.5", not attrs' TypeError, and never a silently wrong value.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
 from attrs import frozen
 
 from habitat_docs.errors import DataError
+from habitat_docs.model.characters import ID, id_hint
 from habitat_docs.model.text import Text
 
 __all__ = [
@@ -21,8 +21,6 @@ __all__ = [
     "at_least", "between", "flag", "is_date", "is_text", "of_type", "optional_of", "optional_text",
     "tuple_of", "valid_id",
 ]  # fmt: skip
-
-_ID = re.compile(r"[A-Za-z][\w.-]*\Z")
 
 Validator = Callable[[Any, Any, Any], None]
 
@@ -111,9 +109,10 @@ def at_least(low: int) -> Validator:
 
 
 def valid_id(_: object, a: object, value: Any) -> None:
-    """An id that ``{ref:…}`` can name: letters, digits, '-', '_', '.'; or none."""
-    if value is not None and not (isinstance(value, str) and _ID.match(value)):
-        raise DataError(f"'{value}' is not a valid id (letters, digits, '-', '_', '.')", ("id",))
+    """An id that ``{ref:…}`` can name: ASCII letters, digits, '-', '_', '.'; or none."""
+    if value is not None and not (isinstance(value, str) and ID.match(value)):
+        hint = id_hint(value) if isinstance(value, str) else ""
+        raise DataError(f"'{value}' is not a valid id (letters, digits, '-', '_', '.'){hint}", ("id",))
 
 
 def tuple_of(*kinds: type | Callable[[], type]) -> Validator:

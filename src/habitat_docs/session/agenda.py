@@ -12,6 +12,7 @@ from attrs import field, frozen
 from habitat_docs.errors import DataError, Path, Problem, did_you_mean
 from habitat_docs.load import structure_as
 from habitat_docs.model import AgendaItem
+from habitat_docs.model.characters import ID, id_hint
 from habitat_docs.model.symbol import Symbol
 from habitat_docs.session.checks import unknown_fields
 
@@ -22,15 +23,15 @@ __all__ = ["AGENDA_ID", "ProvisionalAgenda", "id_problem", "read_agenda"]
 AGENDA_ID = "agenda"
 
 _AGENDA_FIELDS = ("symbol", "items")
-_ID = re.compile(r"[A-Za-z][\w.-]*\Z")
 _LABEL = re.compile(r"\s*([1-9][0-9]*)\s*(?:\(\s*([a-z]{1,3})\s*\)|([a-z]{1,3}))?\s*\Z")
 
 
 def id_problem(value: Any) -> str | None:
     """Why ``value`` is not a valid id (of an agenda item or a document); None if it is."""
-    if isinstance(value, str) and _ID.match(value):
+    if isinstance(value, str) and ID.match(value):
         return None
-    return f"'{value}' is not a valid id (letters, digits, '-', '_', '.')"
+    hint = id_hint(value) if isinstance(value, str) else ""
+    return f"'{value}' is not a valid id (letters, digits, '-', '_', '.'){hint}"
 
 
 @frozen
