@@ -380,7 +380,7 @@ def test_find_accepts_exactly_what_the_parser_accepts(text: str, edits: list) ->
     try:
         s = Symbol(text)
     except DataError as exc:
-        assert str(exc).startswith(f"'{text}': ")
+        assert str(exc).startswith(f"'{printable(text)}': ")
         assert not FIND.fullmatch(text)
     else:
         assert FIND.fullmatch(text)
