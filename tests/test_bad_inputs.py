@@ -263,12 +263,69 @@ def _image_wrong_suffix(folder: Path) -> tuple[str, list[str]]:
     ]
 
 
+def _alias_expansion(folder: Path) -> tuple[str, list[str]]:
+    """A 400 KB file that repeats a 100,000-character string through some 19,000 aliases:
+    refused at the alias that passes the limit on expanded text, before anything is built."""
+    path = folder / "alias-expansion.yaml"
+    text = "report " * 14_285 + "repor"  # 100,000 characters, the longest string allowed
+    first = f'      - text: {{en: &a "{text}", zh: *a}}\n'
+    again = "      - text: {en: *a, zh: *a}\n"
+    path.write_text(DOC + first + again * 9_675, encoding="utf-8")
+    assert path.stat().st_size > 400_000
+    return path.name, [
+        (f"{path.name}:65: sections[0].content[53].text.en: the alias '*a' makes the file expand "
+        "to more than 10,485,760 characters of text (the limit for YAML aliases)")
+    ]
+
+
+def _long_key(folder: Path) -> tuple[str, list[str]]:
+    """A key of two million characters (an explicit YAML key), on line 17: found there."""
+    path = folder / "long-key.yaml"
+    path.write_text(DOC + "\n" * 4 + "? " + "x" * 2_000_000 + "\n: 1\n", encoding="utf-8")
+    return path.name, [
+        (f"{path.name}:17: {'x' * 60}… (2,000,000 characters): this key: a string of 2,000,000 "
+        "characters is longer than the 100,000 allowed")
+    ]
+
+
+def _long_key_json(folder: Path) -> tuple[str, list[str]]:
+    """The same in JSON, whose lines are read by YAML's composer (which stops keys at 1,024)."""
+    path = folder / "long-key.json"
+    path.write_text('{\n "kind": "executive-director-report",\n\n "' + "x" * 2_000_000 + '": 1\n}\n')
+    return path.name, [
+        (f"{path.name}:4: {'x' * 60}… (2,000,000 characters): this key: a string of 2,000,000 "
+        "characters is longer than the 100,000 allowed")
+    ]
+
+
+def _long_typo(folder: Path) -> tuple[str, list[str]]:
+    """A 99,000-character misspelt field name: shortened in the path and the message."""
+    path = folder / "long-typo.yaml"
+    typo = "t" * 99_000
+    path.write_text(DOC.replace("kind: executive-director-report", f"kind: {typo}"), encoding="utf-8")
+    shown = "t" * 60 + "… (99,000 characters)"
+    return path.name, [
+        (f"{path.name}:1: kind: unknown document kind '{shown}' (known: executive-director-report, "
+        "secretariat-note, strategy-progress-note, activity-update)")
+    ]
+
+
+def _long_typo_toml(folder: Path) -> tuple[str, list[str]]:
+    path = folder / "long-typo.toml"
+    typo = "t" * 99_000
+    path.write_text(f'kind = "executive-director-report"\n{typo} = 1\n', encoding="utf-8")
+    shown = "t" * 60 + "… (99,000 characters)"
+    missing = [f"{path.name}: {f}: required field is missing" for f in ("issued", "session", "title", "sections")]
+    return path.name, [*missing, f"{path.name}:2: {shown}: unknown field '{shown}'"]
+
+
 GENERATED = {
     f.__name__.lstrip("_").replace("_", "-"): f
     for f in (
         _huge_string, _long_string, _deep_flow, _deep_block, _deep_json, _deep_json_parsed,
         _deep_toml, _endless_file, _missing_file, _image_symlink, _image_in_linked_folder,
-        _image_symlink_loop, _image_wrong_suffix,
+        _image_symlink_loop, _image_wrong_suffix, _alias_expansion, _long_key, _long_key_json,
+        _long_typo, _long_typo_toml,
     )
 }  # fmt: skip
 

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from habitat_docs.terminal import printable
 
 Path = tuple[str | int, ...]
 
-__all__ = ["DataError", "Problem", "did_you_mean", "format_path"]
+__all__ = ["DataError", "Problem", "did_you_mean", "format_path", "shorten"]
+
+SHOWN = 100  # characters of a key or value a message shows in full
+_KEPT = 60  # characters a longer one keeps
+_QUOTED = 1000  # a quoted run longer than this in any message is a hostile value: shortened
+_LONG_QUOTED = re.compile(rf"'([^'\n]{{{_QUOTED + 1},}})'|\"([^\"\n]{{{_QUOTED + 1},}})\"")
+
+
+def shorten(text: str) -> str:
+    """``text``, or for one longer than :data:`SHOWN` its start and its length, so that a
+    99,000-character typo makes an error line, not 99 KB of one."""
+    if len(text) <= SHOWN:
+        return text
+    return f"{text[:_KEPT]}… ({len(text):,} characters)"
+
+
+def _shorten_quoted(message: str) -> str:
+    """A message with each long quoted key or value in it shortened."""
+    if len(message) <= _QUOTED:
+        return message
+    return _LONG_QUOTED.sub(lambda m: m[0][0] + shorten(m[1] or m[2]) + m[0][0], message)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -21,7 +42,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 def format_path(path: Path) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{shorten(part)}" if out else shorten(part))
     return out
 
 
@@ -43,7 +64,7 @@ class Problem:
         (a message quotes the data, which may hold them)."""
         where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
         field = format_path(self.path)
-        return printable(": ".join(x for x in (where, field, self.message) if x))
+        return printable(": ".join(x for x in (where, field, _shorten_quoted(self.message)) if x))
 
     def __repr__(self) -> str:
         return f"Problem({str(self)!r})"

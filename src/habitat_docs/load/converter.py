@@ -14,7 +14,7 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from habitat_docs.compose.language import available
-from habitat_docs.errors import DataError, did_you_mean
+from habitat_docs.errors import DataError, did_you_mean, shorten
 from habitat_docs.load.facts import parse_date, register_fact_hooks
 from habitat_docs.load.images import image_file
 from habitat_docs.load.problems import drop_implied, problems_of
@@ -49,7 +49,8 @@ def structure(data: Any, base_dir: FsPath | None = None) -> Document:
     if not isinstance(kind, str) or kind not in KINDS:
         hint = did_you_mean(str(kind), KINDS) if isinstance(kind, str) else ""
         known = ", ".join(KINDS)
-        raise DataError(f"unknown document kind {kind!r}{hint} (known: {known})", ("kind",))
+        shown = repr(shorten(kind)) if isinstance(kind, str) else repr(kind)
+        raise DataError(f"unknown document kind {shown}{hint} (known: {known})", ("kind",))
     cls = KINDS[kind]
     fields = {k: v for k, v in data.items() if k != "kind"}
     try:

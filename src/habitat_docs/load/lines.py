@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 
@@ -43,7 +44,33 @@ def json_lines(text: str, name: str) -> dict[Path, int]:
     YAML); a duplicate key raises its DataError. Empty if the composer cannot read the
     file (JSON that YAML 1.1 does not accept, such as some escapes)."""
     # YAML refuses surrogate escapes ("\ud83d\ude00"); for the lines, any character will do.
+    text, long = _stand_ins(text)
     try:
-        return node_lines(_SURROGATE.sub(r"\g<1>\\u0041", text), name)
+        lines = node_lines(_SURROGATE.sub(r"\g<1>\\u0041", text), name)
     except (yaml.YAMLError, yaml.reader.ReaderError):
         return {}
+    if not long:
+        return lines
+    return {tuple(long.get(p, p) if isinstance(p, str) else p for p in path): n for path, n in lines.items()}
+
+
+_STRING = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"')
+_LONG = 1000  # YAML's keys end at 1,024 characters
+
+
+def _stand_ins(text: str) -> tuple[str, dict[str, str]]:
+    """The text with each long string replaced by a short stand-in, so that YAML reads a
+    long key too, and the strings by their stand-ins."""
+    long: dict[str, str] = {}
+
+    def stand_in(m: re.Match[str]) -> str:
+        if len(m[0]) < _LONG:
+            return m[0]
+        short = f"\ue000{len(long)}"
+        try:
+            long[short] = json.loads(m[0])
+        except ValueError:
+            return m[0]
+        return f'"{short}"'
+
+    return _STRING.sub(stand_in, text), long

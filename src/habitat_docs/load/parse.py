@@ -106,7 +106,9 @@ def _check_values(data: Any) -> list[Problem]:
             items = list(value.items()) if isinstance(value, Mapping) else list(enumerate(value))
             for key, item in reversed(items):  # reversed: the stack pops in file order
                 bad_key = _string_problems(key, path) if isinstance(key, str) else []
-                if bad_key:  # reported at the mapping: the key itself is unprintable
+                if bad_key and len(key) > MAX_STRING:  # at its own path, for its line (shown shortened)
+                    problems += [Problem(f"this key: {p.message}", (*path, key)) for p in bad_key]
+                elif bad_key:  # reported at the mapping: the key itself is unprintable
                     problems += [Problem(f"a key: {p.message}", p.path) for p in bad_key]
                 else:
                     stack.append((item, (*path, key)))

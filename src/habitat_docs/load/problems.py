@@ -13,7 +13,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from habitat_docs.errors import DataError, Path, Problem, did_you_mean
+from habitat_docs.errors import DataError, Path, Problem, did_you_mean, shorten
 
 __all__ = ["drop_implied", "problems_of"]
 
@@ -38,7 +38,7 @@ def problems_of(exc: BaseException, path: Path = ()) -> list[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [a.name for a in attrs.fields(exc.cl) if a.init]
         return [
-            Problem(f"unknown field '{k}'{did_you_mean(k, [n for n in names if n != k])}", (*path, k))
+            Problem(f"unknown field '{shorten(k)}'{did_you_mean(k, [n for n in names if n != k])}", (*path, k))
             for k in sorted(exc.extra_fields)
         ]
     if isinstance(exc, KeyError):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from habitat_docs.errors import DataError, Path, Problem
-from habitat_docs.load.limits import MAX_DEPTH, MAX_VALUES, TOO_DEEP
+from habitat_docs.load.limits import MAX_DEPTH, MAX_EXPANDED, MAX_VALUES, TOO_DEEP
 from habitat_docs.load.syntax import FULL_WIDTH, explain, full_width_in_key
 
 __all__ = ["node_lines", "parse_yaml"]
@@ -128,12 +128,15 @@ class _Composer:
     """The single document of a stream as a node tree, like ``get_single_node`` but without
     recursion (libyaml's composer recurses in C and crashes the interpreter on nesting some
     100,000 deep), stopping at :data:`MAX_DEPTH` levels of nesting and at :data:`MAX_VALUES`
-    values once aliases are expanded, and refusing recursive aliases."""
+    values and :data:`MAX_EXPANDED` characters once aliases are expanded (at the alias that
+    passes either), and refusing recursive aliases."""
 
     def __init__(self, loader: _Parser, name: str) -> None:
         self.loader, self.name = loader, name
         self.anchors: dict[str, yaml.Node] = {}
         self.size: dict[int, int] = {}  # id(node) -> values it expands to
+        self.chars: dict[int, int] = {}  # id(node) -> characters it expands to
+        self.expanded = 0  # characters of the whole document so far
         self.open: list[list[Any]] = []  # open collections: [node, pending mapping key or None]
         self.root: yaml.Node | None = None
 
@@ -180,6 +183,8 @@ class _Composer:
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         self.size[id(node)] = 1
+        self.chars[id(node)] = len(event.value)
+        self.expanded += len(event.value)
         if event.anchor is not None:
             self.anchors[event.anchor] = node
         return node
@@ -192,6 +197,12 @@ class _Composer:
             )
         if any(node is collection for collection, _ in self.open):
             raise self._fail(f"the alias '*{event.anchor}' repeats a value that holds it", event.start_mark)
+        self.expanded += self.chars[id(node)]
+        if self.expanded > MAX_EXPANDED:
+            raise self._fail(
+                f"the alias '*{event.anchor}' makes the file expand to more than {MAX_EXPANDED:,} "
+                "characters of text (the limit for YAML aliases)", event.start_mark,
+            )  # fmt: skip
         return node
 
     def _start(self, event: Any, cls: type[yaml.CollectionNode]) -> None:
@@ -202,6 +213,7 @@ class _Composer:
         if len(self.open) >= MAX_DEPTH:
             raise self._fail(TOO_DEEP, event.start_mark)
         self.size[id(node)] = 1
+        self.chars[id(node)] = 0
         if event.anchor is not None:
             self.anchors[event.anchor] = node
         self.open.append([node, None])
@@ -214,6 +226,7 @@ class _Composer:
         parent = self.open[-1]
         collection = parent[0]
         self.size[id(collection)] += self.size[id(node)]
+        self.chars[id(collection)] += self.chars[id(node)]
         if self.size[id(collection)] > MAX_VALUES:
             raise self._fail(f"the file expands to more than {MAX_VALUES:,} values (through YAML aliases)",
                              mark)  # fmt: skip
