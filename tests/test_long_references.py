@@ -29,8 +29,9 @@ QUERY = [
     "{ref:p2}", "{reference:p2}", "{reference:p1,p2}", "{reference:p1,p2,p3}", "{ref:p1,p2,p3}",
     "{ref:intro}", "{reference:intro}", "{Reference:p2}", "{reference:annexed}",
 ]  # fmt: skip
-# As each language prints them (spaces as plain spaces): the short and long forms of
-# ../shared/conventions*.md; Chinese, Russian and Arabic write one form both ways.
+# As each language prints them (spaces as plain spaces): the short and long forms UN editing
+# uses, as each templates/<lang>/labels.j2 records them with their evidence; Chinese, Russian
+# and Arabic write one form both ways.
 PRINTED = {
     "en": ["para. 2", "paragraph 2", "paragraphs 1 and 2", "paragraphs 1 to 3", "paras. 1–3",
            "sect. I", "section I", "Paragraph 2", "annex, paragraph 1"],
