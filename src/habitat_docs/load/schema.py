@@ -51,7 +51,9 @@ from habitat_docs.model import (
     Text,
 )  # fmt: skip
 from habitat_docs.model.characters import ID
+from habitat_docs.model.document import FILE_NAME, JOB_NUMBER
 from habitat_docs.model.facts import Facts
+from habitat_docs.model.masthead import SUB_ITEM
 from habitat_docs.model.symbol_grammar import BODY, DASHES, NUMBER, ROMAN, SUFFIX
 from habitat_docs.model.text import LANGUAGE_CODE
 from habitat_docs.model.validators import Bounded, valid_id
@@ -66,7 +68,14 @@ SCHEMA_FILE = FsPath(__file__).resolve().parent.parent / "data" / "habitat-docs.
 
 _DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 _MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
-_ID = "^" + ID.pattern.replace(r"\Z", "$")
+
+
+def _anchored(pattern: re.Pattern[str]) -> str:
+    """A model's ``…\\Z`` pattern as JSON Schema writes it, anchored at both ends."""
+    return "^" + pattern.pattern.replace(r"\Z", "$")
+
+
+_ID = _anchored(ID)
 _SINGLE = rf"[A-Z]+(?:/(?:{BODY}|{NUMBER}(?: [A-Z])?|{SUFFIX}))+(?: \(Part {ROMAN}\))?(?:/{SUFFIX})*\*?"
 _SYMBOL = rf"^{_SINGLE}(?:[{DASHES}]{_SINGLE})?$"
 # A block other than a paragraph is written under its key, with its id beside it.
@@ -84,11 +93,11 @@ _AT_LEAST_ONE = {
     (DraftDecision, "operative"), (TargetBox, "items"),
 }  # fmt: skip
 _PATTERNS: dict[tuple[type, str], str] = {
-    (Document, "name"): r"^[A-Za-z0-9][\w.-]*$",
-    (Document, "job_number"): r"^(K[0-9]{7}|[0-9]{2}-[0-9]{5})$",
-    (Document, "original"): "^" + LANGUAGE_CODE.pattern.replace(r"\Z", "$"),
-    (Annex, "original"): "^" + LANGUAGE_CODE.pattern.replace(r"\Z", "$"),
-    (AgendaItem, "sub"): r"^[a-z]{1,3}$",
+    (Document, "name"): _anchored(FILE_NAME),
+    (Document, "job_number"): _anchored(JOB_NUMBER),
+    (Document, "original"): _anchored(LANGUAGE_CODE),
+    (Annex, "original"): _anchored(LANGUAGE_CODE),
+    (AgendaItem, "sub"): _anchored(SUB_ITEM),
 }
 _TEXT_DOC = (
     "Prose in every language of the document, keyed by language code: {en: …, zh: …}. "

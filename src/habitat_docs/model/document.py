@@ -23,13 +23,14 @@ from habitat_docs.model.validate import validate
 from habitat_docs.model.validators import is_date, is_text, of_type, optional_of, tuple_of
 
 __all__ = [
-    "KINDS", "ActivityUpdate", "Document", "ExecutiveDirectorReport", "SecretariatNote",
+    "FILE_NAME", "JOB_NUMBER", "KINDS", "ActivityUpdate", "Document", "ExecutiveDirectorReport",
+    "SecretariatNote",
     "StrategyProgressNote",
 ]  # fmt: skip
 
-_NAME = re.compile(r"[A-Za-z0-9][\w.-]*\Z")
+FILE_NAME = re.compile(r"[A-Za-z0-9][\w.-]*\Z")
 # A job number: UNON's "K2400512" (K, the year in two digits, five digits) or New York's "24-01234".
-_JOB = re.compile(r"(?:K[0-9]{7}|[0-9]{2}-[0-9]{5})\Z")
+JOB_NUMBER = re.compile(r"(?:K[0-9]{7}|[0-9]{2}-[0-9]{5})\Z")
 
 
 def _language_set(codes: Iterable[str] | None) -> frozenset[str]:
@@ -118,9 +119,9 @@ class Document:
                     raise DataError(f"a document of kind {self.kind} needs {what}", (name,))
         elif self.symbol is None and not self.name:
             raise DataError("without a symbol, give a name for the output files", ("name",))
-        if self.name is not None and not _NAME.match(self.name):
+        if self.name is not None and not FILE_NAME.match(self.name):
             raise DataError(f"'{self.name}' is not a file name (letters, digits, '-', '.')", ("name",))
-        if self.job_number is not None and not _JOB.match(self.job_number):
+        if self.job_number is not None and not JOB_NUMBER.match(self.job_number):
             raise DataError(
                 f"'{self.job_number}' is not a job number (UNON: K2400512; New York: 24-01234)",
                 ("job_number",),

@@ -25,9 +25,12 @@ from habitat_docs.model.validators import (
     valid_id,
 )  # fmt: skip
 
-__all__ = ["Agenda", "AgendaItem", "Artwork", "DocumentRef", "ExecutiveDirector", "Gender", "Session"]
+__all__ = [
+    "SUB_ITEM", "Agenda", "AgendaItem", "Artwork", "DocumentRef", "ExecutiveDirector", "Gender",
+    "Session",
+]  # fmt: skip
 
-_SUB = re.compile(r"[a-z]{1,3}\Z")
+SUB_ITEM = re.compile(r"[a-z]{1,3}\Z")
 
 
 @frozen
@@ -89,7 +92,7 @@ class AgendaItem:
     id: str | None = field(default=None, validator=valid_id)  # for {item:id} references
 
     def __attrs_post_init__(self) -> None:
-        if self.sub is not None and not _SUB.match(self.sub):
+        if self.sub is not None and not SUB_ITEM.match(self.sub):
             raise DataError(f"a sub-item is a letter such as a, b, c; got {self.sub!r}", ("sub",))
 
     @property
