@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from attrs import frozen
 
 from habitat_docs.compose.language import language
+from habitat_docs.compose.numerals import alpha, roman
 from habitat_docs.errors import Path
 from habitat_docs.model import (
     Annex,
@@ -111,26 +112,12 @@ def mark(label: Label) -> str:
         head = mark(parent) if parent is not None else ""
         if head and parent is not None and not parent.number:  # under an unnumbered paragraph
             head += " "
-        return f"{head}({_letter(n) if label.depth % 2 else _roman(n).lower()})"
+        return f"{head}({alpha(n) if label.depth % 2 else roman(n).lower()})"
     if label.kind == "section":
-        return f"{within}§{_roman(n)}"
+        return f"{within}§{roman(n)}"
     if label.kind == "subsection":
-        return f"{mark(parent)}.{_letter(n).upper()}" if parent is not None else _letter(n)
+        return f"{mark(parent)}.{alpha(n).upper()}" if parent is not None else alpha(n)
     if label.kind == "annex":
-        return f"annex {_roman(n)}"
+        return f"annex {roman(n)}"
     return f"{within}{label.kind} {n}"
 
-
-def _letter(n: int) -> str:
-    """1 → a … 26 → z, 27 → aa (as the UN letters a long list)."""
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                          (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                          (4, "IV"), (1, "I")):  # fmt: skip
-        count, n = divmod(n, value)
-        out.append(digits * count)
-    return "".join(out)
