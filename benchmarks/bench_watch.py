@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 import pypdf
-from timing import PYTHON, mib, spread, verdict
+from timing import PYTHON, mib, rss_now, spread, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hsp-eb-2024-11.yaml"
@@ -46,14 +46,6 @@ def cold_build(data: Path, out: Path, lang: str) -> float:
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True, env=ENV)
     return time.perf_counter() - t0
-
-
-def rss(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            return next((int(line.split()[1]) * 1024 for line in f if line.startswith("VmRSS:")), None)
-    except OSError:
-        return None
 
 
 def cpu(pid: int) -> float:
@@ -126,9 +118,9 @@ def main() -> None:
             assert proc.stdout is not None
             pdf = Path(proc.stdout.readline().strip())
             first = time.perf_counter() - t0
-            rss_first, cpu_first = rss(proc.pid), cpu(proc.pid)
+            rss_first, cpu_first = rss_now(proc.pid), cpu(proc.pid)
             times = rounds(data, pdf, original, args.repeat)
-            rss_last, cpu_used = rss(proc.pid), (cpu(proc.pid) - cpu_first) / (args.repeat + 1)
+            rss_last, cpu_used = rss_now(proc.pid), (cpu(proc.pid) - cpu_first) / (args.repeat + 1)
         finally:
             proc.terminate()
             proc.wait()

@@ -89,10 +89,10 @@ def mib(x: int | None) -> str:
 # --- memory --------------------------------------------------------------------------------
 
 
-def _status(key: str) -> int | None:
-    """A size from /proc/self/status ("VmRSS", "VmHWM") in bytes; None where there is none."""
+def _status(key: str, pid: int | str = "self") -> int | None:
+    """A size from /proc/PID/status ("VmRSS", "VmHWM") in bytes; None where there is none."""
     try:
-        with open("/proc/self/status") as f:
+        with open(f"/proc/{pid}/status") as f:
             for line in f:
                 if line.startswith(key + ":"):
                     return int(line.split()[1]) * 1024
@@ -101,8 +101,9 @@ def _status(key: str) -> int | None:
     return None
 
 
-def rss_now() -> int | None:
-    return _status("VmRSS")
+def rss_now(pid: int | str = "self") -> int | None:
+    """The RSS in bytes of this process, or of process ``pid``; None where unknown."""
+    return _status("VmRSS", pid)
 
 
 def rss_peak(children: bool = False) -> int:
