@@ -141,7 +141,7 @@ def _para(b: Para, t: Typography) -> Json:
     costs a 100,000-paragraph document gigabytes of memory."""
     para: Json = {"kind": "para", "label": b.label, "depth": b.depth, "content": _inline(b.content)}
     if b.label and len(b.label) > _UNMEASURED:
-        step = t.label_indent_cm * _PT_PER_CM
+        step = t.label_indent_cm * geometry.POINTS_PER_CM
         end = b.depth + label_width(b.label, t.body_font, t.east_asian_font, t.body_size) / step
         if _DOUBT < end % 1 < 1 - _DOUBT:
             para["steps"] = math.floor(end) + 1
@@ -152,7 +152,6 @@ def _para(b: Para, t: Typography) -> Json:
 _UNMEASURED = 4
 # a label ending this close (in steps) to a step boundary is left to Typst to measure
 _DOUBT = 0.01
-_PT_PER_CM = 72 / 2.54
 
 
 def _blocks(c: Composed, root: str | None) -> list[Json]:
