@@ -17,13 +17,12 @@ from habitat_docs.load import load, load_with_lines  # noqa: F401 (load: kept im
 from habitat_docs.load.images import setting_image
 from habitat_docs.model import Artwork, Document, in_un_order
 from habitat_docs.number import number
-from habitat_docs.writers import write_docx, write_pdf
+from habitat_docs.writers import FORMATS, write, write_docx
 from habitat_docs.writers.office import Office, pdf_from_docx
 from habitat_docs.writers.pdf.writer import prepare as prepare_pdf
 
 __all__ = ["FORMATS", "PDF_ENGINES", "build", "checked_artwork", "output_name", "render"]
 
-FORMATS = ("docx", "pdf")
 PDF_ENGINES = ("typst", "libreoffice")
 
 
@@ -162,9 +161,5 @@ def _prepare() -> None:
 
 
 def _write(c: Composed, fmt: str, pdf_standard: str | None) -> bytes:
-    if fmt == "docx":
-        return write_docx(c)
-    if fmt == "pdf":
-        return write_pdf(c, standard=pdf_standard)
-    raise ValueError(f"unknown format '{fmt}' (available: {', '.join(FORMATS)})")
+    return write(c, fmt, pdf_standard)
 

@@ -35,7 +35,7 @@ from habitat_docs.load.images import image_file
 from habitat_docs.model import Artwork, Document, Figure, in_un_order
 from habitat_docs.model.nodes import walk
 from habitat_docs.number import number
-from habitat_docs.writers import write_docx, write_pdf
+from habitat_docs.writers import write
 from habitat_docs.writers.pdf.fonts import FontError
 from habitat_docs.writers.pdf.writer import PdfError
 
@@ -199,7 +199,7 @@ class Watcher:
                 if t.composed.get(lang) == c and path.exists():
                     unchanged.append(path)
                 else:
-                    files[path] = write_pdf(c, standard=self.pdf_standard) if fmt == "pdf" else write_docx(c)
+                    files[path] = write(c, fmt, self.pdf_standard)
         self.out.mkdir(parents=True, exist_ok=True)
         write_all_atomic(files.items())  # all or nothing: never half new, half old
         t.stamps, t.composed = stamps, composed
