@@ -21,6 +21,7 @@ from habitat_docs.importer.lines import Version
 from habitat_docs.importer.masthead import joined
 from habitat_docs.importer.notes import notes_of, placed
 from habitat_docs.importer.tablelines import TableLines
+from habitat_docs.importer.words import escaped
 
 __all__ = ["Block", "Body", "read_body", "where"]
 
@@ -39,7 +40,6 @@ _PART_STYLES = frozenset({"UNCaption", "UNNote", "UNTableText", "UNDecisionHeadi
                           "UNDecisionTitle", "UNDecisionText", "UNOperative"})  # fmt: skip
 _HEADING = "a third-level heading “{}” read as an unnumbered paragraph (the data format has none)"
 _BULLET = "a bulleted line “{}” outside a target box, read as an unnumbered paragraph"
-_ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 
 
 @define
@@ -71,11 +71,6 @@ def where(version: Version, line: Line) -> str:
     if version.document.kind == "docx":
         return f"{version.name}:¶{line.line}"
     return f"{version.name}:{line.page if line.page is not None else '-'}:{line.line}"
-
-
-def escaped(text: str) -> str:
-    """Printed text as data: the markup characters taken literally."""
-    return clean(text).strip().translate(_ESCAPE)
 
 
 def _after_label(text: str, label: str) -> str:

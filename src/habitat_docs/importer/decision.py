@@ -17,11 +17,10 @@ from habitat_docs.check.resolve import Item
 from habitat_docs.compose.language import available, language
 from habitat_docs.importer.parts import Decision
 from habitat_docs.importer.placement import Placement, emphasised, paragraphs, rejoined
-from habitat_docs.importer.words import flat
+from habitat_docs.importer.words import ESCAPE, flat
 
 __all__ = ["DecisionLines", "decision_of", "opening"]
 
-_ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 UNREAD_EMPHASIS = ("the italic words that open the preamble's and operative paragraphs are not "
                    "read from this file's text: mark them *…* by hand")  # fmt: skip
 PARTED_BY_COMMAS = ("the preamble's paragraphs told apart where a line ends as the opening "
@@ -124,7 +123,7 @@ def _text(group: list[Line], placement: Placement | None, label: str = "") -> st
         if k == 0 and label and s.startswith(label):
             s = s[len(label) :].strip()
         placed = placement.line(ln) if placement is not None else None
-        parts.append(emphasised(s.translate(_ESCAPE), placed))
+        parts.append(emphasised(s.translate(ESCAPE), placed))
     return rejoined([p for p in parts if p])
 
 

@@ -19,14 +19,13 @@ from habitat_docs.check.document import Line, clean
 from habitat_docs.compose.language import available, language
 from habitat_docs.importer.masthead import joined
 from habitat_docs.importer.parts import grid_rows, marked, style_of
-from habitat_docs.importer.words import flat
+from habitat_docs.importer.words import escaped, flat
 
 __all__ = ["Captioned", "FigureLines", "FigurePart", "Picture", "figure_guesses",
            "merged_figure", "placed", "read_captioned"]  # fmt: skip
 
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
-_ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 
 
 @define
@@ -91,7 +90,7 @@ class FigureLines:
             and ln.role == "body"
             and (ln.bold or (ln.bold is None and not self.part.title))
         ):
-            self.part.title = _joined(self.part.title, _escaped(ln.text))
+            self.part.title = _joined(self.part.title, escaped(ln.text))
             return True
         self.titling = False
         if self.placeholder(text):
@@ -108,10 +107,6 @@ class FigureLines:
         return True
 
 
-def _escaped(text: str) -> str:
-    return clean(text).strip().translate(_ESCAPE)
-
-
 def _joined(text: str, piece: str) -> str:
     return joined([text, piece]) if text else piece
 
@@ -120,7 +115,7 @@ def placed(part: FigurePart, code: str, warn: Callable[[Line, str], None]) -> No
     """The notes of ``part`` sorted by what ``code``'s templates print: "Source: …" is the
     source, the not-edited line a flag, the rest notes (in a PDF a wrapped line runs on)."""
     source, not_edited = flat(_phrase(code, "source_label")), flat(_phrase(code, "not_edited"))
-    texts = part.notes or [_escaped(ln.text) for ln in part.lines]
+    texts = part.notes or [escaped(ln.text) for ln in part.lines]
     kinds = ["edited" if _printed(t) == not_edited else
              "source" if _printed(t).startswith(source) else "note" for t in texts]  # fmt: skip
     if part.lines and not part.placeholder and part.grid is None:

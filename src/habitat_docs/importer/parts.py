@@ -15,12 +15,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from habitat_docs.check.document import clean, clean_keeping_spaces
+from habitat_docs.importer.words import ESCAPE
 
 __all__ = ["Decision", "Parts", "Summary", "TablePart", "docx_content", "grid_rows", "marked",
            "read_parts",
            "style_of"]  # fmt: skip
 
-_ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 # A source line opens with its lead ("Source:", "资料来源："): the text follows the first colon.
 _LEAD = re.compile(r"^[^:：]*[:：]\s*")
 
@@ -74,7 +74,7 @@ def _marked(p: Paragraph, skip: int = 0, *, styled: bool = True) -> str:
     characters escaped; ``skip`` leading runs left out."""
     pieces: list[tuple[bool, str]] = []
     for run in p.runs[skip:]:
-        text = clean_keeping_spaces(run.text).translate(_ESCAPE)
+        text = clean_keeping_spaces(run.text).translate(ESCAPE)
         if run.font.superscript and text.strip():
             pieces.append((False, f"{{tnote:{text.strip()}}}"))
         elif pieces and pieces[-1][0] == (styled and bool(run.italic)):

@@ -16,6 +16,7 @@ from attrs import frozen
 from habitat_docs.check.document import Line, clean
 from habitat_docs.check.rtl import RTL
 from habitat_docs.importer.masthead import joined
+from habitat_docs.importer.words import ESCAPE
 
 __all__ = ["Placed", "Placement", "Run", "emphasised", "paragraphs", "rejoined"]
 
@@ -25,7 +26,6 @@ _ITALIC = ("italic", "oblique")
 _HYPHEN = re.compile(r"[^\W\d_]-$")
 # More than this times the closest two lines of a block are apart: a new paragraph starts.
 _GAP = 1.2
-_ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 
 
 @frozen
@@ -158,7 +158,7 @@ def emphasised(text: str, placed: Placed | None) -> str:
         at += len(run.text)
     start = 0
     for where, words in runs:
-        core = re.sub(r"\s+", " ", words.strip()).translate(_ESCAPE)
+        core = re.sub(r"\s+", " ", words.strip()).translate(ESCAPE)
         found = [m.start() for m in re.finditer(re.escape(core), text[start:])] if core else []
         if not found:
             continue

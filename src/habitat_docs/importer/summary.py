@@ -14,11 +14,10 @@ from habitat_docs.importer.boxes import summary_box
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.parts import Summary
 from habitat_docs.importer.placement import Placement, emphasised, paragraphs, rejoined
-from habitat_docs.importer.words import flat
+from habitat_docs.importer.words import ESCAPE, flat
 
 __all__ = ["ONE_PARAGRAPH", "UNREAD_ITALICS", "read_summary"]
 
-_ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 UNREAD_ITALICS = ("the summary's italic words are not read from this file's text: mark them "
                   "*…* by hand")  # fmt: skip
 ONE_PARAGRAPH = ("the summary's paragraph breaks are not in this file's text: read as one "
@@ -76,5 +75,5 @@ def _text(lines: list[Line], placement: Placement | None, first: str | None = No
     for k, ln in enumerate(lines):
         s = first if k == 0 and first is not None else clean(ln.text).strip()
         placed = placement.line(ln) if placement is not None else None
-        parts.append(emphasised(s.translate(_ESCAPE), placed))
+        parts.append(emphasised(s.translate(ESCAPE), placed))
     return rejoined([p for p in parts if p])

@@ -15,10 +15,10 @@ from habitat_docs.check.document import Line, clean
 from habitat_docs.importer.lines import CJK, Version, closed_gaps
 from habitat_docs.importer.parts import TablePart
 from habitat_docs.importer.placement import Placed, Placement, Run, rejoined
+from habitat_docs.importer.words import ESCAPE, escaped
 
 __all__ = ["TableLines", "Unread", "table_of"]
 
-_ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
 _MARK = re.compile(r"[a-z]")
 # A lettered note: its letter, then a space (none before a CJK character: the gap is closed).
 _NOTE = re.compile(rf"([a-z])(?:\s+|(?={CJK}))(.*)")
@@ -90,7 +90,7 @@ def table_of(
     if len(columns) < 2:
         return Unread("a table (its columns are not told apart on the page)", lines.lines()), ""
     rows, wrapped = _rows(visual, columns)
-    title = rejoined([clean(ln.text).strip().translate(_ESCAPE) for ln in lines.title])
+    title = rejoined([escaped(ln.text) for ln in lines.title])
     table = TablePart(title, rows[0], rows[1:])
     read = _notes(table, lines.grid[-1], version, lines.under)
     lines.under = [ln for ln in lines.under if (ln.page, ln.line) not in read]  # not read
@@ -207,7 +207,7 @@ def _cells(p: Placed, columns: list[float], *, styled: bool) -> list[str]:
             pieces[k].append((False, f"{{tnote:{run.text.strip()}}}"))
             continue
         italic = styled and run.italic and bool(run.text.strip())
-        text = run.text.translate(_ESCAPE)
+        text = run.text.translate(ESCAPE)
         if pieces[k] and pieces[k][-1][0] == italic and not pieces[k][-1][1].startswith("{"):
             pieces[k][-1] = (italic, pieces[k][-1][1] + text)
         else:
@@ -245,7 +245,7 @@ def _notes(
         if not text or text[0].isdigit() or text[0] == "*":
             return read
         read.add((ln.page, ln.line))
-        escaped = text.translate(_ESCAPE)
+        escaped = text.translate(ESCAPE)
         if m := _NOTE.fullmatch(escaped):
             table.notes.append((m.group(1), m.group(2)))
         elif not table.source and _LEAD.match(escaped):

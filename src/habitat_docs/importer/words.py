@@ -17,7 +17,9 @@ from habitat_docs.model import facts
 from habitat_docs.model.document import KINDS
 
 __all__ = [
+    "ESCAPE",
     "date_ranges",
+    "escaped",
     "flat",
     "language_named",
     "parse_english_date",
@@ -26,6 +28,13 @@ __all__ = [
 ]
 
 _GENDERS = ("f", "m")
+# Text as markup: the characters the inline markup reads (model/inline.py) escaped.
+ESCAPE = str.maketrans({"\\": "\\\\", "*": "\\*", "{": "\\{", "}": "\\}"})
+
+
+def escaped(text: str) -> str:
+    """Printed text as data: the markup characters taken literally."""
+    return clean(text).strip().translate(ESCAPE)
 
 
 def flat(text: str) -> str:
