@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from habitat_docs.check.document import Line, clean
-from habitat_docs.importer.align import shape
+from habitat_docs.importer.align import shape, skeleton
 from habitat_docs.importer.body import Block, Body, where
 from habitat_docs.importer.decision import DecisionLines, decision_of
 from habitat_docs.importer.figures import FigurePart, placed, read_captioned
@@ -19,14 +19,7 @@ from habitat_docs.importer.placement import Placement
 from habitat_docs.importer.summary import read_summary
 from habitat_docs.importer.tablelines import TableLines, Unread, table_of
 
-__all__ = ["attach", "settle_tables", "walk"]
-
-
-def walk(blocks: list[Block]) -> Iterator[Block]:
-    for b in blocks:
-        yield b
-        yield from walk(b.subsections)
-        yield from walk(b.children)
+__all__ = ["attach", "settle_tables"]
 
 
 def _from_lines(
@@ -68,7 +61,7 @@ def attach(version: Version, body: Body, code: str, *, pictures: bool = True) ->
         opening = clean(line.text).strip()[:40]
         body.warnings.append(f"{where(version, line)}: “{opening}”: not imported: {why}")
 
-    blocks = [*walk(body.sections), *walk(body.annexes)]
+    blocks = [*skeleton(body.sections), *skeleton(body.annexes)]
     if version.document.kind != "docx":
         return _from_lines(version, blocks, code, warn)
     content = docx_content(version.document.name)
