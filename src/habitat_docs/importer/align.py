@@ -12,7 +12,7 @@ from habitat_docs.importer.ids import Ids
 from habitat_docs.importer.lines import Version
 from habitat_docs.importer.parts import Decision, TablePart
 
-__all__ = ["Merger", "MisalignedError", "align", "align_body", "shape", "show", "skeleton",
+__all__ = ["Merger", "MisalignedError", "align", "align_body", "fields", "shape", "show", "skeleton",
            "together"]  # fmt: skip
 
 FieldPath = tuple[str | int, ...]
@@ -98,20 +98,20 @@ def align_body(
                for k in range(len(first[2].annexes))]  # fmt: skip
     guesses = {id(held): (key, text) for held, key, text in merger.guesses}
     comments = {(*path, guesses[id(held)][0]): guesses[id(held)][1]
-                for path, held in _fields({"sections": sections, "annexes": annexes})
+                for path, held in fields({"sections": sections, "annexes": annexes})
                 if id(held) in guesses}  # fmt: skip
     return sections, annexes, comments
 
 
-def _fields(tree: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, object]]:
+def fields(tree: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, object]]:
     """Every mapping and list of ``tree`` with its field path."""
     yield path, tree
     if isinstance(tree, dict):
         for key, value in tree.items():
-            yield from _fields(value, (*path, key))
+            yield from fields(value, (*path, key))
     elif isinstance(tree, list):
         for n, value in enumerate(tree):
-            yield from _fields(value, (*path, n))
+            yield from fields(value, (*path, n))
 
 
 def together(langs: Sequence[str], texts: Sequence[str]) -> dict[str, str]:

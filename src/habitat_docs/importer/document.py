@@ -9,7 +9,7 @@ from pathlib import Path
 
 from habitat_docs.atomic import write_atomic
 from habitat_docs.compose.language import available
-from habitat_docs.importer.align import MisalignedError, align_body, together
+from habitat_docs.importer.align import MisalignedError, align_body, fields, together
 from habitat_docs.importer.attach import attach, settle_tables
 from habitat_docs.importer.body import Body, read_body, where
 from habitat_docs.importer.detect import detect_language
@@ -274,6 +274,4 @@ def _settle_kind(data: dict[str, object], kinds: list[str], comments: Comments) 
 
 def _holds(tree: object, key: str) -> bool:
     """Whether a mapping in ``tree`` has the field ``key``."""
-    if isinstance(tree, dict):
-        return key in tree or any(_holds(v, key) for v in tree.values())
-    return isinstance(tree, list) and any(_holds(v, key) for v in tree)
+    return any(isinstance(node, dict) and key in node for _, node in fields(tree))
