@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from io import BytesIO
 from typing import TYPE_CHECKING, Any, cast
 
 from habitat_docs.compose.tree import Composed
@@ -43,6 +44,7 @@ from habitat_docs.writers.pdf.fonts import (
     uncovered,
 )
 from habitat_docs.writers.pdf.fonts import reset as reset_fonts
+from habitat_docs.writers.pdf.parts import PART_BLOCKS, Place, print_in_parts
 
 if TYPE_CHECKING:  # pypdf is imported when a PDF is amended, not with the package
     from pypdf import PdfReader
@@ -79,25 +81,74 @@ def write_pdf(c: Composed, *, standard: str | None = None) -> bytes:
     standards = _standards(standard)
     data, root = document_data(c)
     needed = _check_fonts(c, data)
-    source = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     engine = _engine(needed)
+    printer = _Printer(engine, c, root, standards)
     with engine.lock:
+        if len(data["blocks"]) <= PART_BLOCKS:
+            return _finish(printer.print(data))
+        return _finish(print_in_parts(data, printer, PART_BLOCKS))
+
+
+class _Printer:
+    """Typst printing one composed document, whole or in parts (:mod:`.parts`)."""
+
+    def __init__(self, engine: _Engine, c: Composed, root: str | None, standards: list[str]) -> None:
+        self.engine, self.c, self.root, self.standards = engine, c, root, standards
+
+    def print(self, data: dict[str, Any]) -> bytes:
+        c = self.c
         try:
-            pdf, warnings = engine.compiler.compile_with_warnings(
+            pdf, warnings = self.engine.compiler.compile_with_warnings(
                 input=cast(Any, {"main.typ": _layout()}),  # the stub omits a dict of files
-                root=root,
-                sys_inputs={"doc": source},
+                root=self.root,
+                sys_inputs={"doc": _json(data)},
                 timestamp=_timestamp(c.issued),
-                pdf_standards=cast(Any, standards),  # checked by _standards
+                pdf_standards=cast(Any, self.standards),  # checked by _standards
             )
         except Exception as e:  # typst.TypstError
             raise PdfError(f"Typst could not lay out {_name(c)}: {_message(e)}") from e
-    for w in warnings:
-        text = str(getattr(w, "message", w))
-        if "font" in text.lower():  # "unknown font family: …": never print a fallback face
-            raise FontError(f"cannot make the PDF of {_name(c)}: {text}")
-    assert isinstance(pdf, bytes)  # one PDF, not pages
-    return _finish(pdf)
+        for w in warnings:
+            text = str(getattr(w, "message", w))
+            if "font" in text.lower():  # "unknown font family: …": never print a fallback face
+                raise FontError(f"cannot make the PDF of {_name(c)}: {text}")
+        assert isinstance(pdf, bytes)  # one PDF, not pages
+        return pdf
+
+    def places(self, data: dict[str, Any]) -> list[Place]:
+        import typst
+
+        layout = typst.Compiler(
+            input=cast(Any, {"main.typ": _layout()}),
+            root=self.root,
+            font_paths=self.engine.book,
+            ignore_system_fonts=True,
+            sys_inputs={"doc": _json(data)},
+        )
+        try:
+            found = json.loads(layout.eval(_PLACES))
+        except Exception as e:  # typst.TypstError, RuntimeError
+            raise PdfError(f"Typst could not lay out {_name(self.c)}: {_message(e)}") from e
+        return [Place(int(i), int(page), float(y)) for i, page, y in found]
+
+    def pages(self, pdf: bytes) -> int:
+        from pypdf import PdfReader
+
+        return len(PdfReader(BytesIO(pdf)).pages)
+
+    def forget(self) -> None:
+        """Empty Typst's cache of layouts. typst-py keeps what a compilation laid out until ten
+        more have not used it, which, over parts of a long document, holds ten parts' worth:
+        ten compilations of nothing age it out."""
+        for _ in range(11):
+            self.engine.compiler.compile(input=b"", sys_inputs={})
+
+
+# Where each paragraph marked ``probe`` begins: its mark, page and distance from the top (pt).
+_PLACES = "query(<hd-probe>).map(m => (m.value, m.location().page(), m.location().position().y / 1pt))"
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _name(c: Composed) -> str:

@@ -1,0 +1,178 @@
+"""Long documents are printed by Typst in parts and joined (writers/pdf/parts.py, join.py).
+
+A document printed in parts must be the document printed whole: every page renders to the same
+pixels (pdftoppm), and what spans pages is whole again, as pypdf reads it back: the outline,
+the tagged structure (its elements, the parent tree every page and link points into, unique
+ids), the XMP page count and the paragraph numbering. The examples are printed in parts of a
+dozen blocks, so that each is cut two or three times, between pages of every kind.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pypdf
+import pytest
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+import habitat_docs as hd
+from habitat_docs.writers.pdf import join as join_module
+from habitat_docs.writers.pdf import parts, writer
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _print(name: str, lang: str, monkeypatch: pytest.MonkeyPatch, size: int) -> tuple[bytes, bytes, list[int]]:
+    """The example's PDF printed whole, then in parts of ``size`` blocks; how many parts."""
+    c = hd.compose(hd.load(EXAMPLES / f"{name}.yaml"), lang)
+    whole = writer.write_pdf(c)
+    counted: list[int] = []
+    real_join = join_module.join
+
+    def counting(pdfs: Any, levels: Any) -> bytes:
+        counted.append(len(pdfs))
+        return real_join(pdfs, levels)
+
+    monkeypatch.setattr(join_module, "join", counting)
+    monkeypatch.setattr(writer, "PART_BLOCKS", size)
+    return whole, writer.write_pdf(c), counted
+
+
+def _pages(pdf: bytes, folder: Path) -> list[bytes]:
+    folder.mkdir()
+    (folder / "doc.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "36", "-png", str(folder / "doc.pdf"), str(folder / "p")], check=True)
+    return [p.read_bytes() for p in sorted(folder.glob("p*.png"))]
+
+
+def _outline(reader: pypdf.PdfReader) -> list[tuple[int, str, int | None, float, float]]:
+    def walk(items: list[Any], depth: int) -> Iterator[tuple[int, str, int | None, float, float]]:
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, depth + 1)
+            else:
+                page = reader.get_destination_page_number(item)
+                yield depth, str(item.title), page, round(float(item.left), 2), round(float(item.top), 2)
+
+    return list(walk(reader.outline, 0))
+
+
+def _elements(reader: pypdf.PdfReader) -> Iterator[DictionaryObject]:
+    stack: list[Any] = [reader.root_object["/StructTreeRoot"]["/K"]]
+    while stack:
+        k = stack.pop()
+        k = k.get_object() if isinstance(k, IndirectObject) else k
+        if isinstance(k, ArrayObject):
+            stack += list(k)
+        elif isinstance(k, DictionaryObject) and "/S" in k:
+            yield k
+            if "/K" in k:
+                stack.append(k["/K"])
+
+
+def _structure(reader: pypdf.PdfReader) -> Counter[str]:
+    """The element types and how many of each; asserts the tree is whole and consistent."""
+    root = reader.root_object["/StructTreeRoot"]
+    nums = root["/ParentTree"]["/Nums"]
+    keys = {int(nums[i]) for i in range(0, len(nums), 2)}
+    assert int(root["/ParentTreeNextKey"]) > max(keys)
+    pages = {p.indirect_reference.idnum for p in reader.pages}
+    for page in reader.pages:
+        if "/StructParents" in page:
+            assert int(page["/StructParents"]) in keys
+        for annot in page.get("/Annots", ()):
+            assert int(annot.get_object()["/StructParent"]) in keys
+    ids, headers, kinds = [], [], Counter[str]()
+    for elem in _elements(reader):
+        kinds[str(elem["/S"])] += 1
+        if "/Pg" in elem:
+            assert elem.raw_get("/Pg").idnum in pages
+        if "/ID" in elem:
+            ids.append(str(elem["/ID"]))
+        attrs = elem.get("/A", ArrayObject())
+        for a in attrs if isinstance(attrs, ArrayObject) else [attrs]:
+            headers += [str(h) for h in a.get_object().get("/Headers", ())]
+    assert len(ids) == len(set(ids)), "ids repeat"
+    assert set(headers) <= set(ids), "a table cell names a header cell that is not there"
+    return kinds
+
+
+CASES = [
+    ("hsp-eb-2024-11", "ar", 12),  # right to left, footnotes
+    ("hsp-eb-2024-11", "ru", 12),
+    ("hsp-eb-2020-resource-mobilization", "zh", 12),  # figures, tables, subsections
+    ("hsp-eb-2022-2", "zh", 12),  # a draft decision, an annex
+    ("hsp-eb-2020-1-update", "en", 1),  # parts of one block grow until a page can end them
+]
+
+
+@pytest.mark.parametrize(("name", "lang", "size"), CASES)
+def test_a_document_printed_in_parts_is_the_document_printed_whole(
+    name: str, lang: str, size: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    whole, parted, counted = _print(name, lang, monkeypatch, size)
+    assert counted and counted[0] >= 2, "the document was not printed in parts"
+    assert _pages(parted, tmp_path / "parts") == _pages(whole, tmp_path / "whole")
+    a, b = pypdf.PdfReader(tmp_path / "whole" / "doc.pdf"), pypdf.PdfReader(tmp_path / "parts" / "doc.pdf")
+    assert _outline(b) == _outline(a) and _outline(a)
+    assert _structure(b) == _structure(a)
+    xmp = b.xmp_metadata
+    assert xmp is not None and f"<xmpTPg:NPages>{len(b.pages)}<" in xmp.stream.get_data().decode()
+    reports = [hd.check.check(tmp_path / run / "doc.pdf") for run in ("whole", "parts")]
+    assert all(r.ok for r in reports)
+    counted_back = [[{**attrs.asdict(c), "file": None} for c in r.counts] for r in reports]
+    assert counted_back[0] == counted_back[1] and counted_back[0][0]["paragraphs"] > 0
+
+
+def test_printing_in_parts_gives_the_same_bytes_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, first, counted = _print("hsp-eb-2022-2", "zh", monkeypatch, 12)
+    _, again, _ = _print("hsp-eb-2022-2", "zh", monkeypatch, 12)
+    assert counted[0] >= 2 and first == again
+
+
+class _Layout:
+    """A stand-in for Typst: two paragraphs a page, each page beginning with a paragraph;
+    printing blocks up to ``spill`` runs a footnote on to one more page."""
+
+    def __init__(self, spill: int) -> None:
+        self.spill = spill
+        self.printed: list[tuple[int, int]] = []
+
+    def print(self, data: dict[str, Any]) -> bytes:
+        first = data["pages-before"] + 1
+        self.printed.append((first, len(data["blocks"])))
+        return f"{first} {len(data['blocks'])}".encode()
+
+    def places(self, data: dict[str, Any]) -> list[parts.Place]:
+        top = data["page"]["margin-cm"]["top"] * 72 / 2.54
+        return [parts.Place(i, i // 2 + 1, top if i % 2 == 0 else top + 200) for i, b in enumerate(data["blocks"]) if "probe" in b]
+
+    def pages(self, pdf: bytes) -> int:
+        first, blocks = map(int, pdf.split())
+        return (blocks + 1) // 2 + (1 if first == 1 and blocks == self.spill else 0)
+
+    def forget(self) -> None:
+        pass
+
+
+def test_a_part_that_would_run_on_a_page_ends_a_page_earlier(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = {"page": {"margin-cm": {"top": 2.5}}, "blocks": [{"kind": "para"} for _ in range(30)]}
+    joined: list[list[bytes]] = []
+
+    def join(pdfs: list[bytes], levels: list[int]) -> bytes:
+        joined.append(pdfs)
+        return b"%PDF"
+
+    monkeypatch.setattr(join_module, "join", join)
+    layout = _Layout(spill=6)  # blocks 1-6 (pages 1-3) need a fourth page
+    parts.print_in_parts(data, layout, size=10)
+    # the first 10 blocks fill pages 1-5; the part may end before page 4 (block 7) or page 3
+    # (block 5), not before the last page 5. Blocks 1-6 spill: the part is blocks 1-4.
+    assert layout.printed[:2] == [(1, 6), (1, 4)]
+    assert joined[0][0] == b"1 4" and joined[0][1].startswith(b"3 ")
+    assert sum(int(p.split()[1]) for p in joined[0]) == 30
