@@ -8,7 +8,9 @@ paragraphs: about 3.9 MB for 100,000 of them) is written to a temporary folder. 
 
 1. **Build**: ``habitat_docs.build(path, out, [lang], ("docx", "pdf"))`` in a fresh child
    process: wall time and peak RSS (VmHWM). Target: within 60 s and 2 GiB.
-2. **Stages**: a second fresh child runs load → compose → DOCX → PDF (Typst) one after the
+2. **Whole** (with ``--whole``): the same build with the PDF printed whole rather than in
+   parts (``writers/pdf/parts.py``), as every document was before: the memory parts save.
+3. **Stages**: another fresh child runs load → compose → DOCX → PDF (Typst) one after the
    other, resetting the peak RSS before each stage (``/proc/self/clear_refs``); for each stage,
    its time, the RSS it starts from, its own peak and what it leaves behind.
 
@@ -69,8 +71,12 @@ def data_file(n: int, lang: str, folder: Path) -> Path:
 # --- children --------------------------------------------------------------------------------
 
 
-def build_child(path: str, lang: str, out: str) -> None:
+def build_child(path: str, lang: str, out: str, whole: str = "") -> None:
     import habitat_docs
+    from habitat_docs.writers.pdf import writer
+
+    if whole:
+        writer.PART_BLOCKS = 10**9
 
     start = rss_now()
     t = time.perf_counter()
@@ -117,10 +123,19 @@ def stages_child(path: str, lang: str) -> None:
 # --- report ----------------------------------------------------------------------------------
 
 
+def _report(what: str, b: dict) -> None:
+    print(f"{what}: {b['seconds']:.1f} s {verdict(b['seconds'], TARGET_SECONDS)}"
+          f" (target {TARGET_SECONDS:.0f} s); peak RSS {mib(b['peak'])}"
+          f" {verdict(b['peak'], TARGET_BYTES)} (target {mib(TARGET_BYTES)});"
+          f" after imports {mib(b['start'])}; DOCX {b['sizes']['.docx'] / 1e6:.1f} MB,"
+          f" PDF {b['sizes']['.pdf'] / 1e6:.1f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("paragraphs", nargs="?", type=int, default=100_000)
     ap.add_argument("--lang", default="en")
+    ap.add_argument("--whole", action="store_true", help="also print the PDF whole, to compare")
     ap.add_argument("--child", nargs="+")
     args = ap.parse_args()
     if args.child:
@@ -132,12 +147,13 @@ def main() -> None:
         path = data_file(args.paragraphs, args.lang, Path(tmp))
         size = path.stat().st_size
         print(f"{args.paragraphs:,} paragraphs, {args.lang} only: {size / 1e6:.1f} MB of YAML")
-        b = run_child(me, "--lang", args.lang, "--child", "build", path, args.lang, Path(tmp) / "out")
-        print(f"build DOCX + PDF: {b['seconds']:.1f} s {verdict(b['seconds'], TARGET_SECONDS)}"
-              f" (target {TARGET_SECONDS:.0f} s); peak RSS {mib(b['peak'])}"
-              f" {verdict(b['peak'], TARGET_BYTES)} (target {mib(TARGET_BYTES)});"
-              f" after imports {mib(b['start'])}; DOCX {b['sizes']['.docx'] / 1e6:.1f} MB,"
-              f" PDF {b['sizes']['.pdf'] / 1e6:.1f} MB")
+        b = run_child(me, "--child", "build", path, args.lang, Path(tmp) / "out")
+        _report("build DOCX + PDF", b)
+        if args.whole:
+            w = run_child(me, "--child", "build", path, args.lang, Path(tmp) / "whole", "whole")
+            _report("PDF printed whole", w)
+            print(f"in parts / whole: time {b['seconds'] / w['seconds']:.2f}×,"
+                  f" peak RSS {b['peak'] / w['peak']:.2f}×")
         s = run_child(me, "--child", "stages", path, args.lang)
         print(f"\n{'stage':<12} {'time':>8} {'RSS before':>11} {'stage peak':>11} "
               f"{'peak − before':>14} {'RSS after':>10}")

@@ -3,7 +3,7 @@
 A document printed in parts must be the document printed whole: every page renders to the same
 pixels (pdftoppm), and what spans pages is whole again, as pypdf reads it back: the outline,
 the tagged structure (its elements, the parent tree every page and link points into, unique
-ids), the XMP page count and the paragraph numbering. The examples are printed in parts of a
+ids), the document information, the XMP page count and the paragraph numbering. The examples are printed in parts of a
 dozen blocks, so that each is cut two or three times, between pages of every kind.
 """
 
@@ -120,6 +120,7 @@ def test_a_document_printed_in_parts_is_the_document_printed_whole(
     assert _pages(parted, tmp_path / "parts") == _pages(whole, tmp_path / "whole")
     a, b = pypdf.PdfReader(tmp_path / "whole" / "doc.pdf"), pypdf.PdfReader(tmp_path / "parts" / "doc.pdf")
     assert _outline(b) == _outline(a) and _outline(a)
+    assert b.metadata == a.metadata and b.root_object["/Lang"] == a.root_object["/Lang"]
     assert _structure(b) == _structure(a)
     xmp = b.xmp_metadata
     assert xmp is not None and f"<xmpTPg:NPages>{len(b.pages)}<" in xmp.stream.get_data().decode()

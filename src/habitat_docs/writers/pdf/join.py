@@ -69,12 +69,12 @@ class _Tree:
                 _shift(annot, "/StructParent", offset)
         for key, value in _numbers(source.ParentTree):
             self.numbers += [key + offset, self._copy(value)]
-        for kid in top:
-            kid = self._copy(kid)
+        kids = [self._copy(kid) for kid in top]
+        for kid in kids:
             if isinstance(kid, Dictionary):
                 kid.P = self.document
-            self.kids.append(kid)
-        self._rename(source, suffix)
+        self.kids += kids
+        self._rename(source, kids, suffix)
         self.next_key = offset + int(source.ParentTreeNextKey)
 
     def _copy(self, obj: pikepdf.Object) -> pikepdf.Object:
@@ -87,14 +87,17 @@ class _Tree:
             return Dictionary({k: self._copy(v) for k, v in obj.items()})
         return obj
 
-    def _rename(self, source: pikepdf.Object, suffix: str) -> None:
-        renamed = {}
+    def _rename(self, source: pikepdf.Object, kids: list[pikepdf.Object], suffix: str) -> None:
+        """Give the part's ids ``suffix``, in the elements and where table cells name them."""
+        renamed, headers = {}, False
         for name, elem in _names(source.get("/IDTree")):
             copy = self._copy(elem)
-            renamed[name] = copy.ID = String(name + suffix)
+            copy.ID = String(name + suffix)
+            renamed[name] = name + suffix
             self.ids[name + suffix] = copy
-        if any(elem.get("/S") == Name.TH for elem in self.ids.values()):
-            _rename_headers(self.kids, {k: str(v) for k, v in renamed.items()})
+            headers |= copy.get("/S") == Name.TH
+        if headers:  # only header cells are named by other elements
+            _rename_headers(kids, renamed)
 
     def finish(self) -> None:
         """Write the element list, the parent tree and the id tree back, whole."""
