@@ -59,3 +59,20 @@ def test_a_quoted_key_with_a_full_width_colon_is_left_to_the_fields() -> None:
     text = GOOD.replace("venue: {en: Nairobi", 'venue: {"en：": Nairobi')
     data, _ = parse_data(text.encode(), ".yaml", "doc.yaml")
     assert "en：" in data["session"]["venue"]
+
+
+def test_a_latin_letter_in_chinese_prose_is_not_taken_for_a_key() -> None:
+    """"，A类项目：" reads like a comma before a key and a full-width colon only if Chinese
+    characters could make a key; the real mistake, on the next line, is the one named."""
+    text = GOOD.replace("zh: 执行局要求提交一份报告。}", "zh: 执行局，A类项目：要求提交一份报告。}")
+    data, _ = parse_data(text.encode(), ".yaml", "doc.yaml")
+    assert data["sections"][0]["content"][0]["text"]["zh"] == "执行局，A类项目：要求提交一份报告。"
+    broken = text.replace('      - text: {en: "The report', '      - text: {en: "The report', 1)
+    broken = broken.replace('"本报告涵盖2022–2023年（见{ref:request}）。"}', '"本报告涵盖2022–2023年（见{ref:request}）。"')
+    try:
+        parse_data(broken.encode(), ".yaml", "doc.yaml")
+    except DataError as e:
+        (problem,) = e.problems
+        assert "full-width" not in str(e) and problem.line == 23, str(e)
+    else:
+        raise AssertionError("an unclosed brace parsed")

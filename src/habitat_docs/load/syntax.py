@@ -35,7 +35,7 @@ FULL_WIDTH = {
     "\u3000": ("a full-width space (U+3000)", "an ordinary space"),
 }
 
-_NAME = r"[A-Za-z_][\w.-]*"
+_NAME = r"[A-Za-z_][A-Za-z0-9_.-]*"  # a key: ASCII (\w would take Chinese prose for one)
 # Full-width punctuation where YAML's belongs; the group is the character. In a value (Chinese
 # text) they are right, so only these places count: after a key's name, between a value and
 # the next key, at the opening or closing of a mapping, and in the indentation.
