@@ -28,7 +28,7 @@ __all__ = [
     "StrategyProgressNote",
 ]  # fmt: skip
 
-FILE_NAME = re.compile(r"[A-Za-z0-9][\w.-]*\Z")
+FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")  # ASCII, as the symbols' file names
 # A job number: UNON's "K2400512" (K, the year in two digits, five digits) or New York's "24-01234".
 JOB_NUMBER = re.compile(r"(?:K[0-9]{7}|[0-9]{2}-[0-9]{5})\Z")
 
@@ -71,7 +71,7 @@ class Document:
 
     #: The UN document symbol, e.g. HSP/EB.2024/11 (an informal document may have none).
     symbol: Symbol | None = field(default=None, validator=optional_of(Symbol))
-    #: Without a symbol: the name of the output files (letters, digits, '-', '.').
+    #: Without a symbol: the name of the output files (ASCII letters, digits, '-', '_', '.').
     name: str | None = field(default=None, validator=optional_of(str))
     #: The date of issue, printed on the masthead (YYYY-MM-DD).
     issued: dt.date = field(validator=is_date)
@@ -120,7 +120,9 @@ class Document:
         elif self.symbol is None and not self.name:
             raise DataError("without a symbol, give a name for the output files", ("name",))
         if self.name is not None and not FILE_NAME.match(self.name):
-            raise DataError(f"'{self.name}' is not a file name (letters, digits, '-', '.')", ("name",))
+            raise DataError(
+                f"'{self.name}' is not a file name (ASCII letters, digits, '-', '_', '.')", ("name",)
+            )
         if self.job_number is not None and not JOB_NUMBER.match(self.job_number):
             raise DataError(
                 f"'{self.job_number}' is not a job number (UNON: K2400512; New York: 24-01234)",
