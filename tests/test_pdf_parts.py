@@ -28,19 +28,21 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def _print(name: str, lang: str, monkeypatch: pytest.MonkeyPatch, size: int) -> tuple[bytes, bytes, list[int]]:
-    """The example's PDF printed whole, then in parts of ``size`` blocks; how many parts."""
+    """The example's PDF printed whole, then in parts of ``size`` blocks; the pages each
+    part brought."""
     c = hd.compose(hd.load(EXAMPLES / f"{name}.yaml"), lang)
     whole = writer.write_pdf(c)
-    counted: list[int] = []
-    real_join = join_module.join
+    added: list[int] = []
+    real_add = join_module.Joined.add
 
-    def counting(pdfs: Any, levels: Any) -> bytes:
-        counted.append(len(pdfs))
-        return real_join(pdfs, levels)
+    def add(self: join_module.Joined, pdf: bytes, pages: int | None = None) -> int | None:
+        kept = real_add(self, pdf, pages)
+        added.extend([kept] if kept is not None else [])
+        return kept
 
-    monkeypatch.setattr(join_module, "join", counting)
+    monkeypatch.setattr(join_module.Joined, "add", add)
     monkeypatch.setattr(writer, "PART_BLOCKS", size)
-    return whole, writer.write_pdf(c), counted
+    return whole, writer.write_pdf(c), added
 
 
 def _pages(pdf: bytes, folder: Path) -> list[bytes]:
@@ -75,8 +77,9 @@ def _elements(reader: pypdf.PdfReader) -> Iterator[DictionaryObject]:
                 stack.append(k["/K"])
 
 
-def _structure(reader: pypdf.PdfReader) -> Counter[str]:
-    """The element types and how many of each; asserts the tree is whole and consistent."""
+def _structure(reader: pypdf.PdfReader) -> tuple[Counter[str], list[int], int]:
+    """The element types and how many of each, the parent tree's keys and the next key;
+    asserts the tree is whole and consistent."""
     root = reader.root_object["/StructTreeRoot"]
     nums = root["/ParentTree"]["/Nums"]
     keys = {int(nums[i]) for i in range(0, len(nums), 2)}
@@ -99,7 +102,7 @@ def _structure(reader: pypdf.PdfReader) -> Counter[str]:
             headers += [str(h) for h in a.get_object().get("/Headers", ())]
     assert len(ids) == len(set(ids)), "ids repeat"
     assert set(headers) <= set(ids), "a table cell names a header cell that is not there"
-    return kinds
+    return kinds, sorted(keys), int(root["/ParentTreeNextKey"])
 
 
 CASES = [
@@ -115,8 +118,8 @@ CASES = [
 def test_a_document_printed_in_parts_is_the_document_printed_whole(
     name: str, lang: str, size: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    whole, parted, counted = _print(name, lang, monkeypatch, size)
-    assert counted and counted[0] >= 2, "the document was not printed in parts"
+    whole, parted, added = _print(name, lang, monkeypatch, size)
+    assert len(added) >= 2, "the document was not printed in parts"
     assert _pages(parted, tmp_path / "parts") == _pages(whole, tmp_path / "whole")
     a, b = pypdf.PdfReader(tmp_path / "whole" / "doc.pdf"), pypdf.PdfReader(tmp_path / "parts" / "doc.pdf")
     assert _outline(b) == _outline(a) and _outline(a)
@@ -131,17 +134,15 @@ def test_a_document_printed_in_parts_is_the_document_printed_whole(
 
 
 def test_printing_in_parts_gives_the_same_bytes_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    _, first, counted = _print("hsp-eb-2022-2", "zh", monkeypatch, 12)
+    _, first, added = _print("hsp-eb-2022-2", "zh", monkeypatch, 12)
     _, again, _ = _print("hsp-eb-2022-2", "zh", monkeypatch, 12)
-    assert counted[0] >= 2 and first == again
+    assert len(added) >= 2 and first == again
 
 
 class _Layout:
-    """A stand-in for Typst: two paragraphs a page, each page beginning with a paragraph;
-    printing blocks up to ``spill`` runs a footnote on to one more page."""
+    """A stand-in for Typst: two paragraphs a page, each page beginning with a paragraph."""
 
-    def __init__(self, spill: int) -> None:
-        self.spill = spill
+    def __init__(self) -> None:
         self.printed: list[tuple[int, int]] = []
 
     def print(self, data: dict[str, Any]) -> bytes:
@@ -153,27 +154,39 @@ class _Layout:
         top = data["page"]["margin-cm"]["top"] * 72 / 2.54
         return [parts.Place(i, i // 2 + 1, top if i % 2 == 0 else top + 200) for i, b in enumerate(data["blocks"]) if "probe" in b]
 
-    def pages(self, pdf: bytes) -> int:
-        first, blocks = map(int, pdf.split())
-        return (blocks + 1) // 2 + (1 if first == 1 and blocks == self.spill else 0)
-
     def forget(self) -> None:
         pass
 
 
-def test_a_part_that_would_run_on_a_page_ends_a_page_earlier(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = {"page": {"margin-cm": {"top": 2.5}}, "blocks": [{"kind": "para"} for _ in range(30)]}
-    joined: list[list[bytes]] = []
+class _Joined:
+    """A stand-in for the join: the pages of the part printed from page 1 up to page 3 have
+    a footnote that runs on to page 4, so they cannot stand alone."""
 
-    def join(pdfs: list[bytes], levels: list[int]) -> bytes:
-        joined.append(pdfs)
+    taken: list[tuple[bytes, int]] = []
+
+    def __init__(self, levels: list[int]) -> None:
+        _Joined.taken = []
+
+    def add(self, pdf: bytes, pages: int | None = None) -> int | None:
+        first, blocks = map(int, pdf.split())
+        if (first, pages) == (1, 3):
+            return None
+        kept = (blocks + 1) // 2 if pages is None else pages
+        _Joined.taken.append((pdf, kept))
+        return kept
+
+    def pdf(self) -> bytes:
         return b"%PDF"
 
-    monkeypatch.setattr(join_module, "join", join)
-    layout = _Layout(spill=6)  # blocks 1-6 (pages 1-3) need a fourth page
+
+def test_a_part_whose_last_page_runs_on_ends_a_page_earlier(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = {"page": {"margin-cm": {"top": 2.5}}, "blocks": [{"kind": "para"} for _ in range(30)]}
+    monkeypatch.setattr(join_module, "Joined", _Joined)
+    layout = _Layout()
     parts.print_in_parts(data, layout, size=10)
     # the first 10 blocks fill pages 1-5; the part may end before page 4 (block 7) or page 3
-    # (block 5), not before the last page 5. Blocks 1-6 spill: the part is blocks 1-4.
-    assert layout.printed[:2] == [(1, 6), (1, 4)]
-    assert joined[0][0] == b"1 4" and joined[0][1].startswith(b"3 ")
-    assert sum(int(p.split()[1]) for p in joined[0]) == 30
+    # (block 5), not before the last page. Pages 1-3 cannot stand alone: it keeps pages 1-2,
+    # and the next part begins with block 5 on page 3.
+    assert _Joined.taken[0] == (b"1 10", 2)
+    assert layout.printed[:2] == [(1, 10), (3, 10)]
+    assert sum(kept for _, kept in _Joined.taken) == 15  # every page once: 30 blocks, 2 a page

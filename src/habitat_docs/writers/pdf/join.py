@@ -1,11 +1,12 @@
 """One PDF from the PDFs that Typst printed a long document in (:mod:`.parts`), with pikepdf.
 
-The pages follow one another unchanged. What spans the whole document is put back together:
-the tagged structure (each part's elements under the first part's ``Document`` element, their
-parent-tree keys moved past the earlier parts', their ids made unique), the outline (nested by
-the headings' levels, which a part that begins inside a section cannot know) and the page
-count in the XMP metadata. qpdf copies a structure tree of 100,000 elements in seconds, in a
-fraction of the memory pure-Python objects would take.
+Each part brings its first pages (those before the page where the next part begins) and the
+structure elements on them. What spans the whole document is put back together: the tagged
+structure (every part's elements under one ``Document`` element, their parent-tree keys moved
+past the earlier parts', their ids made unique), the outline (nested by the headings' levels,
+which a part that begins inside a section cannot know) and the page count in the XMP metadata.
+qpdf copies a structure tree of 100,000 elements in seconds, in a fraction of the memory
+pure-Python objects would take.
 """
 
 from __future__ import annotations
@@ -17,101 +18,167 @@ from io import BytesIO
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, String
 
-__all__ = ["join"]
+__all__ = ["Joined"]
 
 #: A bookmark: its title, page (index in the joined document) and place on the page.
 Bookmark = tuple[str, int, list[float]]
 
-
-def join(parts: Sequence[bytes], levels: Sequence[int]) -> bytes:
-    """The parts as one PDF. ``levels``: the outline level of every bookmarked heading of the
-    whole document, in order (the parts' outlines hold them in the same order)."""
-    out = Pdf.open(BytesIO(parts[0]))
-    tree = _Tree(out)
-    marks = list(_bookmarks(out, 0))
-    for k, part in enumerate(parts[1:], start=2):
-        src = Pdf.open(BytesIO(part))
-        marks += _bookmarks(src, len(out.pages))
-        tree.append(src, f"-{k}")
-    tree.finish()
-    _outline(out, marks, levels)
-    _page_count(out)
-    buffer = BytesIO()
-    out.save(buffer, deterministic_id=True)
-    return buffer.getvalue()
+# What the joined document takes from the first part's catalog and structure tree root as it
+# is; the rest is rebuilt from every part.
+_REBUILT = ("/Type", "/Pages", "/Outlines", "/StructTreeRoot")
+_TREE_REBUILT = ("/K", "/ParentTree", "/ParentTreeNextKey", "/IDTree")
 
 
-class _Tree:
-    """The joined document's structure tree: the first part's, which later parts extend."""
+class Joined:
+    """The document being joined. ``levels``: the outline level of every bookmarked heading
+    of the whole document, in order (the parts' outlines hold them in the same order)."""
 
-    def __init__(self, out: Pdf) -> None:
-        self.out = out
-        self.root = out.Root.StructTreeRoot
-        self.document = _one(self.root.K)
-        self.kids = list(_items(self.document.get("/K")))
-        self.numbers = [x for key, value in _numbers(self.root.ParentTree) for x in (key, value)]
-        self.next_key = int(self.root.ParentTreeNextKey)
-        self.ids = dict(_names(self.root.get("/IDTree")))
+    def __init__(self, levels: Sequence[int]) -> None:
+        self.levels = levels
+        self.out = Pdf.new()
+        self.parts: list[Pdf] = []  # qpdf reads copied streams from them when saving
+        self.kids: list[pikepdf.Object] = []
+        self.numbers: list[object] = []
+        self.next_key = 0
+        self.ids: dict[str, pikepdf.Object] = {}
+        self.marks: list[Bookmark] = []
 
-    def append(self, src: Pdf, suffix: str) -> None:
-        """Add ``src``'s pages and hang its elements under the document element, their
-        parent-tree keys after the earlier parts' and their ids made unique by ``suffix``."""
-        offset, first = self.next_key, len(self.out.pages)
+    def add(self, pdf: bytes, pages: int | None = None) -> int | None:
+        """Add the first ``pages`` pages of ``pdf`` (all by default) and their elements; how
+        many pages that was, or None (and nothing added) when an element on those pages has
+        content on a later one too (a footnote run on), so that they cannot stand alone."""
+        src = Pdf.open(BytesIO(pdf))
+        keep = len(src.pages) if pages is None else pages
+        part = _Part(src, keep)
+        if part.straddles:
+            return None
+        if not self.parts:
+            self._begin(src)
+        self.parts.append(src)
+        self.marks += [(t, len(self.out.pages) + p, at) for t, p, at in _bookmarks(src) if p < keep]
+        self.out.pages.extend(src.pages[:keep])
+        self._adopt(src, part, f"-{len(self.parts)}" if len(self.parts) > 1 else "")
+        return keep
+
+    def pdf(self) -> bytes:
+        """The joined document, written."""
+        root = self.out.Root.StructTreeRoot
+        self.document.K = Array(self.kids)
+        root.ParentTree = self.out.make_indirect(Dictionary(Nums=Array(self.numbers)))
+        root.ParentTreeNextKey = self.next_key
+        if self.ids:  # a name tree's keys in order
+            names = [x for key in sorted(self.ids) for x in (String(key), self.ids[key])]
+            root.IDTree = Dictionary(Names=Array(names))
+        _outline(self.out, self.marks, self.levels)
+        _page_count(self.out)
+        buffer = BytesIO()
+        self.out.save(buffer, deterministic_id=True, min_version=self.parts[0].pdf_version)
+        return buffer.getvalue()
+
+    def _begin(self, src: Pdf) -> None:
+        """The document information, catalog and structure root of the first part."""
+        out = self.out
+        out.trailer.Info = out.copy_foreign(src.trailer.Info)
+        for key, value in src.Root.items():
+            if key not in _REBUILT:
+                out.Root[key] = _copy(out, value)
         source = src.Root.StructTreeRoot
-        top = list(_items(_one(source.K).get("/K")))
-        for kid in top:  # so that copying an element does not copy its part's whole tree
-            if isinstance(kid, Dictionary) and "/P" in kid:
-                del kid.P
-        self.out.pages.extend(src.pages)
-        for page in self.out.pages[first:]:
-            _shift(page.obj, "/StructParents", offset)
+        root = Dictionary({k: _copy(out, v) for k, v in source.items() if k not in _TREE_REBUILT})
+        document = _one(source.K)
+        self.document = out.make_indirect(
+            Dictionary({k: _copy(out, v) for k, v in document.items() if k not in ("/K", "/P")})
+        )
+        root.K = Array([self.document])
+        out.Root.StructTreeRoot = out.make_indirect(root)
+        self.document.P = out.Root.StructTreeRoot
+
+    def _adopt(self, src: Pdf, part: _Part, suffix: str) -> None:
+        """Hang the part's kept elements under the document element, with their parent-tree
+        keys numbered on from the earlier parts' and their ids made unique by ``suffix``."""
+        out = self.out
+        key = {old: self.next_key + i for i, old in enumerate(sorted(part.keys))}
+        for page in out.pages[len(out.pages) - part.keep :]:
+            _renumber(page.obj, "/StructParents", key)
             for annot in page.obj.get("/Annots", ()):
-                _shift(annot, "/StructParent", offset)
-        for key, value in _numbers(source.ParentTree):
-            self.numbers += [key + offset, self._copy(value)]
-        kids = [self._copy(kid) for kid in top]
+                _renumber(annot, "/StructParent", key)
+        for old, value in _numbers(src.Root.StructTreeRoot.ParentTree):
+            if old in key:
+                self.numbers += [key[old], _copy(out, value)]
+        self.next_key += len(key)
+        kids = [_copy(out, kid) for kid in part.kids]
         for kid in kids:
             if isinstance(kid, Dictionary):
                 kid.P = self.document
         self.kids += kids
-        self._rename(source, kids, suffix)
-        self.next_key = offset + int(source.ParentTreeNextKey)
-
-    def _copy(self, obj: pikepdf.Object) -> pikepdf.Object:
-        """``obj`` in the joined document (the same copy each time it is asked for)."""
-        if obj.is_indirect:
-            return self.out.copy_foreign(obj)
-        if isinstance(obj, Array):
-            return Array([self._copy(x) for x in obj])
-        if isinstance(obj, Dictionary):
-            return Dictionary({k: self._copy(v) for k, v in obj.items()})
-        return obj
-
-    def _rename(self, source: pikepdf.Object, kids: list[pikepdf.Object], suffix: str) -> None:
-        """Give the part's ids ``suffix``, in the elements and where table cells name them."""
-        renamed, headers = {}, False
-        for name, elem in _names(source.get("/IDTree")):
-            copy = self._copy(elem)
-            copy.ID = String(name + suffix)
-            renamed[name] = name + suffix
+        renamed = {}
+        for name, elem in part.named:
+            copy = _copy(out, elem)
+            renamed[name] = copy.ID = String(name + suffix)
             self.ids[name + suffix] = copy
-            headers |= copy.get("/S") == Name.TH
-        if headers:  # only header cells are named by other elements
-            _rename_headers(kids, renamed)
-
-    def finish(self) -> None:
-        """Write the element list, the parent tree and the id tree back, whole."""
-        self.document.K = Array(self.kids)
-        self.root.ParentTree = self.out.make_indirect(Dictionary(Nums=Array(self.numbers)))
-        self.root.ParentTreeNextKey = self.next_key
-        if self.ids:  # a name tree's keys in order
-            names = [x for key in sorted(self.ids) for x in (String(key), self.ids[key])]
-            self.root.IDTree = Dictionary(Names=Array(names))
+        if suffix and any(elem.get("/S") == Name.TH for _, elem in part.named):
+            _rename_headers(kids, {k: str(v) for k, v in renamed.items()})
 
 
-def _shift(obj: pikepdf.Object, key: str, offset: int) -> None:
-    if key in obj:
-        obj[key] = int(obj[key]) + offset
+class _Part:
+    """What of a part's structure lies on its first ``keep`` pages: the top-level elements,
+    the named elements among them and the parent-tree keys of those pages and their links;
+    ``straddles`` when an element has content on both sides of the cut."""
+
+    def __init__(self, src: Pdf, keep: int) -> None:
+        self.keep = keep
+        index = {page.obj.objgen: i for i, page in enumerate(src.pages)}
+        self.keys = set()
+        for page in src.pages[:keep]:
+            self.keys |= {int(page.obj[k]) for k in ("/StructParents",) if k in page.obj}
+            self.keys |= {int(a.StructParent) for a in page.obj.get("/Annots", ()) if "/StructParent" in a}
+        self.kids: list[pikepdf.Object] = []
+        self.named: list[tuple[str, Dictionary]] = []
+        self.straddles = False
+        after = False  # past the kept pages
+        for kid in _items(_one(src.Root.StructTreeRoot.K).get("/K")):
+            if isinstance(kid, Dictionary) and "/P" in kid:
+                del kid.P  # so that copying an element does not copy its part's whole tree
+            pages, named = _walk(kid, index)
+            if pages and (min(pages) < keep <= max(pages) or (after and min(pages) < keep)):
+                self.straddles = True  # an element on both sides, or out of order
+                return
+            after = after or bool(pages and min(pages) >= keep)
+            if not after:
+                self.kids.append(kid)
+                self.named += named
+
+
+def _walk(kid: pikepdf.Object, index: dict[tuple[int, int], int]) -> tuple[set[int], list[tuple[str, Dictionary]]]:
+    """The pages an element's content lies on, and the elements under it that have an id."""
+    pages: set[int] = set()
+    named: list[tuple[str, Dictionary]] = []
+    stack = [kid]
+    while stack:
+        elem = stack.pop()
+        if not isinstance(elem, Dictionary):
+            continue
+        if "/Pg" in elem:
+            pages.add(index.get(elem.Pg.objgen, -1))
+        if "/ID" in elem and "/S" in elem:
+            named.append((str(elem.ID), elem))
+        stack += _items(elem.get("/K"))
+    return pages - {-1}, named
+
+
+def _copy(out: Pdf, obj: pikepdf.Object) -> pikepdf.Object:
+    """``obj`` in the joined document (the same copy each time it is asked for)."""
+    if isinstance(obj, pikepdf.Object) and obj.is_indirect:
+        return out.copy_foreign(obj)
+    if isinstance(obj, Array):
+        return Array([_copy(out, x) for x in obj])
+    if isinstance(obj, Dictionary):
+        return Dictionary({k: _copy(out, v) for k, v in obj.items()})
+    return obj
+
+
+def _renumber(obj: pikepdf.Object, entry: str, key: dict[int, int]) -> None:
+    if entry in obj:
+        obj[entry] = key[int(obj[entry])]
 
 
 # --- trees ---------------------------------------------------------------------------------------
@@ -141,21 +208,8 @@ def _numbers(tree: pikepdf.Object) -> Iterator[tuple[int, pikepdf.Object]]:
         yield from _numbers(kid)
 
 
-def _names(tree: pikepdf.Object | None) -> Iterator[tuple[str, pikepdf.Object]]:
-    """The (key, value) pairs of a name tree, flat /Names or under /Kids."""
-    if tree is None:
-        return
-    names = tree.get("/Names", ())
-    for i in range(0, len(names), 2):
-        yield str(names[i]), names[i + 1]
-    for kid in tree.get("/Kids", ()):
-        yield from _names(kid)
-
-
 def _rename_headers(kids: list[pikepdf.Object], renamed: dict[str, str]) -> None:
     """Table cells name their header cells by id (/A << /O /Table /Headers [...] >>)."""
-    if not renamed:
-        return
     stack = list(kids)
     while stack:
         elem = stack.pop()
@@ -171,8 +225,8 @@ def _rename_headers(kids: list[pikepdf.Object], renamed: dict[str, str]) -> None
 # --- outline and metadata ------------------------------------------------------------------------
 
 
-def _bookmarks(pdf: Pdf, first: int) -> Iterator[Bookmark]:
-    """A part's bookmarks in document order; its pages are numbered from ``first``."""
+def _bookmarks(pdf: Pdf) -> Iterator[Bookmark]:
+    """A part's bookmarks in document order, with their pages in the part."""
     pages = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
     with pdf.open_outline() as outline:
         stack = list(reversed(outline.root))
@@ -181,7 +235,7 @@ def _bookmarks(pdf: Pdf, first: int) -> Iterator[Bookmark]:
             dest = item.destination
             if not isinstance(dest, Array):  # Typst gives each an explicit destination
                 raise TypeError(f"the bookmark {item.title!r} has no page destination")
-            yield str(item.title), first + pages[dest[0].objgen], [float(x) for x in dest[2:5]]
+            yield str(item.title), pages[dest[0].objgen], [float(x) for x in dest[2:5]]
             stack += reversed(item.children)
 
 
@@ -189,7 +243,6 @@ def _outline(out: Pdf, marks: list[Bookmark], levels: Sequence[int]) -> None:
     if len(marks) != len(levels):
         raise ValueError(f"{len(marks)} bookmarks in the parts for {len(levels)} headings")
     with out.open_outline() as outline:
-        outline.root.clear()
         open_at: dict[int, OutlineItem] = {}
         for (title, page, (left, top, zoom)), level in zip(marks, levels, strict=True):
             item = OutlineItem(title, page, "XYZ", left=left, top=top, zoom=zoom)

@@ -6,13 +6,12 @@ blocks is therefore printed a part at a time and the parts joined (:mod:`.join`)
 where a page begins with a paragraph of its own, so that every page is laid out as the whole
 document would lay it out:
 
-1. the next :data:`PART_BLOCKS` blocks are laid out (not printed), starting at the top of a
-   page, and the paragraphs among the last :data:`PROBE_BLOCKS` report where they begin;
-2. the part ends before the last paragraph that begins at the top of a page, one that is not
-   the last page (which the blocks after the part would fill further);
-3. the part is printed, its pages numbered on from the part before; it must have exactly the
-   pages the layout gave it (a footnote running on to the next page would add one: then the
-   part ends at an earlier page).
+1. the next :data:`PART_BLOCKS` blocks are printed, starting at the top of a page, and the
+   paragraphs among the last :data:`PROBE_BLOCKS` report where they begin;
+2. the part keeps its pages before the last one that begins with a paragraph (other than its
+   last page, which the blocks after the part would fill further), unless something on them
+   runs on to that page (a footnote): then it keeps fewer;
+3. the next part begins with that paragraph, its pages numbered on.
 
 Documents of :data:`PART_BLOCKS` blocks or fewer are printed whole, as always.
 """
@@ -20,7 +19,10 @@ Documents of :data:`PART_BLOCKS` blocks or fewer are printed whole, as always.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+if TYPE_CHECKING:  # pikepdf is imported when a long document is joined
+    from habitat_docs.writers.pdf.join import Joined
 
 __all__ = ["PART_BLOCKS", "PROBE_BLOCKS", "Place", "Printer", "print_in_parts"]
 
@@ -48,10 +50,7 @@ class Printer(Protocol):
         """The PDF of ``data``."""
 
     def places(self, data: Json) -> list[Place]:
-        """Lay ``data`` out; where its paragraphs marked ``probe`` begin."""
-
-    def pages(self, pdf: bytes) -> int:
-        """The number of pages of ``pdf``."""
+        """Where the paragraphs of ``data`` marked ``probe`` begin (``data`` was just printed)."""
 
     def forget(self) -> None:
         """Drop what the layout of the parts so far keeps cached."""
@@ -59,51 +58,52 @@ class Printer(Protocol):
 
 def print_in_parts(data: Json, printer: Printer, size: int = PART_BLOCKS) -> bytes:
     """The PDF of ``data``, printed in parts of at most ``size`` blocks and joined."""
-    from habitat_docs.writers.pdf.join import join
+    from habitat_docs.writers.pdf.join import Joined
 
     blocks = data["blocks"]
-    start, page, pdfs = 0, 1, []
+    joined = Joined(_levels(blocks))
+    start, page = 0, 1
     while start < len(blocks):
-        pdf, end, page = _next_part(data, blocks, start, page, printer, size)
-        pdfs.append(pdf)
+        start, page = _next_part(data, start, page, printer, joined, size)
         printer.forget()
-        start = end
-    return join(pdfs, _levels(blocks))
+    return joined.pdf()
 
 
 def _next_part(
-    data: Json, blocks: list[Json], start: int, page: int, printer: Printer, size: int
-) -> tuple[bytes, int, int]:
-    """The next part's PDF, the block after it and the page after it. Where no page of the
+    data: Json, start: int, page: int, printer: Printer, joined: Joined, size: int
+) -> tuple[int, int]:
+    """Print and join the next part; the block and the page after it. Where no page of the
     next ``size`` blocks can end a part (a long table, a run of headings), the part grows."""
+    blocks = data["blocks"]
     while start + size < len(blocks):
-        for cut, pages in _ends(data, blocks, start, start + size, page, printer):
-            pdf = printer.print(_part(data, blocks[start:cut], page))
-            if printer.pages(pdf) == pages:
-                return pdf, cut, page + pages
+        part = _part(data, _probed(blocks[start : start + size]), page)
+        pdf = printer.print(part)
+        for cut, pages in _ends(data, printer.places(part)):
+            if joined.add(pdf, pages) is not None:
+                return start + cut, page + pages
         size *= 2
-    pdf = printer.print(_part(data, blocks[start:], page))
-    return pdf, len(blocks), page + printer.pages(pdf)
+    added = joined.add(printer.print(_part(data, blocks[start:], page)))
+    assert added is not None  # all its pages
+    return len(blocks), page + added
 
 
-def _ends(
-    data: Json, blocks: list[Json], start: int, end: int, page: int, printer: Printer
-) -> list[tuple[int, int]]:
-    """Where the part from ``start`` may end, latest first: (the block after it, its pages)."""
-    probed = [dict(b) for b in blocks[start:end]]
-    for i in range(max(0, len(probed) - PROBE_BLOCKS), len(probed)):
-        if probed[i]["kind"] == "para":
-            probed[i]["probe"] = i
-    places = printer.places(_part(data, probed, page))
+def _probed(blocks: list[Json]) -> list[Json]:
+    """``blocks``, the paragraphs among the last :data:`PROBE_BLOCKS` marked to report their
+    place with their index."""
+    probed = list(blocks)
+    for i in range(max(0, len(blocks) - PROBE_BLOCKS), len(blocks)):
+        if blocks[i]["kind"] == "para":
+            probed[i] = {**blocks[i], "probe": i}
+    return probed
+
+
+def _ends(data: Json, places: list[Place]) -> list[tuple[int, int]]:
+    """Where a part may end, latest first: (its first block not kept, the pages kept)."""
     if not places:
         return []
     top = data["page"]["margin-cm"]["top"] * _PT_PER_CM
     last = max(p.page for p in places)
-    ends = [
-        (start + p.block, p.page - 1)
-        for p in places
-        if 1 < p.page < last and abs(p.y - top) < _SLACK_PT
-    ]
+    ends = [(p.block, p.page - 1) for p in places if 1 < p.page < last and abs(p.y - top) < _SLACK_PT]
     return ends[::-1][:3]
 
 

@@ -26,7 +26,6 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from io import BytesIO
 from typing import TYPE_CHECKING, Any, cast
 
 from habitat_docs.compose.tree import Composed
@@ -129,11 +128,6 @@ class _Printer:
         except Exception as e:  # typst.TypstError, RuntimeError
             raise PdfError(f"Typst could not lay out {_name(self.c)}: {_message(e)}") from e
         return [Place(int(i), int(page), float(y)) for i, page, y in found]
-
-    def pages(self, pdf: bytes) -> int:
-        from pypdf import PdfReader
-
-        return len(PdfReader(BytesIO(pdf)).pages)
 
     def forget(self) -> None:
         """Empty Typst's cache of layouts. typst-py keeps what a compilation laid out until ten
