@@ -13,7 +13,7 @@ import subprocess
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import pypdf
@@ -162,7 +162,7 @@ class _Joined:
     """A stand-in for the join: the pages of the part printed from page 1 up to page 3 have
     a footnote that runs on to page 4, so they cannot stand alone."""
 
-    taken: list[tuple[bytes, int]] = []
+    taken: ClassVar[list[tuple[bytes, int]]] = []
 
     def __init__(self, levels: list[int]) -> None:
         _Joined.taken = []
