@@ -9,6 +9,7 @@ dozen blocks, so that each is cut two or three times, between pages of every kin
 
 from __future__ import annotations
 
+import io
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
@@ -18,7 +19,9 @@ from typing import Any, ClassVar
 import attrs
 import pypdf
 import pytest
+import yaml
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+from support import MASTHEAD_YAML
 
 import habitat_docs as hd
 from habitat_docs.writers.pdf import join as join_module
@@ -190,3 +193,18 @@ def test_a_part_whose_last_page_runs_on_ends_a_page_earlier(monkeypatch: pytest.
     assert _Joined.taken[0] == (b"1 10", 2)
     assert layout.printed[:2] == [(1, 10), (3, 10)]
     assert sum(kept for _, kept in _Joined.taken) == 15  # every page once: 30 blocks, 2 a page
+
+
+def test_a_page_cannot_be_cut_from_a_paragraph_that_runs_on(tmp_path: Path) -> None:
+    """Page 1 cut from a PDF whose second paragraph runs on to page 2 would lose the
+    paragraph's end: the join refuses it, and takes the whole PDF."""
+    words = " ".join(["The programme of work was reviewed by the Board."] * 70)
+    body = [{"text": {"en": "Opening paragraph.", "zh": "开头。"}}, {"text": {"en": words, "zh": "段落。"}}]
+    path = tmp_path / "runs-on.yaml"
+    sections = {"sections": [{"heading": {"en": "Introduction", "zh": "导言"}, "content": body}]}
+    path.write_text(MASTHEAD_YAML + yaml.safe_dump(sections, allow_unicode=True), encoding="utf-8")
+    pdf = writer.write_pdf(hd.compose(hd.load(path), "en"))
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) == 2 and words[-40:-5] in " ".join(pages[1].extract_text().split())
+    assert join_module.Joined([1]).add(pdf, 1) is None
+    assert join_module.Joined([1]).add(pdf) == 2
