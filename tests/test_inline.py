@@ -120,7 +120,10 @@ def test_escaped_backslash_before_markup_keeps_the_markup():
     assert parse("\\\\*x*") == (Str("\\"), Emph((Str("x"),)))
 
 
-_SAFE = st.characters(blacklist_categories=("Cc", "Co", "Cs"), blacklist_characters="\ufffe\uffff")
+# Characters text may hold: not control, private-use or surrogate characters, nor the bidi
+# overrides and isolates, which are refused or must come in pairs (test_bad_inputs covers them).
+_BIDI = "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+_SAFE = st.characters(blacklist_categories=("Cc", "Co", "Cs"), blacklist_characters="\ufffe\uffff" + _BIDI)
 
 
 @settings(max_examples=300, deadline=None)
