@@ -30,11 +30,13 @@ from habitat_docs.writers.pdf import parts, writer
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def _print(name: str, lang: str, monkeypatch: pytest.MonkeyPatch, size: int) -> tuple[bytes, bytes, list[int]]:
+def _print(
+    name: str, lang: str, monkeypatch: pytest.MonkeyPatch, size: int, standard: str | None = None
+) -> tuple[bytes, bytes, list[int]]:
     """The example's PDF printed whole, then in parts of ``size`` blocks; the pages each
     part brought."""
     c = hd.compose(hd.load(EXAMPLES / f"{name}.yaml"), lang)
-    whole = writer.write_pdf(c)
+    whole = writer.write_pdf(c, standard=standard)
     added: list[int] = []
     real_add = join_module.Joined.add
 
@@ -45,7 +47,7 @@ def _print(name: str, lang: str, monkeypatch: pytest.MonkeyPatch, size: int) -> 
 
     monkeypatch.setattr(join_module.Joined, "add", add)
     monkeypatch.setattr(writer, "PART_BLOCKS", size)
-    return whole, writer.write_pdf(c), added
+    return whole, writer.write_pdf(c, standard=standard), added
 
 
 def _pages(pdf: bytes, folder: Path) -> list[bytes]:
@@ -109,19 +111,19 @@ def _structure(reader: pypdf.PdfReader) -> tuple[Counter[str], list[int], int]:
 
 
 CASES = [
-    ("hsp-eb-2024-11", "ar", 12),  # right to left, footnotes
-    ("hsp-eb-2024-11", "ru", 12),
-    ("hsp-eb-2020-resource-mobilization", "zh", 12),  # figures, tables, subsections
-    ("hsp-eb-2022-2", "zh", 12),  # a draft decision, an annex
-    ("hsp-eb-2020-1-update", "en", 1),  # parts of one block grow until a page can end them
+    ("hsp-eb-2024-11", "ar", 12, None),  # right to left, footnotes
+    ("hsp-eb-2024-11", "ru", 12, "a-2a"),  # PDF/A-2a
+    ("hsp-eb-2020-resource-mobilization", "zh", 12, None),  # figures, tables, subsections
+    ("hsp-eb-2022-2", "zh", 12, "a-4"),  # a draft decision, an annex; PDF 2.0, no /Info
+    ("hsp-eb-2020-1-update", "en", 1, None),  # parts of one block grow until a page ends them
 ]
 
 
-@pytest.mark.parametrize(("name", "lang", "size"), CASES)
+@pytest.mark.parametrize(("name", "lang", "size", "standard"), CASES)
 def test_a_document_printed_in_parts_is_the_document_printed_whole(
-    name: str, lang: str, size: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    name: str, lang: str, size: int, standard: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    whole, parted, added = _print(name, lang, monkeypatch, size)
+    whole, parted, added = _print(name, lang, monkeypatch, size, standard)
     assert len(added) >= 2, "the document was not printed in parts"
     assert _pages(parted, tmp_path / "parts") == _pages(whole, tmp_path / "whole")
     a, b = pypdf.PdfReader(tmp_path / "whole" / "doc.pdf"), pypdf.PdfReader(tmp_path / "parts" / "doc.pdf")

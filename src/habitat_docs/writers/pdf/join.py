@@ -78,7 +78,8 @@ class Joined:
     def _begin(self, src: Pdf) -> None:
         """The document information, catalog and structure root of the first part."""
         out = self.out
-        out.trailer.Info = out.copy_foreign(src.trailer.Info)
+        if "/Info" in src.trailer:  # PDF 2.0 (PDF/A-4) has none
+            out.trailer.Info = out.copy_foreign(src.trailer.Info)
         for key, value in src.Root.items():
             if key not in _REBUILT:
                 out.Root[key] = _copy(out, value)
