@@ -57,14 +57,21 @@ def _pages(pdf: bytes, folder: Path) -> list[bytes]:
     return [p.read_bytes() for p in sorted(folder.glob("p*.png"))]
 
 
-def _outline(reader: pypdf.PdfReader) -> list[tuple[int, str, int | None, float, float]]:
-    def walk(items: list[Any], depth: int) -> Iterator[tuple[int, str, int | None, float, float]]:
+Mark = tuple[int, str, int | None, float, float, int]
+
+
+def _outline(reader: pypdf.PdfReader) -> list[Mark]:
+    """Every bookmark: depth, title, page, place, and its /Count (negative when closed, 0 or
+    none without bookmarks under it)."""
+
+    def walk(items: list[Any], depth: int) -> Iterator[Mark]:
         for item in items:
             if isinstance(item, list):
                 yield from walk(item, depth + 1)
             else:
                 page = reader.get_destination_page_number(item)
-                yield depth, str(item.title), page, round(float(item.left), 2), round(float(item.top), 2)
+                at = round(float(item.left), 2), round(float(item.top), 2)
+                yield depth, str(item.title), page, *at, int(item.node.get("/Count") or 0)
 
     return list(walk(reader.outline, 0))
 
@@ -95,9 +102,12 @@ def _structure(reader: pypdf.PdfReader) -> tuple[Counter[str], list[int], int]:
             assert int(page["/StructParents"]) in keys
         for annot in page.get("/Annots", ()):
             assert int(annot.get_object()["/StructParent"]) in keys
+    namespaces = {ns.idnum for ns in root.raw_get("/Namespaces") or ()} if "/Namespaces" in root else set()
     ids, headers, kinds = [], [], Counter[str]()
     for elem in _elements(reader):
         kinds[str(elem["/S"])] += 1
+        if "/NS" in elem:  # PDF 2.0: the root lists every namespace the tree uses
+            assert elem.raw_get("/NS").idnum in namespaces
         if "/Pg" in elem:
             assert elem.raw_get("/Pg").idnum in pages
         if "/ID" in elem:
@@ -113,7 +123,7 @@ def _structure(reader: pypdf.PdfReader) -> tuple[Counter[str], list[int], int]:
 CASES = [
     ("hsp-eb-2024-11", "ar", 12, None),  # right to left, footnotes
     ("hsp-eb-2024-11", "ru", 12, "a-2a"),  # PDF/A-2a
-    ("hsp-eb-2020-resource-mobilization", "zh", 12, None),  # figures, tables, subsections
+    ("hsp-eb-2020-resource-mobilization", "zh", 12, "ua-1"),  # figures, tables, subsections
     ("hsp-eb-2022-2", "zh", 12, "a-4"),  # a draft decision, an annex; PDF 2.0, no /Info
     ("hsp-eb-2020-1-update", "en", 1, None),  # parts of one block grow until a page ends them
 ]
@@ -128,6 +138,8 @@ def test_a_document_printed_in_parts_is_the_document_printed_whole(
     assert _pages(parted, tmp_path / "parts") == _pages(whole, tmp_path / "whole")
     a, b = pypdf.PdfReader(tmp_path / "whole" / "doc.pdf"), pypdf.PdfReader(tmp_path / "parts" / "doc.pdf")
     assert _outline(b) == _outline(a) and _outline(a)
+    if name == "hsp-eb-2020-resource-mobilization":  # a part begins inside a subsection
+        assert any(depth == 1 for depth, *_ in _outline(a))
     assert b.metadata == a.metadata and b.root_object["/Lang"] == a.root_object["/Lang"]
     assert _structure(b) == _structure(a)
     xmp = b.xmp_metadata
@@ -210,3 +222,17 @@ def test_a_page_cannot_be_cut_from_a_paragraph_that_runs_on(tmp_path: Path) -> N
     assert len(pages) == 2 and words[-40:-5] in " ".join(pages[1].extract_text().split())
     assert join_module.Joined([1]).add(pdf, 1) is None
     assert join_module.Joined([1]).add(pdf) == 2
+
+
+def test_a_join_that_fails_is_a_pdf_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part pikepdf cannot read ends the build as Typst's errors do, naming the document."""
+    import pikepdf
+
+    def unreadable(self: join_module.Joined, pdf: bytes, pages: int | None = None) -> int | None:
+        raise pikepdf.PdfError("unexpected end of file")
+
+    monkeypatch.setattr(join_module.Joined, "add", unreadable)
+    monkeypatch.setattr(writer, "PART_BLOCKS", 12)
+    c = hd.compose(hd.load(EXAMPLES / "hsp-eb-2022-2.yaml"), "en")
+    with pytest.raises(writer.PdfError, match=r"could not join the parts of HSP/EB\.2022/4 \(en\): unexpected end"):
+        writer.write_pdf(c)

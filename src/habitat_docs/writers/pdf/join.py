@@ -42,6 +42,8 @@ class Joined:
         self.next_key = 0
         self.ids: dict[str, pikepdf.Object] = {}
         self.marks: list[Bookmark] = []
+        self.document = Dictionary()  # the first part's document element (_begin)
+        self.namespaces: dict[str, pikepdf.Object] = {}  # PDF 2.0: the tree's, by URI
 
     def add(self, pdf: bytes, pages: int | None = None) -> int | None:
         """Add the first ``pages`` pages of ``pdf`` (all by default) and their elements; how
@@ -92,6 +94,7 @@ class Joined:
         root.K = Array([self.document])
         out.Root.StructTreeRoot = out.make_indirect(root)
         self.document.P = out.Root.StructTreeRoot
+        self.namespaces = {str(ns.NS): ns for ns in root.get("/Namespaces", ()) if "/NS" in ns}
 
     def _adopt(self, src: Pdf, part: _Part, suffix: str) -> None:
         """Hang the part's kept elements under the document element, with their parent-tree
@@ -111,6 +114,8 @@ class Joined:
             if isinstance(kid, Dictionary):
                 kid.P = self.document
         self.kids += kids
+        if suffix and self.namespaces:
+            self._share_namespaces(kids)
         renamed = {}
         for name, elem in part.named:
             copy = _copy(out, elem)
@@ -120,10 +125,29 @@ class Joined:
             _rename_headers(kids, {k: str(v) for k, v in renamed.items()})
 
 
+    def _share_namespaces(self, kids: list[pikepdf.Object]) -> None:
+        """Point the part's elements at the namespaces of the tree root (PDF 2.0 wants the
+        root to list every namespace the tree uses; each part brought its own copies)."""
+        root = self.out.Root.StructTreeRoot
+        stack = list(kids)
+        while stack:
+            elem = stack.pop()
+            if not isinstance(elem, Dictionary) or "/S" not in elem:
+                continue
+            if "/NS" in elem:
+                uri = str(elem.NS.NS)
+                if uri not in self.namespaces:
+                    self.namespaces[uri] = elem.NS
+                    root.Namespaces = Array([*root.get("/Namespaces", ()), elem.NS])
+                elem.NS = self.namespaces[uri]
+            stack += _items(elem.get("/K"))
+
+
 class _Part:
     """What of a part's structure lies on its first ``keep`` pages: the top-level elements,
     the named elements among them and the parent-tree keys of those pages and their links;
-    ``straddles`` when an element has content on both sides of the cut."""
+    ``straddles`` when an element has content on both sides of the cut. The top-level
+    elements lose their /P in ``src`` (the part is read for this join only)."""
 
     def __init__(self, src: Pdf, keep: int) -> None:
         self.keep = keep
@@ -248,6 +272,8 @@ def _outline(out: Pdf, marks: list[Bookmark], levels: Sequence[int]) -> None:
         for (title, page, (left, top, zoom)), level in zip(marks, levels, strict=True):
             item = OutlineItem(title, page, "XYZ", left=left, top=top, zoom=zoom)
             parent = next((open_at[lv] for lv in range(level - 1, 0, -1) if lv in open_at), None)
+            if parent:
+                parent.is_closed = True  # as Typst writes a bookmark with bookmarks under it
             (parent.children if parent else outline.root).append(item)
             open_at = {lv: it for lv, it in open_at.items() if lv < level} | {level: item}
 

@@ -34,6 +34,9 @@ PART_BLOCKS = 2000
 PROBE_BLOCKS = 300
 _PT_PER_CM = 72 / 2.54
 _SLACK_PT = 0.5  # a paragraph this close to the top margin begins the page
+# Pages tried as a part's end before it grows: a page that cannot end it holds the start of a
+# footnote running on, rarely more than one page in a row.
+_TRIES = 3
 
 
 class Place(NamedTuple):
@@ -104,7 +107,7 @@ def _ends(data: Json, places: list[Place]) -> list[tuple[int, int]]:
     top = data["page"]["margin-cm"]["top"] * _PT_PER_CM
     last = max(p.page for p in places)
     ends = [(p.block, p.page - 1) for p in places if 1 < p.page < last and abs(p.y - top) < _SLACK_PT]
-    return ends[::-1][:3]
+    return ends[::-1][:_TRIES]
 
 
 def _part(data: Json, blocks: list[Json], first_page: int) -> Json:

@@ -85,7 +85,13 @@ def write_pdf(c: Composed, *, standard: str | None = None) -> bytes:
     with engine.lock:
         if len(data["blocks"]) <= PART_BLOCKS:
             return _finish(printer.print(data))
-        return _finish(print_in_parts(data, printer, PART_BLOCKS))
+        try:
+            pdf = print_in_parts(data, printer, PART_BLOCKS)
+        except (PdfError, FontError, MemoryError):
+            raise
+        except Exception as e:  # pikepdf could not read or join the parts
+            raise PdfError(f"could not join the parts of {_name(c)}: {e}") from e
+        return _finish(pdf)
 
 
 class _Printer:
@@ -96,13 +102,18 @@ class _Printer:
 
     def print(self, data: dict[str, Any]) -> bytes:
         c = self.c
+        standards = self.standards
+        if data.get("pages-before", 0):
+            # PDF/UA-1 wants a document's first heading at level 1; a later part may begin
+            # inside a subsection. The joined document's first heading is the first part's.
+            standards = [s for s in standards if s != "ua-1"]
         try:
             pdf, warnings = self.engine.compiler.compile_with_warnings(
                 input=cast(Any, {"main.typ": _layout()}),  # the stub omits a dict of files
                 root=self.root,
                 sys_inputs={"doc": _json(data)},
                 timestamp=_timestamp(c.issued),
-                pdf_standards=cast(Any, self.standards),  # checked by _standards
+                pdf_standards=cast(Any, standards),  # checked by _standards
             )
         except Exception as e:  # typst.TypstError
             raise PdfError(f"Typst could not lay out {_name(c)}: {_message(e)}") from e
