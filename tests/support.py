@@ -46,6 +46,13 @@ agenda:
 title: {en: Actions to improve internal management, zh: 改进内部管理的行动}
 """
 MASTHEAD: dict[str, Any] = json.loads(json.dumps(yaml.safe_load(MASTHEAD_YAML), default=str))
+# The smallest document that builds: the masthead and one section of one paragraph.
+ONE_PARAGRAPH_YAML = MASTHEAD_YAML + """\
+sections:
+  - heading: {en: Introduction, zh: 导言}
+    content:
+      - text: {en: The Board requested a report., zh: 执行局要求提交一份报告。}
+"""
 
 
 def toml_value(v: Any) -> str:

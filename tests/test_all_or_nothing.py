@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import MASTHEAD_YAML
+from support import ONE_PARAGRAPH_YAML
 
 from habitat_docs import api, atomic
 from habitat_docs.cli.session import run as run_session
@@ -25,15 +25,7 @@ from habitat_docs.session.batch import build_session
 from habitat_docs.session.plan import load_session
 
 ROOT = Path(__file__).resolve().parents[1]
-DOC = (
-    MASTHEAD_YAML
-    + """\
-sections:
-  - heading: {en: Introduction, zh: 导言}
-    content:
-      - text: {en: The Board requested a report., zh: 执行局要求提交一份报告。}
-"""
-)
+DOC = ONE_PARAGRAPH_YAML
 CHANGED = DOC.replace("requested a report.", "requested a second report.").replace("要求", "请求")
 
 

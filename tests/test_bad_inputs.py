@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import MASTHEAD_YAML, png
+from support import ONE_PARAGRAPH_YAML, png
 
 from habitat_docs import cli
 
@@ -127,12 +127,7 @@ def test_bad_input_through_a_real_process(case: str, tmp_path: Path, tried) -> N
 
 # --- cases made at run time ---------------------------------------------------------------------
 
-DOC = MASTHEAD_YAML + """\
-sections:
-  - heading: {en: Introduction, zh: 导言}
-    content:
-      - text: {en: The Board requested a report., zh: 执行局要求提交一份报告。}
-"""
+DOC = ONE_PARAGRAPH_YAML
 FIGURE = "      - figure: {title: {en: Staff, zh: 工作人员}, image: %s}\n"
 
 

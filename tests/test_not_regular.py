@@ -14,21 +14,13 @@ from types import FrameType
 
 import pytest
 import yaml
-from support import MASTHEAD_YAML, png
+from support import ONE_PARAGRAPH_YAML, png
 
 from habitat_docs import cli
 from habitat_docs.cli.session import run as run_session
 from habitat_docs.watch import Watcher
 
-DOC = (
-    MASTHEAD_YAML
-    + """\
-sections:
-  - heading: {en: Introduction, zh: 导言}
-    content:
-      - text: {en: The Board requested a report., zh: 执行局要求提交一份报告。}
-"""
-)
+DOC = ONE_PARAGRAPH_YAML
 FIGURE = "      - figure: {title: {en: Staff, zh: 工作人员}, image: %s}\n"
 FIFO = "not a regular file (a FIFO)"
 

@@ -161,13 +161,16 @@ class _Layout:
 
     def __init__(self) -> None:
         self.printed: list[tuple[int, int]] = []
+        self.data: dict[str, Any] = {}
 
     def print(self, data: dict[str, Any]) -> bytes:
         first = data["pages-before"] + 1
         self.printed.append((first, len(data["blocks"])))
+        self.data = data
         return f"{first} {len(data['blocks'])}".encode()
 
-    def places(self, data: dict[str, Any]) -> list[parts.Place]:
+    def places(self) -> list[parts.Place]:
+        data = self.data
         top = data["page"]["margin-cm"]["top"] * 72 / 2.54
         return [parts.Place(i, i // 2 + 1, top if i % 2 == 0 else top + 200) for i, b in enumerate(data["blocks"]) if "probe" in b]
 

@@ -51,13 +51,14 @@ class Joined:
         content on a later one too (a footnote run on), so that they cannot stand alone."""
         src = Pdf.open(BytesIO(pdf))
         keep = len(src.pages) if pages is None else pages
-        part = _Part(src, keep)
+        index = {page.obj.objgen: i for i, page in enumerate(src.pages)}
+        part = _Part(src, keep, index)
         if part.straddles:
             return None
         if not self.parts:
             self._begin(src)
         self.parts.append(src)
-        self.marks += [(t, len(self.out.pages) + p, at) for t, p, at in _bookmarks(src) if p < keep]
+        self.marks += [(t, len(self.out.pages) + p, at) for t, p, at in _bookmarks(src, index) if p < keep]
         self.out.pages.extend(src.pages[:keep])
         self._adopt(src, part, f"-{len(self.parts)}" if len(self.parts) > 1 else "")
         return keep
@@ -116,31 +117,25 @@ class Joined:
         self.kids += kids
         if suffix and self.namespaces:
             self._share_namespaces(kids)
-        renamed = {}
+        renamed = {name: name + suffix for name, _ in part.named}
         for name, elem in part.named:
             copy = _copy(out, elem)
-            renamed[name] = copy.ID = String(name + suffix)
-            self.ids[name + suffix] = copy
+            copy.ID = String(renamed[name])
+            self.ids[renamed[name]] = copy
         if suffix and any(elem.get("/S") == Name.TH for _, elem in part.named):
-            _rename_headers(kids, {k: str(v) for k, v in renamed.items()})
-
+            _rename_headers(kids, renamed)
 
     def _share_namespaces(self, kids: list[pikepdf.Object]) -> None:
         """Point the part's elements at the namespaces of the tree root (PDF 2.0 wants the
         root to list every namespace the tree uses; each part brought its own copies)."""
         root = self.out.Root.StructTreeRoot
-        stack = list(kids)
-        while stack:
-            elem = stack.pop()
-            if not isinstance(elem, Dictionary) or "/S" not in elem:
-                continue
-            if "/NS" in elem:
+        for elem in _nodes(kids):
+            if "/S" in elem and "/NS" in elem:
                 uri = str(elem.NS.NS)
                 if uri not in self.namespaces:
                     self.namespaces[uri] = elem.NS
                     root.Namespaces = Array([*root.get("/Namespaces", ()), elem.NS])
                 elem.NS = self.namespaces[uri]
-            stack += _items(elem.get("/K"))
 
 
 class _Part:
@@ -149,13 +144,12 @@ class _Part:
     ``straddles`` when an element has content on both sides of the cut. The top-level
     elements lose their /P in ``src`` (the part is read for this join only)."""
 
-    def __init__(self, src: Pdf, keep: int) -> None:
+    def __init__(self, src: Pdf, keep: int, index: dict[tuple[int, int], int]) -> None:
         self.keep = keep
-        index = {page.obj.objgen: i for i, page in enumerate(src.pages)}
-        self.keys = set()
+        self.keys: set[int] = set()
         for page in src.pages[:keep]:
-            self.keys |= {int(page.obj[k]) for k in ("/StructParents",) if k in page.obj}
-            self.keys |= {int(a.StructParent) for a in page.obj.get("/Annots", ()) if "/StructParent" in a}
+            holders = [page.obj, *page.obj.get("/Annots", ())]
+            self.keys |= {int(h[k]) for h in holders for k in ("/StructParents", "/StructParent") if k in h}
         self.kids: list[pikepdf.Object] = []
         self.named: list[tuple[str, Dictionary]] = []
         self.straddles = False
@@ -177,17 +171,24 @@ def _walk(kid: pikepdf.Object, index: dict[tuple[int, int], int]) -> tuple[set[i
     """The pages an element's content lies on, and the elements under it that have an id."""
     pages: set[int] = set()
     named: list[tuple[str, Dictionary]] = []
-    stack = [kid]
-    while stack:
-        elem = stack.pop()
-        if not isinstance(elem, Dictionary):
-            continue
-        if "/Pg" in elem:
-            pages.add(index.get(elem.Pg.objgen, -1))
-        if "/ID" in elem and "/S" in elem:
-            named.append((str(elem.ID), elem))
-        stack += _items(elem.get("/K"))
+    for node in _nodes([kid]):
+        if "/Pg" in node:  # an element's, or a marked-content or object reference's
+            pages.add(index.get(node.Pg.objgen, -1))
+        if "/ID" in node and "/S" in node:
+            named.append((str(node.ID), node))
     return pages - {-1}, named
+
+
+def _nodes(kids: list[pikepdf.Object]) -> Iterator[Dictionary]:
+    """The dictionaries of a structure tree below ``kids``: elements, and the references to
+    marked content and objects they hold (not the objects referred to)."""
+    stack = list(kids)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Dictionary):
+            yield node
+            if "/S" in node:
+                stack += _items(node.get("/K"))
 
 
 def _copy(out: Pdf, obj: pikepdf.Object) -> pikepdf.Object:
@@ -235,24 +236,19 @@ def _numbers(tree: pikepdf.Object) -> Iterator[tuple[int, pikepdf.Object]]:
 
 def _rename_headers(kids: list[pikepdf.Object], renamed: dict[str, str]) -> None:
     """Table cells name their header cells by id (/A << /O /Table /Headers [...] >>)."""
-    stack = list(kids)
-    while stack:
-        elem = stack.pop()
-        if not isinstance(elem, Dictionary) or "/S" not in elem:
-            continue
-        for attributes in _items(elem.get("/A")):
+    for elem in _nodes(kids):
+        for attributes in _items(elem.get("/A")) if "/S" in elem else ():
             if isinstance(attributes, Dictionary) and "/Headers" in attributes:
                 heads = [renamed.get(str(h), str(h)) for h in attributes.Headers]
                 attributes.Headers = Array([String(h) for h in heads])
-        stack += _items(elem.get("/K"))
 
 
 # --- outline and metadata ------------------------------------------------------------------------
 
 
-def _bookmarks(pdf: Pdf) -> Iterator[Bookmark]:
-    """A part's bookmarks in document order, with their pages in the part."""
-    pages = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
+def _bookmarks(pdf: Pdf, pages: dict[tuple[int, int], int]) -> Iterator[Bookmark]:
+    """A part's bookmarks in document order, with their pages in the part (``pages``: page
+    index by object)."""
     with pdf.open_outline() as outline:
         stack = list(reversed(outline.root))
         while stack:

@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from habitat_docs.compose.geometry import POINTS_PER_CM
+
 if TYPE_CHECKING:  # pikepdf is imported when a long document is joined
     from habitat_docs.writers.pdf.join import Joined
 
@@ -32,7 +34,6 @@ Json = dict[str, Any]
 PART_BLOCKS = 2000
 #: The last blocks of a part whose paragraphs report their place.
 PROBE_BLOCKS = 300
-_PT_PER_CM = 72 / 2.54
 _SLACK_PT = 0.5  # a paragraph this close to the top margin begins the page
 # Pages tried as a part's end before it grows: a page that cannot end it holds the start of a
 # footnote running on, rarely more than one page in a row.
@@ -52,8 +53,8 @@ class Printer(Protocol):
     def print(self, data: Json) -> bytes:
         """The PDF of ``data``."""
 
-    def places(self, data: Json) -> list[Place]:
-        """Where the paragraphs of ``data`` marked ``probe`` begin (``data`` was just printed)."""
+    def places(self) -> list[Place]:
+        """Where the paragraphs marked ``probe`` of the part just printed begin."""
 
     def forget(self) -> None:
         """Drop what the layout of the parts so far keeps cached."""
@@ -81,7 +82,7 @@ def _next_part(
     while start + size < len(blocks):
         part = _part(data, _probed(blocks[start : start + size]), page)
         pdf = printer.print(part)
-        for cut, pages in _ends(data, printer.places(part)):
+        for cut, pages in _ends(data, printer.places()):
             if joined.add(pdf, pages) is not None:
                 return start + cut, page + pages
         size *= 2
@@ -104,7 +105,7 @@ def _ends(data: Json, places: list[Place]) -> list[tuple[int, int]]:
     """Where a part may end, latest first: (its first block not kept, the pages kept)."""
     if not places:
         return []
-    top = data["page"]["margin-cm"]["top"] * _PT_PER_CM
+    top = data["page"]["margin-cm"]["top"] * POINTS_PER_CM
     last = max(p.page for p in places)
     ends = [(p.block, p.page - 1) for p in places if 1 < p.page < last and abs(p.y - top) < _SLACK_PT]
     return ends[::-1][:_TRIES]

@@ -99,6 +99,7 @@ class _Printer:
 
     def __init__(self, engine: _Engine, c: Composed, root: str | None, standards: list[str]) -> None:
         self.engine, self.c, self.root, self.standards = engine, c, root, standards
+        self.source = ""  # the data last printed, as Typst reads it
 
     def print(self, data: dict[str, Any]) -> bytes:
         c = self.c
@@ -107,11 +108,12 @@ class _Printer:
             # PDF/UA-1 wants a document's first heading at level 1; a later part may begin
             # inside a subsection. The joined document's first heading is the first part's.
             standards = [s for s in standards if s != "ua-1"]
+        self.source = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         try:
             pdf, warnings = self.engine.compiler.compile_with_warnings(
                 input=cast(Any, {"main.typ": _layout()}),  # the stub omits a dict of files
                 root=self.root,
-                sys_inputs={"doc": _json(data)},
+                sys_inputs={"doc": self.source},
                 timestamp=_timestamp(c.issued),
                 pdf_standards=cast(Any, standards),  # checked by _standards
             )
@@ -124,15 +126,16 @@ class _Printer:
         assert isinstance(pdf, bytes)  # one PDF, not pages
         return pdf
 
-    def places(self, data: dict[str, Any]) -> list[Place]:
+    def places(self) -> list[Place]:
         import typst
 
+        # a second compiler on the same input: Typst answers from the layout it just cached
         layout = typst.Compiler(
             input=cast(Any, {"main.typ": _layout()}),
             root=self.root,
             font_paths=self.engine.book,
             ignore_system_fonts=True,
-            sys_inputs={"doc": _json(data)},
+            sys_inputs={"doc": self.source},
         )
         try:
             found = json.loads(layout.eval(_PLACES))
@@ -150,10 +153,6 @@ class _Printer:
 
 # Where each paragraph marked ``probe`` begins: its mark, page and distance from the top (pt).
 _PLACES = "query(<hd-probe>).map(m => (m.value, m.location().page(), m.location().position().y / 1pt))"
-
-
-def _json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _name(c: Composed) -> str:
